@@ -1,0 +1,856 @@
+package io.lowalloc.core.span;
+
+import io.lowalloc.core.attr.AttributeReader;
+import io.lowalloc.core.attr.AttributeSink;
+import io.lowalloc.core.attr.AttributeStore;
+import io.lowalloc.core.pool.ObjectPool;
+import io.lowalloc.core.pool.PoolSlot;
+import io.lowalloc.core.pool.Poolable;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A recorded span as plain, resettable, poolable data: ids as primitives (trace id as two
+ * longs, span id as one), timestamps as epoch nanoseconds, attributes, events and links in
+ * storage preallocated from {@link SpanLimits} and kept across {@link #reset()}.
+ *
+ * <h2>Lifecycle</h2>
+ * A span moves {@link SpanState#FREE} → {@link SpanState#ACQUIRED} ({@link #onAcquire()}, called
+ * by the pool) → {@link SpanState#ENDED} ({@link #end(long)}) → {@link SpanState#SUBMITTED}
+ * ({@link #markSubmitted()}, called by a pipeline before it queues the span) and back to
+ * {@code FREE} by {@link #reset()} (called by the pool on release, from any state). Every write
+ * (setters, {@code put}, {@link #addEvent}, {@link #addLink}, {@link #setStatus}, {@link #end},
+ * and writes to the span's events and links) is allowed only while {@code ACQUIRED}; in any other
+ * state it throws {@link IllegalStateException} whose message names the state:
+ * {@code "span already ended"}, {@code "span already submitted"} or
+ * {@code "span is free (released to its pool)"}. The state check comes before argument checks.
+ * Reads are allowed in every state.
+ *
+ * <h2>Limits</h2>
+ * Past {@link SpanLimits#attributeLimit()}, {@link SpanLimits#eventLimit()} and
+ * {@link SpanLimits#linkLimit()}, new attributes, events and links are dropped and counted
+ * ({@link #droppedAttributeCount()}, {@link #droppedEventCount()}, {@link #droppedLinkCount()}),
+ * never thrown. Below the limits, storage beyond the preallocated part grows while a pooled
+ * span warms up.
+ *
+ * <h2>Allocation</h2>
+ * Setters, {@code put} (values stored as primitives or by reference), {@link #addEvent},
+ * {@link #addLink}, {@link #end}, {@link #markSubmitted}, {@link #onAcquire} and {@link #reset}
+ * allocate nothing once the storage a workload needs has been reached. {@link #toString()}
+ * allocates.
+ *
+ * <h2>Threads</h2>
+ * Not thread-safe: one owner at a time. Hand a span to another thread through a thread-safe
+ * queue (which orders the writes before the reads). The lifecycle checks reliably catch misuse
+ * by the thread that owned the span; a stale reference used on another thread is caught on a
+ * best-effort basis only, as the state is a plain field.
+ */
+public final class SpanData implements Poolable, AttributeSink {
+
+    /** W3C trace flags bit 0: sampled. */
+    static final byte FLAG_SAMPLED = 0x01;
+
+    /** Capacity the events or links array jumps to when it first grows from empty. */
+    private static final int MIN_GROWN_CAPACITY = 4;
+
+    private final PoolSlot slot = new PoolSlot();
+    private final SpanLimits limits;
+    private final AttributeStore attributes;
+    private final GuardedAttributes attributeSink;
+    private final SpanEvent droppedEvent;
+    private final SpanLink droppedLink;
+    private SpanEvent[] events;
+    private SpanLink[] links;
+
+    private SpanState state = SpanState.FREE;
+    private long traceIdHigh;
+    private long traceIdLow;
+    private long spanId;
+    private long parentSpanId;
+    private boolean parentRemote;
+    private byte traceFlags;
+    private String name = "";
+    private SpanKind kind = SpanKind.INTERNAL;
+    private long startEpochNanos;
+    private long endEpochNanos;
+    private StatusCode statusCode = StatusCode.UNSET;
+    private String statusDescription = "";
+    private int eventCount;
+    private int droppedEvents;
+    private int linkCount;
+    private int droppedLinks;
+
+    SpanData(SpanLimits limits) {
+        this.limits = limits;
+        this.attributes = AttributeStore.create(limits.attributeInitialCapacity(), limits.attributeLimit());
+        this.attributeSink = new GuardedAttributes(this, attributes, false);
+        this.events = new SpanEvent[limits.preallocatedEvents()];
+        for (int i = 0; i < events.length; i++) {
+            events[i] = newEvent();
+        }
+        this.links = new SpanLink[limits.preallocatedLinks()];
+        for (int i = 0; i < links.length; i++) {
+            links[i] = newLink();
+        }
+        // One slot each: stand-ins only validate then forget what is written to them.
+        this.droppedEvent = new SpanEvent(this, AttributeStore.create(1, 1), false);
+        this.droppedLink = new SpanLink(this, AttributeStore.create(1, 1), false);
+    }
+
+    /**
+     * Creates an unpooled span, already {@link SpanState#ACQUIRED} (writable). It can be
+     * {@link #reset()} and {@link #onAcquire() re-acquired} by hand, but never released to an
+     * {@link ObjectPool}: use {@link #newPool(int, SpanLimits)} for pooled spans.
+     *
+     * @param limits the storage limits
+     * @return a new writable span
+     * @throws NullPointerException if {@code limits} is {@code null}
+     */
+    public static SpanData create(SpanLimits limits) {
+        SpanData span = new SpanData(Objects.requireNonNull(limits, "limits"));
+        span.onAcquire();
+        return span;
+    }
+
+    /**
+     * Creates a pool of spans that all use {@code limits}. Spans are made by the pool on demand
+     * (call {@link ObjectPool#prefill(int)} to make them up front), handed out
+     * {@link SpanState#ACQUIRED} and reset to {@link SpanState#FREE} when released.
+     *
+     * @param capacity the most spans kept in the pool, {@code > 0}
+     * @param limits the storage limits of every span
+     * @return a new pool
+     * @throws IllegalArgumentException if {@code capacity <= 0}
+     * @throws NullPointerException if {@code limits} is {@code null}
+     */
+    public static ObjectPool<SpanData> newPool(int capacity, SpanLimits limits) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("capacity must be > 0, was: " + capacity);
+        }
+        Objects.requireNonNull(limits, "limits");
+        return ObjectPool.create(() -> new SpanData(limits), capacity);
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return this span's slot
+     */
+    @Override
+    public PoolSlot poolSlot() {
+        return slot;
+    }
+
+    /**
+     * Makes a {@link SpanState#FREE} span {@link SpanState#ACQUIRED} (writable). Called by the
+     * pool when it hands the span out. Allocates nothing.
+     *
+     * @throws IllegalStateException if the span is not {@code FREE} (it was not reset)
+     */
+    @Override
+    public void onAcquire() {
+        if (state != SpanState.FREE) {
+            throw new IllegalStateException(
+                    state == SpanState.ACQUIRED ? "span already acquired" : stateMessage(state));
+        }
+        state = SpanState.ACQUIRED;
+    }
+
+    /**
+     * Ends the span: records the end time and makes it {@link SpanState#ENDED}, readable but no
+     * longer writable. An end time before the start time (a clock that stepped back) is clamped
+     * to the start time, so the duration is never negative. Allocates nothing.
+     *
+     * @param endEpochNanos when the operation ended, in nanoseconds since the Unix epoch,
+     *     {@code >= 0}
+     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
+     * @throws IllegalArgumentException if {@code endEpochNanos < 0}
+     */
+    public void end(long endEpochNanos) {
+        checkWritable();
+        checkNanos("endEpochNanos", endEpochNanos);
+        this.endEpochNanos = Math.max(endEpochNanos, startEpochNanos);
+        state = SpanState.ENDED;
+    }
+
+    /**
+     * Marks an ended span as handed to a pipeline ({@link SpanState#SUBMITTED}). Pipelines call
+     * it before they queue the span, so a write through a reference the application kept fails
+     * loudly. Allocates nothing.
+     *
+     * @throws IllegalStateException if the span is not {@link SpanState#ENDED}: message
+     *     {@code "span not ended yet"}, {@code "span already submitted"} or
+     *     {@code "span is free (released to its pool)"}
+     */
+    public void markSubmitted() {
+        if (state != SpanState.ENDED) {
+            throw new IllegalStateException(
+                    state == SpanState.ACQUIRED ? "span not ended yet" : stateMessage(state));
+        }
+        state = SpanState.SUBMITTED;
+    }
+
+    /**
+     * Sets every field back to its initial value (ids 0, name {@code ""}, kind
+     * {@link SpanKind#INTERNAL}, status {@link StatusCode#UNSET}, times 0, no attributes, events
+     * or links, dropped counts 0) and the state to {@link SpanState#FREE}, from any state.
+     * Storage capacity is kept and references are nulled. Called by the pool on release.
+     * Allocates nothing.
+     */
+    @Override
+    public void reset() {
+        traceIdHigh = 0L;
+        traceIdLow = 0L;
+        spanId = 0L;
+        parentSpanId = 0L;
+        parentRemote = false;
+        traceFlags = 0;
+        name = "";
+        kind = SpanKind.INTERNAL;
+        startEpochNanos = 0L;
+        endEpochNanos = 0L;
+        statusCode = StatusCode.UNSET;
+        statusDescription = "";
+        attributes.clear();
+        for (int i = 0; i < eventCount; i++) {
+            events[i].reset();
+        }
+        eventCount = 0;
+        droppedEvents = 0;
+        for (int i = 0; i < linkCount; i++) {
+            links[i].reset();
+        }
+        linkCount = 0;
+        droppedLinks = 0;
+        state = SpanState.FREE;
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    /**
+     * Sets the trace id. Not validated: all zeros is the W3C "invalid" id.
+     *
+     * @param traceIdHigh the high 64 bits
+     * @param traceIdLow the low 64 bits
+     * @return this span
+     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
+     */
+    public SpanData setTraceId(long traceIdHigh, long traceIdLow) {
+        checkWritable();
+        this.traceIdHigh = traceIdHigh;
+        this.traceIdLow = traceIdLow;
+        return this;
+    }
+
+    /**
+     * Sets the span id. Not validated: 0 is the W3C "invalid" id.
+     *
+     * @param spanId the span id
+     * @return this span
+     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
+     */
+    public SpanData setSpanId(long spanId) {
+        checkWritable();
+        this.spanId = spanId;
+        return this;
+    }
+
+    /**
+     * Sets the parent span.
+     *
+     * @param parentSpanId the parent's span id; 0 for a root span
+     * @param remote whether the parent was propagated from another process (meaningful only
+     *     with a parent)
+     * @return this span
+     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
+     */
+    public SpanData setParent(long parentSpanId, boolean remote) {
+        checkWritable();
+        this.parentSpanId = parentSpanId;
+        this.parentRemote = remote;
+        return this;
+    }
+
+    /**
+     * Sets the W3C trace flags byte.
+     *
+     * @param traceFlags the flags; bit 0 is "sampled"
+     * @return this span
+     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
+     */
+    public SpanData setTraceFlags(byte traceFlags) {
+        checkWritable();
+        this.traceFlags = traceFlags;
+        return this;
+    }
+
+    /**
+     * Sets or clears the sampled bit of the trace flags, leaving the other bits alone.
+     *
+     * @param sampled whether the span is sampled
+     * @return this span
+     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
+     */
+    public SpanData setSampled(boolean sampled) {
+        checkWritable();
+        traceFlags = (byte) (sampled ? traceFlags | FLAG_SAMPLED : traceFlags & ~FLAG_SAMPLED);
+        return this;
+    }
+
+    /**
+     * Sets the span name, held by reference.
+     *
+     * @param name the name
+     * @return this span
+     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
+     * @throws NullPointerException if {@code name} is {@code null}
+     */
+    public SpanData setName(String name) {
+        checkWritable();
+        this.name = Objects.requireNonNull(name, "name");
+        return this;
+    }
+
+    /**
+     * Sets the span kind.
+     *
+     * @param kind the kind
+     * @return this span
+     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
+     * @throws NullPointerException if {@code kind} is {@code null}
+     */
+    public SpanData setKind(SpanKind kind) {
+        checkWritable();
+        this.kind = Objects.requireNonNull(kind, "kind");
+        return this;
+    }
+
+    /**
+     * Sets the start time.
+     *
+     * @param startEpochNanos when the operation started, in nanoseconds since the Unix epoch,
+     *     {@code >= 0}
+     * @return this span
+     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
+     * @throws IllegalArgumentException if {@code startEpochNanos < 0}
+     */
+    public SpanData setStartEpochNanos(long startEpochNanos) {
+        checkWritable();
+        this.startEpochNanos = checkNanos("startEpochNanos", startEpochNanos);
+        return this;
+    }
+
+    /**
+     * Sets the status without a description; same rules as
+     * {@link #setStatus(StatusCode, String)}.
+     *
+     * @param code the status code
+     * @return this span
+     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
+     * @throws NullPointerException if {@code code} is {@code null}
+     */
+    public SpanData setStatus(StatusCode code) {
+        return setStatus(code, "");
+    }
+
+    /**
+     * Sets the status, following the OpenTelemetry rules: {@link StatusCode#UNSET} is ignored,
+     * {@link StatusCode#OK} is final (later calls are ignored), and the description is kept only
+     * with {@link StatusCode#ERROR}.
+     *
+     * @param code the status code
+     * @param description why the operation failed; held by reference, {@code ""} for none
+     * @return this span
+     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
+     * @throws NullPointerException if {@code code} or {@code description} is {@code null}
+     */
+    public SpanData setStatus(StatusCode code, String description) {
+        checkWritable();
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(description, "description");
+        if (code == StatusCode.UNSET || statusCode == StatusCode.OK) {
+            return this;
+        }
+        statusCode = code;
+        statusDescription = code == StatusCode.ERROR ? description : "";
+        return this;
+    }
+
+    /**
+     * Adds an event and returns it so its attributes can be written with its {@code put}
+     * methods (while this span is {@link SpanState#ACQUIRED}). Once {@link SpanLimits#eventLimit()}
+     * events are held, the event is dropped and counted in {@link #droppedEventCount()}, and a
+     * stand-in is returned whose {@link SpanEvent#isRecorded()} is {@code false} and which
+     * discards attributes. Allocates nothing once the events storage is warm.
+     *
+     * @param name the event name, held by reference
+     * @param epochNanos when the event happened, in nanoseconds since the Unix epoch, {@code >= 0}
+     * @return the event (or the dropped-event stand-in); valid until this span is reset
+     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
+     * @throws NullPointerException if {@code name} is {@code null}
+     * @throws IllegalArgumentException if {@code epochNanos < 0}
+     */
+    public SpanEvent addEvent(String name, long epochNanos) {
+        checkWritable();
+        Objects.requireNonNull(name, "name");
+        checkNanos("epochNanos", epochNanos);
+        if (eventCount == events.length) {
+            if (eventCount >= limits.eventLimit()) {
+                droppedEvents = saturatedIncrement(droppedEvents);
+                return droppedEvent;
+            }
+            events = Arrays.copyOf(events, grownLength(events.length, limits.eventLimit()));
+        }
+        SpanEvent event = events[eventCount];
+        if (event == null) {
+            event = newEvent();
+            events[eventCount] = event;
+        }
+        event.set(name, epochNanos);
+        eventCount++;
+        return event;
+    }
+
+    /**
+     * Adds a link to another span context and returns it so its attributes can be written with
+     * its {@code put} methods (while this span is {@link SpanState#ACQUIRED}). Once
+     * {@link SpanLimits#linkLimit()} links are held, the link is dropped and counted in
+     * {@link #droppedLinkCount()}, and a stand-in is returned whose {@link SpanLink#isRecorded()}
+     * is {@code false} and which discards attributes. Ids are not validated. Allocates nothing
+     * once the links storage is warm.
+     *
+     * @param traceIdHigh the high 64 bits of the linked trace id
+     * @param traceIdLow the low 64 bits of the linked trace id
+     * @param spanId the linked span id
+     * @param traceFlags the linked context's W3C trace flags
+     * @return the link (or the dropped-link stand-in); valid until this span is reset
+     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
+     */
+    public SpanLink addLink(long traceIdHigh, long traceIdLow, long spanId, byte traceFlags) {
+        checkWritable();
+        if (linkCount == links.length) {
+            if (linkCount >= limits.linkLimit()) {
+                droppedLinks = saturatedIncrement(droppedLinks);
+                return droppedLink;
+            }
+            links = Arrays.copyOf(links, grownLength(links.length, limits.linkLimit()));
+        }
+        SpanLink link = links[linkCount];
+        if (link == null) {
+            link = newLink();
+            links[linkCount] = link;
+        }
+        link.set(traceIdHigh, traceIdLow, spanId, traceFlags);
+        linkCount++;
+        return link;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
+     *     names its state
+     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
+     * @throws IllegalArgumentException if {@code key} is empty
+     */
+    @Override
+    public void put(String key, String value) {
+        attributeSink.put(key, value);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
+     *     names its state
+     * @throws NullPointerException if {@code key} is {@code null}
+     * @throws IllegalArgumentException if {@code key} is empty
+     */
+    @Override
+    public void put(String key, long value) {
+        attributeSink.put(key, value);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
+     *     names its state
+     * @throws NullPointerException if {@code key} is {@code null}
+     * @throws IllegalArgumentException if {@code key} is empty
+     */
+    @Override
+    public void put(String key, double value) {
+        attributeSink.put(key, value);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
+     *     names its state
+     * @throws NullPointerException if {@code key} is {@code null}
+     * @throws IllegalArgumentException if {@code key} is empty
+     */
+    @Override
+    public void put(String key, boolean value) {
+        attributeSink.put(key, value);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
+     *     names its state
+     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
+     * @throws IllegalArgumentException if {@code key} is empty
+     */
+    @Override
+    public void put(String key, String[] value) {
+        attributeSink.put(key, value);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
+     *     names its state
+     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
+     * @throws IllegalArgumentException if {@code key} is empty
+     */
+    @Override
+    public void put(String key, long[] value) {
+        attributeSink.put(key, value);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
+     *     names its state
+     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
+     * @throws IllegalArgumentException if {@code key} is empty
+     */
+    @Override
+    public void put(String key, double[] value) {
+        attributeSink.put(key, value);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
+     *     names its state
+     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
+     * @throws IllegalArgumentException if {@code key} is empty
+     */
+    @Override
+    public void put(String key, boolean[] value) {
+        attributeSink.put(key, value);
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /**
+     * Returns the lifecycle state.
+     *
+     * @return the state
+     */
+    public SpanState state() {
+        return state;
+    }
+
+    /**
+     * Returns the limits this span was created with.
+     *
+     * @return the limits
+     */
+    public SpanLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Returns the high 64 bits of the trace id.
+     *
+     * @return the high half of the trace id, 0 if unset
+     */
+    public long traceIdHigh() {
+        return traceIdHigh;
+    }
+
+    /**
+     * Returns the low 64 bits of the trace id.
+     *
+     * @return the low half of the trace id, 0 if unset
+     */
+    public long traceIdLow() {
+        return traceIdLow;
+    }
+
+    /**
+     * Returns the span id.
+     *
+     * @return the span id, 0 if unset
+     */
+    public long spanId() {
+        return spanId;
+    }
+
+    /**
+     * Returns the parent span id.
+     *
+     * @return the parent's span id, 0 for a root span
+     */
+    public long parentSpanId() {
+        return parentSpanId;
+    }
+
+    /**
+     * Tells whether the span has a parent.
+     *
+     * @return {@code parentSpanId() != 0}
+     */
+    public boolean hasParent() {
+        return parentSpanId != 0L;
+    }
+
+    /**
+     * Tells whether the parent was propagated from another process.
+     *
+     * @return the remote flag given to {@link #setParent(long, boolean)}
+     */
+    public boolean isParentRemote() {
+        return parentRemote;
+    }
+
+    /**
+     * Returns the W3C trace flags.
+     *
+     * @return the trace flags byte
+     */
+    public byte traceFlags() {
+        return traceFlags;
+    }
+
+    /**
+     * Tells whether the span is sampled (trace flags bit 0).
+     *
+     * @return whether the sampled flag is set
+     */
+    public boolean isSampled() {
+        return (traceFlags & FLAG_SAMPLED) != 0;
+    }
+
+    /**
+     * Returns the span name.
+     *
+     * @return the name, {@code ""} if unset
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Returns the span kind.
+     *
+     * @return the kind, {@link SpanKind#INTERNAL} if unset
+     */
+    public SpanKind kind() {
+        return kind;
+    }
+
+    /**
+     * Returns the start time.
+     *
+     * @return nanoseconds since the Unix epoch, 0 if unset
+     */
+    public long startEpochNanos() {
+        return startEpochNanos;
+    }
+
+    /**
+     * Returns the end time.
+     *
+     * @return nanoseconds since the Unix epoch ({@code >= startEpochNanos()}), 0 until ended
+     */
+    public long endEpochNanos() {
+        return endEpochNanos;
+    }
+
+    /**
+     * Returns the status code.
+     *
+     * @return the status code, {@link StatusCode#UNSET} if unset
+     */
+    public StatusCode statusCode() {
+        return statusCode;
+    }
+
+    /**
+     * Returns the status description (only an {@link StatusCode#ERROR} status keeps one).
+     *
+     * @return the description, {@code ""} if none
+     */
+    public String statusDescription() {
+        return statusDescription;
+    }
+
+    /**
+     * Returns the span's attributes, a live read-only view (no copy).
+     *
+     * @return the attributes
+     */
+    public AttributeReader attributes() {
+        return attributes;
+    }
+
+    /**
+     * Returns how many attribute keys were dropped because {@link SpanLimits#attributeLimit()}
+     * was reached.
+     *
+     * @return the dropped count, {@code >= 0}
+     */
+    public int droppedAttributeCount() {
+        return attributes.droppedCount();
+    }
+
+    /**
+     * Returns how many events are recorded.
+     *
+     * @return the event count, in {@code [0, limits().eventLimit()]}
+     */
+    public int eventCount() {
+        return eventCount;
+    }
+
+    /**
+     * Returns a recorded event.
+     *
+     * @param index the index, in {@code [0, eventCount())}, in the order they were added
+     * @return the event
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, eventCount())}
+     */
+    public SpanEvent event(int index) {
+        return events[Objects.checkIndex(index, eventCount)];
+    }
+
+    /**
+     * Returns how many events were dropped because {@link SpanLimits#eventLimit()} was reached.
+     *
+     * @return the dropped count, {@code >= 0}
+     */
+    public int droppedEventCount() {
+        return droppedEvents;
+    }
+
+    /**
+     * Returns how many links are recorded.
+     *
+     * @return the link count, in {@code [0, limits().linkLimit()]}
+     */
+    public int linkCount() {
+        return linkCount;
+    }
+
+    /**
+     * Returns a recorded link.
+     *
+     * @param index the index, in {@code [0, linkCount())}, in the order they were added
+     * @return the link
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, linkCount())}
+     */
+    public SpanLink link(int index) {
+        return links[Objects.checkIndex(index, linkCount)];
+    }
+
+    /**
+     * Returns how many links were dropped because {@link SpanLimits#linkLimit()} was reached.
+     *
+     * @return the dropped count, {@code >= 0}
+     */
+    public int droppedLinkCount() {
+        return droppedLinks;
+    }
+
+    /**
+     * Returns a readable, multi-field description with ids in hex. Allocates; not for hot paths.
+     *
+     * @return a description of the span
+     */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder(256)
+                .append("SpanData{state=").append(state)
+                .append(", name=").append(name)
+                .append(", kind=").append(kind)
+                .append(String.format(", traceId=%016x%016x, spanId=%016x, parentSpanId=%016x",
+                        traceIdHigh, traceIdLow, spanId, parentSpanId))
+                .append(parentRemote ? " (remote)" : "")
+                .append(String.format(", traceFlags=%02x", traceFlags))
+                .append(", start=").append(startEpochNanos)
+                .append(", end=").append(endEpochNanos)
+                .append(", status=").append(statusCode);
+        if (!statusDescription.isEmpty()) {
+            b.append(" (").append(statusDescription).append(')');
+        }
+        b.append(", attributes=").append(attributes)
+                .append(", events=[");
+        for (int i = 0; i < eventCount; i++) {
+            b.append(i > 0 ? ", " : "").append(events[i]);
+        }
+        b.append("], droppedEvents=").append(droppedEvents).append(", links=[");
+        for (int i = 0; i < linkCount; i++) {
+            b.append(i > 0 ? ", " : "").append(links[i]);
+        }
+        return b.append("], droppedLinks=").append(droppedLinks).append('}').toString();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    /** Throws unless the span is ACQUIRED; the exception (and its message) is built only then. */
+    void checkWritable() {
+        if (state != SpanState.ACQUIRED) {
+            throw new IllegalStateException(stateMessage(state));
+        }
+    }
+
+    private static String stateMessage(SpanState state) {
+        switch (state) {
+            case ENDED:
+                return "span already ended";
+            case SUBMITTED:
+                return "span already submitted";
+            case FREE:
+                return "span is free (released to its pool)";
+            default:
+                return "span is " + state;
+        }
+    }
+
+    private static long checkNanos(String name, long epochNanos) {
+        if (epochNanos < 0L) {
+            throw new IllegalArgumentException(name + " must be >= 0, was: " + epochNanos);
+        }
+        return epochNanos;
+    }
+
+    private static int saturatedIncrement(int count) {
+        return count == Integer.MAX_VALUE ? count : count + 1;
+    }
+
+    private static int grownLength(int length, int limit) {
+        return (int) Math.min(limit, Math.max(MIN_GROWN_CAPACITY, 2L * length));
+    }
+
+    private SpanEvent newEvent() {
+        return new SpanEvent(this,
+                AttributeStore.create(limits.eventAttributeInitialCapacity(), limits.eventAttributeLimit()), true);
+    }
+
+    private SpanLink newLink() {
+        return new SpanLink(this,
+                AttributeStore.create(limits.linkAttributeInitialCapacity(), limits.linkAttributeLimit()), true);
+    }
+}

@@ -1,0 +1,420 @@
+package io.lowalloc.core.span;
+
+/**
+ * How much a {@link SpanData} holds and how much of it is preallocated. Immutable and
+ * thread-safe; build one with {@link #builder()} or take {@link #defaults()}.
+ *
+ * <p>Each kind of content has a <em>limit</em> (the most ever held: more is dropped and
+ * counted, never thrown) and an <em>initial capacity</em> or preallocated count (what is
+ * allocated when the span is created). Between the two, storage grows while a pooled span warms
+ * up and is kept across {@link SpanData#reset()}, so a warm pool allocates nothing.
+ *
+ * <p>The limits default to the OpenTelemetry SDK's defaults (128 attributes, events, links,
+ * attributes per event and per link).
+ */
+public final class SpanLimits {
+
+    /** Default span attributes preallocated: {@value}, like the Go example's fixed builder. */
+    public static final int DEFAULT_ATTRIBUTE_INITIAL_CAPACITY = 16;
+    /** Default most attributes per span: {@value}, OpenTelemetry's default. */
+    public static final int DEFAULT_ATTRIBUTE_LIMIT = 128;
+    /** Default most events per span: {@value}, OpenTelemetry's default. */
+    public static final int DEFAULT_EVENT_LIMIT = 128;
+    /** Default events preallocated per span: {@value}; most spans have none or a few. */
+    public static final int DEFAULT_PREALLOCATED_EVENTS = 4;
+    /** Default attributes preallocated per event: {@value}. */
+    public static final int DEFAULT_EVENT_ATTRIBUTE_INITIAL_CAPACITY = 4;
+    /** Default most attributes per event: {@value}, OpenTelemetry's default. */
+    public static final int DEFAULT_EVENT_ATTRIBUTE_LIMIT = 128;
+    /** Default most links per span: {@value}, OpenTelemetry's default. */
+    public static final int DEFAULT_LINK_LIMIT = 128;
+    /** Default links preallocated per span: {@value}; links are rare outside batch consumers. */
+    public static final int DEFAULT_PREALLOCATED_LINKS = 1;
+    /** Default attributes preallocated per link: {@value}. */
+    public static final int DEFAULT_LINK_ATTRIBUTE_INITIAL_CAPACITY = 4;
+    /** Default most attributes per link: {@value}, OpenTelemetry's default. */
+    public static final int DEFAULT_LINK_ATTRIBUTE_LIMIT = 128;
+
+    private static final SpanLimits DEFAULTS = builder().build();
+
+    private final int attributeInitialCapacity;
+    private final int attributeLimit;
+    private final int eventLimit;
+    private final int preallocatedEvents;
+    private final int eventAttributeInitialCapacity;
+    private final int eventAttributeLimit;
+    private final int linkLimit;
+    private final int preallocatedLinks;
+    private final int linkAttributeInitialCapacity;
+    private final int linkAttributeLimit;
+
+    private SpanLimits(Builder b) {
+        this.attributeInitialCapacity = b.attributeInitialCapacity;
+        this.attributeLimit = b.attributeLimit;
+        this.eventLimit = b.eventLimit;
+        this.preallocatedEvents = b.preallocatedEvents;
+        this.eventAttributeInitialCapacity = b.eventAttributeInitialCapacity;
+        this.eventAttributeLimit = b.eventAttributeLimit;
+        this.linkLimit = b.linkLimit;
+        this.preallocatedLinks = b.preallocatedLinks;
+        this.linkAttributeInitialCapacity = b.linkAttributeInitialCapacity;
+        this.linkAttributeLimit = b.linkAttributeLimit;
+    }
+
+    /**
+     * Returns the limits with every value at its {@code DEFAULT_*} constant. Always the same
+     * instance.
+     *
+     * @return the default limits
+     */
+    public static SpanLimits defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Starts a builder with every value at its {@code DEFAULT_*} constant.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns how many span attributes are preallocated.
+     *
+     * @return the initial attribute capacity, in {@code [0, attributeLimit()]}
+     */
+    public int attributeInitialCapacity() {
+        return attributeInitialCapacity;
+    }
+
+    /**
+     * Returns the most attributes a span holds; more are dropped and counted.
+     *
+     * @return the attribute limit, {@code >= 1}
+     */
+    public int attributeLimit() {
+        return attributeLimit;
+    }
+
+    /**
+     * Returns the most events a span holds; more are dropped and counted.
+     *
+     * @return the event limit, {@code >= 0}
+     */
+    public int eventLimit() {
+        return eventLimit;
+    }
+
+    /**
+     * Returns how many events are preallocated per span.
+     *
+     * @return the preallocated event count, in {@code [0, eventLimit()]}
+     */
+    public int preallocatedEvents() {
+        return preallocatedEvents;
+    }
+
+    /**
+     * Returns how many attributes are preallocated per event.
+     *
+     * @return the initial capacity, in {@code [0, eventAttributeLimit()]}
+     */
+    public int eventAttributeInitialCapacity() {
+        return eventAttributeInitialCapacity;
+    }
+
+    /**
+     * Returns the most attributes an event holds; more are dropped and counted.
+     *
+     * @return the limit, {@code >= 1}
+     */
+    public int eventAttributeLimit() {
+        return eventAttributeLimit;
+    }
+
+    /**
+     * Returns the most links a span holds; more are dropped and counted.
+     *
+     * @return the link limit, {@code >= 0}
+     */
+    public int linkLimit() {
+        return linkLimit;
+    }
+
+    /**
+     * Returns how many links are preallocated per span.
+     *
+     * @return the preallocated link count, in {@code [0, linkLimit()]}
+     */
+    public int preallocatedLinks() {
+        return preallocatedLinks;
+    }
+
+    /**
+     * Returns how many attributes are preallocated per link.
+     *
+     * @return the initial capacity, in {@code [0, linkAttributeLimit()]}
+     */
+    public int linkAttributeInitialCapacity() {
+        return linkAttributeInitialCapacity;
+    }
+
+    /**
+     * Returns the most attributes a link holds; more are dropped and counted.
+     *
+     * @return the limit, {@code >= 1}
+     */
+    public int linkAttributeLimit() {
+        return linkAttributeLimit;
+    }
+
+    /**
+     * Compares every value.
+     *
+     * @param o the other object
+     * @return whether {@code o} is a {@code SpanLimits} with the same values
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof SpanLimits)) {
+            return false;
+        }
+        SpanLimits that = (SpanLimits) o;
+        return attributeInitialCapacity == that.attributeInitialCapacity
+                && attributeLimit == that.attributeLimit
+                && eventLimit == that.eventLimit
+                && preallocatedEvents == that.preallocatedEvents
+                && eventAttributeInitialCapacity == that.eventAttributeInitialCapacity
+                && eventAttributeLimit == that.eventAttributeLimit
+                && linkLimit == that.linkLimit
+                && preallocatedLinks == that.preallocatedLinks
+                && linkAttributeInitialCapacity == that.linkAttributeInitialCapacity
+                && linkAttributeLimit == that.linkAttributeLimit;
+    }
+
+    /**
+     * Hashes every value, consistently with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        int h = attributeInitialCapacity;
+        h = 31 * h + attributeLimit;
+        h = 31 * h + eventLimit;
+        h = 31 * h + preallocatedEvents;
+        h = 31 * h + eventAttributeInitialCapacity;
+        h = 31 * h + eventAttributeLimit;
+        h = 31 * h + linkLimit;
+        h = 31 * h + preallocatedLinks;
+        h = 31 * h + linkAttributeInitialCapacity;
+        h = 31 * h + linkAttributeLimit;
+        return h;
+    }
+
+    /**
+     * Returns every value, as {@code initial/limit} pairs.
+     *
+     * @return a readable description
+     */
+    @Override
+    public String toString() {
+        return "SpanLimits{attributes=" + attributeInitialCapacity + "/" + attributeLimit
+                + ", events=" + preallocatedEvents + "/" + eventLimit
+                + ", eventAttributes=" + eventAttributeInitialCapacity + "/" + eventAttributeLimit
+                + ", links=" + preallocatedLinks + "/" + linkLimit
+                + ", linkAttributes=" + linkAttributeInitialCapacity + "/" + linkAttributeLimit
+                + "}";
+    }
+
+    /**
+     * Builds {@link SpanLimits}. Each setter checks its own range at once;
+     * {@link #build()} checks that every initial capacity or preallocated count is within its
+     * limit (so setters can be called in any order). Not thread-safe.
+     */
+    public static final class Builder {
+        private int attributeInitialCapacity = DEFAULT_ATTRIBUTE_INITIAL_CAPACITY;
+        private int attributeLimit = DEFAULT_ATTRIBUTE_LIMIT;
+        private int eventLimit = DEFAULT_EVENT_LIMIT;
+        private int preallocatedEvents = DEFAULT_PREALLOCATED_EVENTS;
+        private int eventAttributeInitialCapacity = DEFAULT_EVENT_ATTRIBUTE_INITIAL_CAPACITY;
+        private int eventAttributeLimit = DEFAULT_EVENT_ATTRIBUTE_LIMIT;
+        private int linkLimit = DEFAULT_LINK_LIMIT;
+        private int preallocatedLinks = DEFAULT_PREALLOCATED_LINKS;
+        private int linkAttributeInitialCapacity = DEFAULT_LINK_ATTRIBUTE_INITIAL_CAPACITY;
+        private int linkAttributeLimit = DEFAULT_LINK_ATTRIBUTE_LIMIT;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets how many span attributes are preallocated; default
+         * {@value SpanLimits#DEFAULT_ATTRIBUTE_INITIAL_CAPACITY}.
+         *
+         * @param attributeInitialCapacity {@code >= 0} and, at build, {@code <= attributeLimit}
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder attributeInitialCapacity(int attributeInitialCapacity) {
+            this.attributeInitialCapacity = atLeast("attributeInitialCapacity", attributeInitialCapacity, 0);
+            return this;
+        }
+
+        /**
+         * Sets the most attributes per span; default {@value SpanLimits#DEFAULT_ATTRIBUTE_LIMIT}.
+         *
+         * @param attributeLimit {@code >= 1}
+         * @return this builder
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder attributeLimit(int attributeLimit) {
+            this.attributeLimit = atLeast("attributeLimit", attributeLimit, 1);
+            return this;
+        }
+
+        /**
+         * Sets the most events per span; default {@value SpanLimits#DEFAULT_EVENT_LIMIT}.
+         * 0 drops (and counts) every event.
+         *
+         * @param eventLimit {@code >= 0}
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder eventLimit(int eventLimit) {
+            this.eventLimit = atLeast("eventLimit", eventLimit, 0);
+            return this;
+        }
+
+        /**
+         * Sets how many events are preallocated per span; default
+         * {@value SpanLimits#DEFAULT_PREALLOCATED_EVENTS}.
+         *
+         * @param preallocatedEvents {@code >= 0} and, at build, {@code <= eventLimit}
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder preallocatedEvents(int preallocatedEvents) {
+            this.preallocatedEvents = atLeast("preallocatedEvents", preallocatedEvents, 0);
+            return this;
+        }
+
+        /**
+         * Sets how many attributes are preallocated per event; default
+         * {@value SpanLimits#DEFAULT_EVENT_ATTRIBUTE_INITIAL_CAPACITY}.
+         *
+         * @param eventAttributeInitialCapacity {@code >= 0} and, at build,
+         *     {@code <= eventAttributeLimit}
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder eventAttributeInitialCapacity(int eventAttributeInitialCapacity) {
+            this.eventAttributeInitialCapacity =
+                    atLeast("eventAttributeInitialCapacity", eventAttributeInitialCapacity, 0);
+            return this;
+        }
+
+        /**
+         * Sets the most attributes per event; default
+         * {@value SpanLimits#DEFAULT_EVENT_ATTRIBUTE_LIMIT}.
+         *
+         * @param eventAttributeLimit {@code >= 1}
+         * @return this builder
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder eventAttributeLimit(int eventAttributeLimit) {
+            this.eventAttributeLimit = atLeast("eventAttributeLimit", eventAttributeLimit, 1);
+            return this;
+        }
+
+        /**
+         * Sets the most links per span; default {@value SpanLimits#DEFAULT_LINK_LIMIT}.
+         * 0 drops (and counts) every link.
+         *
+         * @param linkLimit {@code >= 0}
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder linkLimit(int linkLimit) {
+            this.linkLimit = atLeast("linkLimit", linkLimit, 0);
+            return this;
+        }
+
+        /**
+         * Sets how many links are preallocated per span; default
+         * {@value SpanLimits#DEFAULT_PREALLOCATED_LINKS}.
+         *
+         * @param preallocatedLinks {@code >= 0} and, at build, {@code <= linkLimit}
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder preallocatedLinks(int preallocatedLinks) {
+            this.preallocatedLinks = atLeast("preallocatedLinks", preallocatedLinks, 0);
+            return this;
+        }
+
+        /**
+         * Sets how many attributes are preallocated per link; default
+         * {@value SpanLimits#DEFAULT_LINK_ATTRIBUTE_INITIAL_CAPACITY}.
+         *
+         * @param linkAttributeInitialCapacity {@code >= 0} and, at build,
+         *     {@code <= linkAttributeLimit}
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder linkAttributeInitialCapacity(int linkAttributeInitialCapacity) {
+            this.linkAttributeInitialCapacity =
+                    atLeast("linkAttributeInitialCapacity", linkAttributeInitialCapacity, 0);
+            return this;
+        }
+
+        /**
+         * Sets the most attributes per link; default
+         * {@value SpanLimits#DEFAULT_LINK_ATTRIBUTE_LIMIT}.
+         *
+         * @param linkAttributeLimit {@code >= 1}
+         * @return this builder
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder linkAttributeLimit(int linkAttributeLimit) {
+            this.linkAttributeLimit = atLeast("linkAttributeLimit", linkAttributeLimit, 1);
+            return this;
+        }
+
+        /**
+         * Builds the limits.
+         *
+         * @return the immutable limits
+         * @throws IllegalArgumentException if an initial capacity or preallocated count exceeds
+         *     its limit; the message names both
+         */
+        public SpanLimits build() {
+            atMost("attributeInitialCapacity", attributeInitialCapacity, "attributeLimit", attributeLimit);
+            atMost("preallocatedEvents", preallocatedEvents, "eventLimit", eventLimit);
+            atMost("eventAttributeInitialCapacity", eventAttributeInitialCapacity,
+                    "eventAttributeLimit", eventAttributeLimit);
+            atMost("preallocatedLinks", preallocatedLinks, "linkLimit", linkLimit);
+            atMost("linkAttributeInitialCapacity", linkAttributeInitialCapacity,
+                    "linkAttributeLimit", linkAttributeLimit);
+            return new SpanLimits(this);
+        }
+
+        private static int atLeast(String name, int value, int min) {
+            if (value < min) {
+                throw new IllegalArgumentException(name + " must be >= " + min + ", was: " + value);
+            }
+            return value;
+        }
+
+        private static void atMost(String name, int value, String limitName, int limit) {
+            if (value > limit) {
+                throw new IllegalArgumentException(
+                        name + " must be <= " + limitName + " (" + limit + "), was: " + value);
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Spans as resettable, poolable plain data: {@link io.lowalloc.core.span.SpanData} with its
+ * {@link io.lowalloc.core.span.SpanEvent events} and {@link io.lowalloc.core.span.SpanLink links},
+ * storage sized by {@link io.lowalloc.core.span.SpanLimits}, and the lifecycle
+ * {@link io.lowalloc.core.span.SpanState states} that make a write after end, submit or release
+ * fail loudly. Ids are primitives and timestamps epoch nanoseconds in a {@code long}.
+ */
+package io.lowalloc.core.span;
