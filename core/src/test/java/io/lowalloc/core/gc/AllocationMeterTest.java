@@ -3,6 +3,7 @@ package io.lowalloc.core.gc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.CountDownLatch;
@@ -72,6 +73,22 @@ class AllocationMeterTest {
 
         // A long[1] is at least a 16-byte header plus 8 bytes of payload on 64-bit HotSpot.
         assertThat(perOp).isGreaterThanOrEqualTo(16.0);
+    }
+
+    @Test
+    void aOneOffAllocationInOneRoundIsNotCharged() {
+        long warmup = 10_000;
+        long[] calls = {0};
+
+        double perOp = meter.bytesPerOp(warmup, 100_000, i -> {
+            if (calls[0]++ == warmup) { // the first measured operation only
+                sink = new byte[4096];
+            }
+            return i;
+        });
+
+        assertThat(calls[0]).as("a second round ran").isEqualTo(warmup + 2 * 100_000);
+        assertThat(perOp).isZero();
     }
 
     @Test
@@ -204,7 +221,7 @@ class AllocationMeterTest {
     @Test
     void createEnablesMeasurementWhenItIsOff() {
         com.sun.management.ThreadMXBean bean =
-                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         bean.setThreadAllocatedMemoryEnabled(false);
         try {
             AllocationMeter enabling = AllocationMeter.create();
