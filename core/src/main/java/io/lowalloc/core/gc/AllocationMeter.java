@@ -30,11 +30,11 @@ import java.util.function.LongUnaryOperator;
  */
 public final class AllocationMeter {
 
-    private static final String UNSUPPORTED =
-            "thread allocated memory measurement is not supported by this JVM";
-
     /** How many times {@link #bytesPerOp} measures at most: {@value}. */
     public static final int MEASURED_ROUNDS = 3;
+
+    private static final String UNSUPPORTED =
+            "thread allocated memory measurement is not supported by this JVM";
 
     private static final long WARMUP_CHUNK = 100;
 

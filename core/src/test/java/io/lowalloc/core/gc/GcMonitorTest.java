@@ -53,7 +53,8 @@ class GcMonitorTest {
             assertThat(stats.pausesPerSecond()).isPositive();
             assertThat(stats.intervalNanos()).isPositive();
             assertThat(stats.countsByCollector().keySet()).containsExactlyElementsOf(monitor.collectorNames());
-            if (monitor.collectorNames().contains("G1 Old Generation")) {
+            if (monitor.collectorNames().contains("G1 Old Generation") && !ManagementFactory.getRuntimeMXBean()
+                    .getInputArguments().contains("-XX:+ExplicitGCInvokesConcurrent")) {
                 // Default G1: System.gc() is one full stop-the-world collection on the old-generation bean.
                 assertThat(stats.countsByCollector().get("G1 Old Generation")).isGreaterThanOrEqualTo(1L);
             }
@@ -73,6 +74,7 @@ class GcMonitorTest {
         assumeExplicitGcEnabled();
         GcMonitor closed = GcMonitor.create().start();
         closed.close();
+        closed.reset(); // forget a collection that might have slipped in between start and close
         try (GcMonitor witness = GcMonitor.create().start()) {
 
             System.gc();
