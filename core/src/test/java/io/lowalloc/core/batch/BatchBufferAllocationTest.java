@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The zero-allocation contract, measured with per-thread allocated-byte counters: offering
@@ -11,6 +12,9 @@ import org.junit.jupiter.api.Test;
  * per item at batch size 512, and the detector does see an allocation when one is injected.
  */
 class BatchBufferAllocationTest {
+
+    @RegisterExtension
+    final BalancedBuffers buffers = new BalancedBuffers();
 
     private static final int WARM_UP_RUNS = 3;
     private static final int MEASURED = 1_000_000;
@@ -24,12 +28,12 @@ class BatchBufferAllocationTest {
         }
     }
 
-    private static BatchBuffer<Object> immediateBuffer() {
-        return BatchBuffer.builder((batch, completion) -> completion.success())
+    private BatchBuffer<Object> immediateBuffer() {
+        return buffers.build(BatchBuffer.builder((batch, completion) -> completion.success())
                 .setCompletionHook(item -> { })
                 .setFullQueuePolicy(FullQueuePolicy.BLOCK)
                 .setMaxBlockTime(10, TimeUnit.SECONDS)
-                .build();
+                );
     }
 
     private static int offerAll(BatchBuffer<Object> buffer, int count) {
@@ -67,7 +71,7 @@ class BatchBufferAllocationTest {
     void droppedOffersAllocateNothingOnTheOfferingThread() {
         RecordingExporter<Object> exporter = RecordingExporter.holdingFirst();
         try (LogCapture logs = new LogCapture();
-             BatchBuffer<Object> buffer = BatchBuffer.builder(exporter).build()) {
+             BatchBuffer<Object> buffer = buffers.build(BatchBuffer.builder(exporter))) {
             offerAll(buffer, 512);
             exporter.awaitCalls(1); // held: nothing leaves the queue from now on
             int[] accepted = new int[1];

@@ -2,6 +2,7 @@ package io.lowalloc.core.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -11,8 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BatchBufferBatchingTest {
+
+    @RegisterExtension
+    final BalancedBuffers buffers = new BalancedBuffers();
 
     private static List<Integer> range(int from, int to) {
         List<Integer> list = new ArrayList<>();
@@ -25,9 +30,9 @@ class BatchBufferBatchingTest {
     @Test
     void exportsExactlyMaxExportBatchSizeWhenThatManyWait() throws InterruptedException {
         RecordingExporter<Integer> exporter = RecordingExporter.succeeding();
-        try (BatchBuffer<Integer> buffer = BatchBuffer.builder(exporter)
+        try (BatchBuffer<Integer> buffer = buffers.build(BatchBuffer.builder(exporter)
                 .setMaxQueueSize(2048).setMaxExportBatchSize(512)
-                .setScheduleDelay(1, TimeUnit.HOURS).build()) {
+                .setScheduleDelay(1, TimeUnit.HOURS))) {
             for (int i = 0; i < 3 * 512; i++) {
                 assertThat(buffer.offer(i)).isTrue();
             }
@@ -45,12 +50,44 @@ class BatchBufferBatchingTest {
         }
     }
 
+    /** How often the thread has parked or waited so far (HotSpot counts every park). */
+    @SuppressWarnings("deprecation") // Thread.getId: threadId() exists only from Java 19
+    private static long parks(Thread thread) {
+        return ManagementFactory.getThreadMXBean().getThreadInfo(thread.getId()).getWaitedCount();
+    }
+
+    @Test
+    void offersWakeTheWorkerOnlyWhenABatchIsComplete() throws InterruptedException {
+        RecordingExporter<Integer> exporter = RecordingExporter.succeeding();
+        try (BatchBuffer<Integer> buffer = buffers.build(BatchBuffer.builder(exporter)
+                .setMaxQueueSize(2048).setMaxExportBatchSize(512)
+                .setScheduleDelay(1, TimeUnit.HOURS))) {
+            Thread worker = buffer.workerThread();
+            RecordingExporter.await(() -> worker.getState() == Thread.State.TIMED_WAITING, "worker parked");
+            long parksBefore = parks(worker);
+            for (int i = 0; i < 511; i++) {
+                buffer.offer(i);
+                if (i % 10 == 9) {
+                    Thread.sleep(1); // room for a woken worker to park again, so a wake-up would show
+                }
+            }
+            assertThat(parks(worker) - parksBefore).as("no wake-up for 511 of 512 items").isLessThanOrEqualTo(1);
+            assertThat(exporter.calls()).isZero();
+
+            buffer.offer(511);
+            exporter.awaitCalls(1);
+            assertThat(exporter.batchSizes()).containsExactly(512);
+            RecordingExporter.await(() -> worker.getState() == Thread.State.TIMED_WAITING, "worker parked again");
+            assertThat(parks(worker) - parksBefore).as("one wake-up, one export, one park").isBetween(1L, 3L);
+        }
+    }
+
     @Test
     void fullBatchesWhileExportIsSlowKeepExactSize() {
         RecordingExporter<Integer> exporter = RecordingExporter.holdingFirst();
-        try (BatchBuffer<Integer> buffer = BatchBuffer.builder(exporter)
+        try (BatchBuffer<Integer> buffer = buffers.build(BatchBuffer.builder(exporter)
                 .setMaxQueueSize(64).setMaxExportBatchSize(16)
-                .setScheduleDelay(1, TimeUnit.HOURS).build()) {
+                .setScheduleDelay(1, TimeUnit.HOURS))) {
             for (int i = 0; i < 16; i++) {
                 buffer.offer(i);
             }
@@ -68,8 +105,8 @@ class BatchBufferBatchingTest {
     @Test
     void queueBoundIsExactForSizeThatIsNotAPowerOfTwo() {
         RecordingExporter<Integer> exporter = RecordingExporter.holdingFirst();
-        try (BatchBuffer<Integer> buffer = BatchBuffer.builder(exporter)
-                .setMaxQueueSize(3).setMaxExportBatchSize(1).build();
+        try (BatchBuffer<Integer> buffer = buffers.build(BatchBuffer.builder(exporter)
+                .setMaxQueueSize(3).setMaxExportBatchSize(1));
              LogCapture logs = new LogCapture()) {
             buffer.offer(0);
             exporter.awaitCalls(1);
@@ -88,8 +125,8 @@ class BatchBufferBatchingTest {
     @Test
     void partialBatchIsExportedScheduleDelayAfterTheOldestItem() throws InterruptedException {
         RecordingExporter<String> exporter = RecordingExporter.succeeding();
-        try (BatchBuffer<String> buffer = BatchBuffer.builder(exporter)
-                .setScheduleDelay(600, TimeUnit.MILLISECONDS).build()) {
+        try (BatchBuffer<String> buffer = buffers.build(BatchBuffer.builder(exporter)
+                .setScheduleDelay(600, TimeUnit.MILLISECONDS))) {
             Thread.sleep(200); // a worker that just ticked every delay would fire 400 ms after "a"
             long first = System.nanoTime();
             buffer.offer("a");
@@ -106,9 +143,9 @@ class BatchBufferBatchingTest {
     @Test
     void itemsLeftAfterAFullBatchAreTimedFromTheirOwnArrival() throws InterruptedException {
         RecordingExporter<Integer> exporter = RecordingExporter.holdingFirst();
-        try (BatchBuffer<Integer> buffer = BatchBuffer.builder(exporter)
+        try (BatchBuffer<Integer> buffer = buffers.build(BatchBuffer.builder(exporter)
                 .setMaxQueueSize(16).setMaxExportBatchSize(4)
-                .setScheduleDelay(500, TimeUnit.MILLISECONDS).build()) {
+                .setScheduleDelay(500, TimeUnit.MILLISECONDS))) {
             for (int i = 0; i < 4; i++) {
                 buffer.offer(i);
             }
@@ -145,9 +182,9 @@ class BatchBufferBatchingTest {
                 completion.success();
             });
         };
-        try (BatchBuffer<Integer> buffer = BatchBuffer.builder(exporter)
+        try (BatchBuffer<Integer> buffer = buffers.build(BatchBuffer.builder(exporter)
                 .setMaxQueueSize(64).setMaxExportBatchSize(8)
-                .setFullQueuePolicy(FullQueuePolicy.BLOCK).setMaxBlockTime(10, TimeUnit.SECONDS).build()) {
+                .setFullQueuePolicy(FullQueuePolicy.BLOCK).setMaxBlockTime(10, TimeUnit.SECONDS))) {
             for (int i = 0; i < 400; i++) {
                 assertThat(buffer.offer(i)).isTrue();
             }
@@ -163,9 +200,9 @@ class BatchBufferBatchingTest {
     @Test
     void itemsAreExportedInOfferOrderFromOneProducer() {
         RecordingExporter<Integer> exporter = RecordingExporter.succeeding();
-        try (BatchBuffer<Integer> buffer = BatchBuffer.builder(exporter)
+        try (BatchBuffer<Integer> buffer = buffers.build(BatchBuffer.builder(exporter)
                 .setMaxQueueSize(100).setMaxExportBatchSize(7)
-                .setFullQueuePolicy(FullQueuePolicy.BLOCK).build()) {
+                .setFullQueuePolicy(FullQueuePolicy.BLOCK))) {
             for (int i = 0; i < 1000; i++) {
                 assertThat(buffer.offer(i)).isTrue();
             }

@@ -7,8 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BatchBufferBuilderTest {
+
+    @RegisterExtension
+    final BalancedBuffers buffers = new BalancedBuffers();
 
     private static BatchBuffer.Builder<String> builder() {
         return BatchBuffer.builder(RecordingExporter.<String>succeeding());
@@ -26,7 +30,7 @@ class BatchBufferBuilderTest {
     @Test
     void defaultBufferAcceptsExactlyDefaultQueueSizeWhileExportIsHeld() {
         RecordingExporter<Integer> exporter = RecordingExporter.holdingFirst();
-        try (BatchBuffer<Integer> buffer = BatchBuffer.builder(exporter).build()) {
+        try (BatchBuffer<Integer> buffer = buffers.build(BatchBuffer.builder(exporter))) {
             for (int i = 0; i < 512; i++) {
                 assertThat(buffer.offer(i)).isTrue();
             }
@@ -43,7 +47,7 @@ class BatchBufferBuilderTest {
 
     @Test
     void workerIsDaemonThreadWithDefaultName() {
-        try (BatchBuffer<String> buffer = builder().build()) {
+        try (BatchBuffer<String> buffer = buffers.build(builder())) {
             assertThat(buffer.workerThread().isDaemon()).isTrue();
             assertThat(buffer.workerThread().getName()).isEqualTo(BatchBuffer.DEFAULT_WORKER_THREAD_NAME);
             assertThat(buffer.workerThread().isAlive()).isTrue();
@@ -52,7 +56,7 @@ class BatchBufferBuilderTest {
 
     @Test
     void workerIsDaemonThreadWithConfiguredName() {
-        try (BatchBuffer<String> buffer = builder().setWorkerThreadName("spans-out").build()) {
+        try (BatchBuffer<String> buffer = buffers.build(builder().setWorkerThreadName("spans-out"))) {
             assertThat(buffer.workerThread().isDaemon()).isTrue();
             assertThat(buffer.workerThread().getName()).isEqualTo("spans-out");
         }
@@ -146,11 +150,11 @@ class BatchBufferBuilderTest {
     @Test
     void hugeDurationsSaturateInsteadOfOverflowing() {
         RecordingExporter<String> exporter = RecordingExporter.succeeding();
-        try (BatchBuffer<String> buffer = BatchBuffer.builder(exporter)
+        try (BatchBuffer<String> buffer = buffers.build(BatchBuffer.builder(exporter)
                 .setScheduleDelay(Duration.ofSeconds(Long.MAX_VALUE))
                 .setExportTimeout(Long.MAX_VALUE, TimeUnit.DAYS)
                 .setMaxBlockTime(Duration.ofDays(1_000_000_000L))
-                .build()) {
+                )) {
             assertThat(buffer.offer("a")).isTrue();
             assertThat(buffer.flush(10, TimeUnit.SECONDS)).isTrue();
             assertThat(exporter.batches).containsExactly(java.util.List.of("a"));
@@ -160,8 +164,8 @@ class BatchBufferBuilderTest {
     @Test
     void smallestConfigurationWorks() {
         RecordingExporter<String> exporter = RecordingExporter.succeeding();
-        try (BatchBuffer<String> buffer = BatchBuffer.builder(exporter)
-                .setMaxQueueSize(1).setMaxExportBatchSize(1).build()) {
+        try (BatchBuffer<String> buffer = buffers.build(BatchBuffer.builder(exporter)
+                .setMaxQueueSize(1).setMaxExportBatchSize(1))) {
             for (String item : new String[] {"a", "b", "c"}) {
                 RecordingExporter.await(() -> buffer.offer(item), "offer " + item);
             }
@@ -173,7 +177,7 @@ class BatchBufferBuilderTest {
 
     @Test
     void timeoutArgumentsOfFlushAndCloseAreValidated() {
-        try (BatchBuffer<String> buffer = builder().build()) {
+        try (BatchBuffer<String> buffer = buffers.build(builder())) {
             assertThatIllegalArgumentException().isThrownBy(() -> buffer.flush(-1, TimeUnit.MILLISECONDS))
                     .withMessage("timeout must be >= 0, was: -1 MILLISECONDS");
             assertThatNullPointerException().isThrownBy(() -> buffer.flush(1, null)).withMessage("unit");
@@ -186,7 +190,7 @@ class BatchBufferBuilderTest {
 
     @Test
     void nullItemIsRejected() {
-        try (BatchBuffer<String> buffer = builder().build()) {
+        try (BatchBuffer<String> buffer = buffers.build(builder())) {
             assertThatNullPointerException().isThrownBy(() -> buffer.offer(null)).withMessage("item");
             assertThat(buffer.stats().offered()).isZero();
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,6 +23,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * out now and then; afterwards every item must have been accounted for exactly once.
  */
 class BatchBufferConcurrencyTest {
+
+    @RegisterExtension
+    final BalancedBuffers buffers = new BalancedBuffers();
 
     private static final int PRODUCERS = 4;
     private static final int PER_PRODUCER = 250_000;
@@ -70,7 +74,7 @@ class BatchBufferConcurrencyTest {
     @Timeout(60)
     void everyItemIsAccountedForExactlyOnce(Scenario scenario) throws InterruptedException {
         ExecutorService completer = Executors.newSingleThreadExecutor();
-        BatchBuffer<Item> buffer = BatchBuffer.builder(exporter(scenario, completer))
+        BatchBuffer<Item> buffer = buffers.build(BatchBuffer.builder(exporter(scenario, completer))
                 .setFullQueuePolicy(scenario.policy)
                 .setMaxBlockTime(10, TimeUnit.SECONDS)
                 // Only the timeout scenario's held exports may time out; elsewhere a starved
@@ -81,7 +85,7 @@ class BatchBufferConcurrencyTest {
                     seen.incrementAndGet(item.id);
                     hooked.incrementAndGet();
                 })
-                .build();
+                );
         long start = System.nanoTime();
         try (LogCapture logs = new LogCapture()) {
             runProducers(buffer);

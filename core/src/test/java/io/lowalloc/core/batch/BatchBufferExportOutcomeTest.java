@@ -9,8 +9,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BatchBufferExportOutcomeTest {
+
+    @RegisterExtension
+    final BalancedBuffers buffers = new BalancedBuffers();
 
     private final List<String> hooked = new CopyOnWriteArrayList<>();
 
@@ -22,7 +26,7 @@ class BatchBufferExportOutcomeTest {
     void exporterThrowingIsCountedLoggedHookedAndWorkerContinues() {
         RecordingExporter<String> exporter = new RecordingExporter<>(
                 call -> call == 0 ? RecordingExporter.Outcome.THROW : RecordingExporter.Outcome.SUCCEED);
-        try (LogCapture logs = new LogCapture(); BatchBuffer<String> buffer = builder(exporter).build()) {
+        try (LogCapture logs = new LogCapture(); BatchBuffer<String> buffer = buffers.build(builder(exporter))) {
             buffer.offer("a");
             buffer.offer("b");
             assertThat(buffer.flush()).as("the batch failed").isFalse();
@@ -49,7 +53,7 @@ class BatchBufferExportOutcomeTest {
     void exporterReportingFailureIsCountedLoggedAndHooked() {
         RecordingExporter<String> exporter = new RecordingExporter<>(
                 call -> call == 1 ? RecordingExporter.Outcome.FAIL : RecordingExporter.Outcome.SUCCEED);
-        try (LogCapture logs = new LogCapture(); BatchBuffer<String> buffer = builder(exporter).build()) {
+        try (LogCapture logs = new LogCapture(); BatchBuffer<String> buffer = buffers.build(builder(exporter))) {
             buffer.offer("a");
             assertThat(buffer.flush()).isTrue();
             buffer.offer("b");
@@ -72,7 +76,7 @@ class BatchBufferExportOutcomeTest {
     @Test
     void failureWithoutCauseIsCountedAsFailure() {
         try (LogCapture logs = new LogCapture();
-             BatchBuffer<String> buffer = builder((batch, completion) -> completion.failure(null)).build()) {
+             BatchBuffer<String> buffer = buffers.build(builder((batch, completion) -> completion.failure(null)))) {
             buffer.offer("a");
             assertThat(buffer.flush()).isFalse();
             assertThat(buffer.stats().failed()).isEqualTo(1);
@@ -90,7 +94,7 @@ class BatchBufferExportOutcomeTest {
             });
             completer.start();
         };
-        try (BatchBuffer<String> buffer = builder(exporter).build()) {
+        try (BatchBuffer<String> buffer = buffers.build(builder(exporter))) {
             buffer.offer("a");
             assertThat(buffer.flush(10, TimeUnit.SECONDS)).isTrue();
             assertThat(buffer.stats().exported()).isEqualTo(1);
@@ -109,7 +113,7 @@ class BatchBufferExportOutcomeTest {
             completion.failure(null);
             completion.success();
         };
-        try (LogCapture logs = new LogCapture(); BatchBuffer<String> buffer = builder(exporter).build()) {
+        try (LogCapture logs = new LogCapture(); BatchBuffer<String> buffer = buffers.build(builder(exporter))) {
             buffer.offer("ok-1");
             assertThat(buffer.flush()).isTrue();
             buffer.offer("bad-1");
@@ -126,7 +130,7 @@ class BatchBufferExportOutcomeTest {
     void timedOutExportIsAbandonedNotHookedAndTheWorkerUsesANewList() throws InterruptedException {
         RecordingExporter<String> exporter = RecordingExporter.holdingFirst();
         try (LogCapture logs = new LogCapture();
-             BatchBuffer<String> buffer = builder(exporter).setExportTimeout(150, TimeUnit.MILLISECONDS).build()) {
+             BatchBuffer<String> buffer = buffers.build(builder(exporter).setExportTimeout(150, TimeUnit.MILLISECONDS))) {
             buffer.offer("a");
             buffer.offer("b");
             long start = System.nanoTime();
@@ -159,7 +163,7 @@ class BatchBufferExportOutcomeTest {
     @Test
     void successfulExportsReuseTheSameList() {
         RecordingExporter<String> exporter = RecordingExporter.succeeding();
-        try (BatchBuffer<String> buffer = builder(exporter).build()) {
+        try (BatchBuffer<String> buffer = buffers.build(builder(exporter))) {
             for (String item : new String[] {"a", "b", "c"}) {
                 buffer.offer(item);
                 assertThat(buffer.flush()).isTrue();
@@ -181,7 +185,7 @@ class BatchBufferExportOutcomeTest {
             }
             completion.success();
         };
-        try (BatchBuffer<String> buffer = builder(exporter).build()) {
+        try (BatchBuffer<String> buffer = buffers.build(builder(exporter))) {
             buffer.offer("a");
             assertThat(buffer.flush()).isTrue();
             assertThat(thrown).hasSize(1);
@@ -199,7 +203,7 @@ class BatchBufferExportOutcomeTest {
                     }
                     hooked.add(item);
                 });
-        try (LogCapture logs = new LogCapture(); BatchBuffer<String> buffer = builder.build()) {
+        try (LogCapture logs = new LogCapture(); BatchBuffer<String> buffer = buffers.build(builder)) {
             buffer.offer("a");
             buffer.offer("bad");
             buffer.offer("c");

@@ -10,8 +10,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BatchBufferFlushCloseTest {
+
+    @RegisterExtension
+    final BalancedBuffers buffers = new BalancedBuffers();
 
     private static BatchBuffer.Builder<Integer> slowBuilder(BatchExporter<Integer> exporter) {
         return BatchBuffer.builder(exporter).setScheduleDelay(1, TimeUnit.HOURS);
@@ -19,7 +23,7 @@ class BatchBufferFlushCloseTest {
 
     @Test
     void flushOfAnEmptyBufferReturnsTrueAtOnce() {
-        try (BatchBuffer<Integer> buffer = slowBuilder(RecordingExporter.succeeding()).build()) {
+        try (BatchBuffer<Integer> buffer = buffers.build(slowBuilder(RecordingExporter.succeeding()))) {
             assertThat(buffer.flush(0, TimeUnit.NANOSECONDS)).isTrue();
             assertThat(buffer.flush()).isTrue();
         }
@@ -28,7 +32,7 @@ class BatchBufferFlushCloseTest {
     @Test
     void flushExportsAPartialBatchAtOnceAndReturnsTrue() {
         RecordingExporter<Integer> exporter = RecordingExporter.succeeding();
-        try (BatchBuffer<Integer> buffer = slowBuilder(exporter).build()) {
+        try (BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter))) {
             for (int i = 0; i < 10; i++) {
                 buffer.offer(i);
             }
@@ -46,7 +50,7 @@ class BatchBufferFlushCloseTest {
     @Test
     void flushCoversEverythingInSeveralBatches() {
         RecordingExporter<Integer> exporter = RecordingExporter.succeeding();
-        try (BatchBuffer<Integer> buffer = slowBuilder(exporter).setMaxExportBatchSize(4).build()) {
+        try (BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setMaxExportBatchSize(4))) {
             for (int i = 0; i < 10; i++) {
                 buffer.offer(i);
             }
@@ -61,7 +65,7 @@ class BatchBufferFlushCloseTest {
         RecordingExporter<Integer> exporter = new RecordingExporter<>(
                 call -> call == 1 ? RecordingExporter.Outcome.FAIL : RecordingExporter.Outcome.SUCCEED);
         try (LogCapture logs = new LogCapture();
-             BatchBuffer<Integer> buffer = slowBuilder(exporter).setMaxExportBatchSize(4).build()) {
+             BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setMaxExportBatchSize(4))) {
             for (int i = 0; i < 10; i++) {
                 buffer.offer(i);
             }
@@ -76,7 +80,7 @@ class BatchBufferFlushCloseTest {
     @Test
     void flushWithTimeoutReturnsFalseWhileTheExportIsHeld() {
         RecordingExporter<Integer> exporter = RecordingExporter.holdingFirst();
-        try (BatchBuffer<Integer> buffer = slowBuilder(exporter).build()) {
+        try (BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter))) {
             buffer.offer(1);
             long start = System.nanoTime();
             assertThat(buffer.flush(100, TimeUnit.MILLISECONDS)).isFalse();
@@ -92,7 +96,7 @@ class BatchBufferFlushCloseTest {
     @Test
     void interruptedFlushReturnsFalseAndKeepsTheFlag() {
         RecordingExporter<Integer> exporter = RecordingExporter.holdingFirst();
-        try (BatchBuffer<Integer> buffer = slowBuilder(exporter).build()) {
+        try (BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter))) {
             buffer.offer(1);
             Thread.currentThread().interrupt();
             assertThat(buffer.flush()).isFalse();
@@ -111,7 +115,7 @@ class BatchBufferFlushCloseTest {
             results.add(self.get().flush(1, TimeUnit.SECONDS));
             completion.success();
         };
-        try (BatchBuffer<Integer> buffer = slowBuilder(exporter).build()) {
+        try (BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter))) {
             self.set(buffer);
             buffer.offer(1);
             assertThat(buffer.flush(10, TimeUnit.SECONDS)).isTrue();
@@ -123,7 +127,7 @@ class BatchBufferFlushCloseTest {
     void closeDrainsEverythingPendingAndStopsTheWorker() {
         List<Integer> hooked = new ArrayList<>();
         RecordingExporter<Integer> exporter = RecordingExporter.succeeding();
-        BatchBuffer<Integer> buffer = slowBuilder(exporter).setMaxExportBatchSize(4).setCompletionHook(hooked::add).build();
+        BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setMaxExportBatchSize(4).setCompletionHook(hooked::add));
         for (int i = 0; i < 10; i++) {
             buffer.offer(i);
         }
@@ -140,7 +144,7 @@ class BatchBufferFlushCloseTest {
     @Test
     void offersAfterCloseAreRejectedCountedAndLogged() {
         RecordingExporter<Integer> exporter = RecordingExporter.succeeding();
-        BatchBuffer<Integer> buffer = slowBuilder(exporter).setFullQueuePolicy(FullQueuePolicy.BLOCK).build();
+        BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setFullQueuePolicy(FullQueuePolicy.BLOCK));
         buffer.offer(1);
         buffer.close();
         try (LogCapture logs = new LogCapture()) {
@@ -160,7 +164,7 @@ class BatchBufferFlushCloseTest {
     @Test
     void closeIsIdempotent() {
         RecordingExporter<Integer> exporter = RecordingExporter.succeeding();
-        BatchBuffer<Integer> buffer = slowBuilder(exporter).build();
+        BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter));
         buffer.offer(1);
         buffer.close();
         BatchStats first = buffer.stats();
@@ -177,7 +181,7 @@ class BatchBufferFlushCloseTest {
             sleepQuietly(100);
             return RecordingExporter.Outcome.SUCCEED;
         });
-        BatchBuffer<Integer> buffer = slowBuilder(exporter).build();
+        BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter));
         buffer.offer(1);
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> closers = new ArrayList<>();
@@ -205,8 +209,8 @@ class BatchBufferFlushCloseTest {
     @Test
     void closeWaitsForTheInFlightExportOnlyUpToTheExportTimeout() {
         RecordingExporter<Integer> exporter = RecordingExporter.holdingFirst();
-        BatchBuffer<Integer> buffer = slowBuilder(exporter).setMaxExportBatchSize(1)
-                .setExportTimeout(200, TimeUnit.MILLISECONDS).build();
+        BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setMaxExportBatchSize(1)
+                .setExportTimeout(200, TimeUnit.MILLISECONDS));
         try (LogCapture logs = new LogCapture()) {
             buffer.offer(1);
             exporter.awaitCalls(1);
@@ -228,13 +232,13 @@ class BatchBufferFlushCloseTest {
     void closeWithTimeoutReportsWhetherEverythingWasExported() {
         RecordingExporter<Integer> exporter = new RecordingExporter<>(
                 call -> call == 0 ? RecordingExporter.Outcome.SUCCEED : RecordingExporter.Outcome.FAIL);
-        BatchBuffer<Integer> good = slowBuilder(exporter).build();
+        BatchBuffer<Integer> good = buffers.build(slowBuilder(exporter));
         good.offer(1);
         assertThat(good.close(10, TimeUnit.SECONDS)).isTrue();
         assertThat(good.workerThread().isAlive()).isFalse();
 
         try (LogCapture logs = new LogCapture()) {
-            BatchBuffer<Integer> bad = slowBuilder(exporter).build();
+            BatchBuffer<Integer> bad = buffers.build(slowBuilder(exporter));
             bad.offer(2);
             assertThat(bad.close(10, TimeUnit.SECONDS)).isFalse();
             assertThat(bad.workerThread().isAlive()).isFalse();
@@ -246,7 +250,7 @@ class BatchBufferFlushCloseTest {
     @Test
     void closeWithTooShortTimeoutReturnsFalseAndTheWorkerFinishesLater() throws InterruptedException {
         RecordingExporter<Integer> exporter = RecordingExporter.holdingFirst();
-        BatchBuffer<Integer> buffer = slowBuilder(exporter).setMaxExportBatchSize(1).build();
+        BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setMaxExportBatchSize(1));
         buffer.offer(1);
         exporter.awaitCalls(1);
         assertThat(buffer.close(50, TimeUnit.MILLISECONDS)).isFalse();
@@ -266,8 +270,8 @@ class BatchBufferFlushCloseTest {
     @Test
     void closeFromTheCompletionHookDoesNotDeadlock() throws InterruptedException {
         AtomicReference<BatchBuffer<Integer>> self = new AtomicReference<>();
-        BatchBuffer<Integer> buffer = slowBuilder(RecordingExporter.succeeding())
-                .setCompletionHook(item -> self.get().close()).build();
+        BatchBuffer<Integer> buffer = buffers.build(slowBuilder(RecordingExporter.succeeding())
+                .setCompletionHook(item -> self.get().close()));
         self.set(buffer);
         buffer.offer(1);
         assertThat(buffer.flush(10, TimeUnit.SECONDS)).isTrue();

@@ -8,16 +8,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BatchBufferFullQueueTest {
 
+    @RegisterExtension
+    final BalancedBuffers buffers = new BalancedBuffers();
+
     /** Builds a buffer whose first export (of one item) is held, then fills its queue of 2. */
-    private static BatchBuffer<Integer> fullBuffer(RecordingExporter<Integer> exporter, FullQueuePolicy policy,
+    private BatchBuffer<Integer> fullBuffer(RecordingExporter<Integer> exporter, FullQueuePolicy policy,
             long maxBlockMillis) {
-        BatchBuffer<Integer> buffer = BatchBuffer.builder(exporter)
+        BatchBuffer<Integer> buffer = buffers.build(BatchBuffer.builder(exporter)
                 .setMaxQueueSize(2).setMaxExportBatchSize(1)
                 .setFullQueuePolicy(policy).setMaxBlockTime(maxBlockMillis, TimeUnit.MILLISECONDS)
-                .build();
+                );
         assertThat(buffer.offer(0)).isTrue();
         exporter.awaitCalls(1);
         assertThat(buffer.offer(1)).isTrue();
@@ -129,8 +133,8 @@ class BatchBufferFullQueueTest {
     @Test
     void interruptedThreadStillOffersWhenThereIsSpace() {
         RecordingExporter<Integer> exporter = RecordingExporter.succeeding();
-        try (BatchBuffer<Integer> buffer = BatchBuffer.builder(exporter)
-                .setFullQueuePolicy(FullQueuePolicy.BLOCK).build()) {
+        try (BatchBuffer<Integer> buffer = buffers.build(BatchBuffer.builder(exporter)
+                .setFullQueuePolicy(FullQueuePolicy.BLOCK))) {
             Thread.currentThread().interrupt();
             assertThat(buffer.offer(1)).isTrue();
             assertThat(Thread.interrupted()).isTrue();
