@@ -30,7 +30,8 @@ import java.util.logging.Level;
  * call, and a new batch list after a timed-out export; nothing per item.
  *
  * <p><b>Thread-safety.</b> All methods are thread-safe. {@code offer} is lock-free unless the
- * queue is full under {@link FullQueuePolicy#BLOCK}.
+ * queue is full under {@link FullQueuePolicy#BLOCK}. The worker thread ignores interrupts; only
+ * {@link #close()} stops it.
  *
  * @param <T> the item type
  */

@@ -36,6 +36,7 @@ final class ExportWorker<T> implements Runnable {
     private final long scheduleDelayNanos;
     private final long exportTimeoutNanos;
     private final RateLimitedLog failureLog;
+    private final RateLimitedLog timeoutLog;
     private final RateLimitedLog hookLog;
     private final RateLimitedLog lateLog;
 
@@ -70,6 +71,7 @@ final class ExportWorker<T> implements Runnable {
         this.scheduleDelayNanos = scheduleDelayNanos;
         this.exportTimeoutNanos = exportTimeoutNanos;
         this.failureLog = new RateLimitedLog(LOGGER, Level.WARNING, RateLimitedLog.DEFAULT_INTERVAL_NANOS);
+        this.timeoutLog = new RateLimitedLog(LOGGER, Level.WARNING, RateLimitedLog.DEFAULT_INTERVAL_NANOS);
         this.hookLog = new RateLimitedLog(LOGGER, Level.WARNING, RateLimitedLog.DEFAULT_INTERVAL_NANOS);
         this.lateLog = new RateLimitedLog(LOGGER, Level.INFO, RateLimitedLog.DEFAULT_INTERVAL_NANOS);
         newBatchList();
@@ -140,8 +142,8 @@ final class ExportWorker<T> implements Runnable {
         }
         Object outcome = completion.await(exportTimeoutNanos);
         if (outcome == PendingExport.TIMED_OUT) {
-            if (failureLog.shouldLog()) {
-                failureLog.log("BatchBuffer export timed out after "
+            if (timeoutLog.shouldLog()) {
+                timeoutLog.log("BatchBuffer export timed out after "
                         + TimeUnit.NANOSECONDS.toMillis(exportTimeoutNanos) + " ms; abandoned " + size
                         + " items (abandoned so far: " + (abandoned.get() + size) + ")", null);
             }
