@@ -1,0 +1,528 @@
+package io.lowalloc.core.batch;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+
+/**
+ * Collects items offered by any number of threads and exports them in batches from one named
+ * daemon worker thread, with the options of OpenTelemetry's {@code BatchSpanProcessor} plus an
+ * exact queue bound, optional blocking, honest flush results, an enforced export timeout and
+ * counts taken after the export result.
+ *
+ * <p><b>Batching.</b> The worker exports when {@code maxExportBatchSize} items wait, or when
+ * {@code scheduleDelay} has passed since the oldest waiting item was offered, whichever comes
+ * first; also on {@link #flush()} and {@link #close()}. One export is in flight at a time. Each
+ * export carries up to {@code maxExportBatchSize} items, exactly that many when they are there.
+ *
+ * <p><b>Item lifecycle.</b> An item offered successfully belongs to the buffer until its export's
+ * result is known; then the completion hook receives it (success or failure alike), e.g. to return
+ * it to a pool. If the result does not arrive within {@code exportTimeout}, the item is abandoned:
+ * counted, never passed to the hook, never touched again (the exporter may still hold it). An item
+ * whose {@code offer} returned false still belongs to the caller.
+ *
+ * <p><b>Allocation.</b> {@link #offer(Object)} allocates nothing, accepted or dropped (the
+ * rate-limited drop log line aside). The worker allocates one small completion object per export
+ * call, and a new batch list after a timed-out export; nothing per item.
+ *
+ * <p><b>Thread-safety.</b> All methods are thread-safe. {@code offer} is lock-free unless the
+ * queue is full under {@link FullQueuePolicy#BLOCK}. The worker thread ignores interrupts; only
+ * {@link #close()} stops it.
+ *
+ * @param <T> the item type
+ */
+public final class BatchBuffer<T> implements AutoCloseable {
+
+    /** Default {@code maxQueueSize}: {@value}, as in OpenTelemetry. */
+    public static final int DEFAULT_MAX_QUEUE_SIZE = 2048;
+    /** Default {@code maxExportBatchSize}: {@value}, as in OpenTelemetry. */
+    public static final int DEFAULT_MAX_EXPORT_BATCH_SIZE = 512;
+    /** Default {@code scheduleDelay}: {@value} milliseconds, as in OpenTelemetry. */
+    public static final long DEFAULT_SCHEDULE_DELAY_MILLIS = 5_000L;
+    /** Default {@code exportTimeout}: {@value} milliseconds, as in OpenTelemetry. */
+    public static final long DEFAULT_EXPORT_TIMEOUT_MILLIS = 30_000L;
+    /** Default {@code maxBlockTime} under {@link FullQueuePolicy#BLOCK}: {@value} milliseconds. */
+    public static final long DEFAULT_MAX_BLOCK_TIME_MILLIS = 1_000L;
+    /** Default full-queue policy: {@link FullQueuePolicy#DROP}, as in OpenTelemetry. */
+    public static final FullQueuePolicy DEFAULT_FULL_QUEUE_POLICY = FullQueuePolicy.DROP;
+    /** Default worker thread name: {@value}. */
+    public static final String DEFAULT_WORKER_THREAD_NAME = "lowalloc-batch-export";
+    /** Largest accepted {@code maxQueueSize}: {@value} (2^24). */
+    public static final int MAX_QUEUE_SIZE_LIMIT = 1 << 24;
+
+    // BLOCK back-off: spin, then yield, then park for 1 us doubling to 1 ms between retries.
+    private static final int BLOCK_SPINS = 64;
+    private static final int BLOCK_YIELDS = 128;
+    private static final long BLOCK_MIN_PARK_NANOS = 1_000L;
+    private static final long BLOCK_MAX_PARK_NANOS = 1_000_000L;
+    private static final Consumer<Object> NO_HOOK = item -> { };
+
+    private final BatchQueue<T> queue;
+    private final ExportWorker<T> worker;
+    private final Thread workerThread;
+    private final int maxQueueSize;
+    private final boolean blockWhenFull;
+    private final long maxBlockNanos;
+    // Contended only on the drop paths; AtomicLong rather than LongAdder, which allocates cells.
+    private final AtomicLong droppedQueueFull = new AtomicLong();
+    private final AtomicLong droppedBlockTimeout = new AtomicLong();
+    private final AtomicLong droppedInterrupted = new AtomicLong();
+    private final AtomicLong rejectedAfterClose = new AtomicLong();
+    private final RateLimitedLog dropLog =
+            new RateLimitedLog(ExportWorker.LOGGER, Level.WARNING, RateLimitedLog.DEFAULT_INTERVAL_NANOS);
+
+    private BatchBuffer(Builder<T> builder) {
+        this.maxQueueSize = builder.maxQueueSize;
+        this.blockWhenFull = builder.fullQueuePolicy == FullQueuePolicy.BLOCK;
+        this.maxBlockNanos = builder.maxBlockNanos;
+        this.queue = new BatchQueue<>(builder.maxQueueSize, builder.maxExportBatchSize);
+        this.worker = new ExportWorker<>(queue, builder.exporter, builder.completionHook,
+                builder.maxExportBatchSize, builder.scheduleDelayNanos, builder.exportTimeoutNanos);
+        this.workerThread = new Thread(worker, builder.workerThreadName);
+        workerThread.setDaemon(true);
+        // Thread.start() happens-before everything the worker does: it sees all fields above.
+        workerThread.start();
+    }
+
+    /**
+     * Starts a builder with the defaults quoted in the {@code DEFAULT_*} constants.
+     *
+     * @param exporter receives the batches
+     * @param <T> the item type
+     * @return a new builder
+     * @throws NullPointerException if {@code exporter} is null
+     */
+    public static <T> Builder<T> builder(BatchExporter<T> exporter) {
+        return new Builder<>(Objects.requireNonNull(exporter, "exporter"));
+    }
+
+    /**
+     * Offers an item for export. Allocation-free; does not wake the worker except when this item
+     * completes a batch and the worker is idle.
+     *
+     * <p>If the queue holds {@code maxQueueSize} items, {@link FullQueuePolicy#DROP} returns false
+     * at once and {@link FullQueuePolicy#BLOCK} waits up to {@code maxBlockTime} for space. Every
+     * false result is counted (see {@link BatchStats#dropped()}) and reported by a rate-limited
+     * log line; the caller keeps ownership of the item.
+     *
+     * @param item the item; belongs to the buffer if this returns true
+     * @return true if the item was queued; false if it was dropped or the buffer is closed
+     * @throws NullPointerException if {@code item} is null
+     */
+    public boolean offer(T item) {
+        Objects.requireNonNull(item, "item");
+        int result = queue.offer(item);
+        if (result == BatchQueue.ACCEPTED) {
+            return true;
+        }
+        if (result == BatchQueue.CLOSED) {
+            return drop(rejectedAfterClose, "the buffer is closed");
+        }
+        if (blockWhenFull) {
+            return offerBlocking(item);
+        }
+        return drop(droppedQueueFull, "the queue is full");
+    }
+
+    private boolean offerBlocking(T item) {
+        long start = System.nanoTime();
+        long parkNanos = BLOCK_MIN_PARK_NANOS;
+        for (int attempt = 0; ; attempt++) {
+            // isInterrupted, not interrupted(): the flag stays set for the caller.
+            if (Thread.currentThread().isInterrupted()) {
+                return drop(droppedInterrupted, "the offering thread was interrupted while the queue was full");
+            }
+            long waited = System.nanoTime() - start;
+            if (waited >= maxBlockNanos) {
+                return drop(droppedBlockTimeout, "the queue stayed full for maxBlockTime");
+            }
+            if (attempt < BLOCK_SPINS) {
+                Thread.onSpinWait();
+            } else if (attempt < BLOCK_YIELDS) {
+                Thread.yield();
+            } else {
+                LockSupport.parkNanos(this, Math.min(parkNanos, maxBlockNanos - waited));
+                parkNanos = Math.min(parkNanos << 1, BLOCK_MAX_PARK_NANOS);
+            }
+            int result = queue.offer(item);
+            if (result == BatchQueue.ACCEPTED) {
+                return true;
+            }
+            if (result == BatchQueue.CLOSED) {
+                return drop(rejectedAfterClose, "the buffer is closed");
+            }
+        }
+    }
+
+    private boolean drop(AtomicLong counter, String reason) {
+        long count = counter.incrementAndGet();
+        if (dropLog.shouldLog()) {
+            dropLog.log("BatchBuffer dropped an item because " + reason + " (maxQueueSize=" + maxQueueSize
+                    + "); dropped for this reason so far: " + count, null);
+        }
+        return false;
+    }
+
+    /**
+     * Waits, without a time limit, until every item offered before this call is exported or
+     * accounted for (failed or abandoned). Each export is bounded by the export timeout, so this
+     * is bounded too. Returns false at once when called from the worker thread (from an exporter
+     * or completion hook), which cannot wait for itself.
+     *
+     * @return true iff every such item was exported successfully; false if any failed or was
+     *         abandoned, or if the calling thread was interrupted (its interrupt flag is then set)
+     */
+    public boolean flush() {
+        return flush(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Like {@link #flush()}, but gives up after {@code timeout}.
+     *
+     * @param timeout the longest wait, {@code >= 0}
+     * @param unit the unit of {@code timeout}
+     * @return true iff every item offered before this call was exported successfully within the
+     *         timeout; false if any failed or was abandoned, on timeout, on interrupt (the
+     *         interrupt flag is then set) or when called from the worker thread
+     * @throws IllegalArgumentException if {@code timeout < 0}
+     * @throws NullPointerException if {@code unit} is null
+     */
+    public boolean flush(long timeout, TimeUnit unit) {
+        long timeoutNanos = toNanos("timeout", timeout, unit);
+        if (Thread.currentThread() == workerThread) {
+            return false;
+        }
+        FlushRequest request = worker.requestFlush();
+        if (request == null) {
+            return true;
+        }
+        LockSupport.unpark(workerThread);
+        return worker.awaitFlush(request, timeoutNanos);
+    }
+
+    /**
+     * Closes the buffer: later offers are rejected (returning false, counted in
+     * {@link BatchStats#rejectedAfterClose()}); everything pending is exported, each export
+     * bounded by the export timeout; then the worker thread stops. Waits until it has stopped,
+     * even if interrupted (the interrupt flag is then set again). Idempotent and thread-safe:
+     * every call returns only after the worker stopped, and then {@code stats().pending() == 0}.
+     * Called from the worker thread, it only starts the close.
+     */
+    @Override
+    public void close() {
+        beginClose();
+        if (Thread.currentThread() == workerThread) {
+            return;
+        }
+        boolean interrupted = false;
+        while (workerThread.isAlive()) {
+            try {
+                workerThread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Like {@link #close()}, but waits at most {@code timeout} and reports the outcome. If the
+     * timeout passes first, the worker still finishes draining in the background.
+     *
+     * @param timeout the longest wait, {@code >= 0}
+     * @param unit the unit of {@code timeout}
+     * @return true iff every item pending at this call was exported successfully and the worker
+     *         stopped within the timeout; false otherwise, on interrupt (the flag is then set) or
+     *         when called from the worker thread
+     * @throws IllegalArgumentException if {@code timeout < 0}
+     * @throws NullPointerException if {@code unit} is null
+     */
+    public boolean close(long timeout, TimeUnit unit) {
+        long timeoutNanos = toNanos("timeout", timeout, unit);
+        beginClose();
+        if (Thread.currentThread() == workerThread) {
+            return false;
+        }
+        long start = System.nanoTime();
+        FlushRequest request = worker.requestFlush();
+        boolean exportedAll = request == null || worker.awaitFlush(request, timeoutNanos);
+        long remaining = timeoutNanos - (System.nanoTime() - start);
+        if (remaining > 0 && !Thread.currentThread().isInterrupted()) {
+            try {
+                TimeUnit.NANOSECONDS.timedJoin(workerThread, remaining);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return exportedAll && !workerThread.isAlive();
+    }
+
+    private void beginClose() {
+        queue.close();
+        LockSupport.unpark(workerThread);
+    }
+
+    /**
+     * Takes a snapshot of the counters; see {@link BatchStats} for when each one moves.
+     * Allocates the snapshot.
+     *
+     * @return the snapshot
+     */
+    public BatchStats stats() {
+        // Outcome counters first, reservations last: items in motion then show up as pending
+        // or offered rather than vanish.
+        long exported = worker.exported();
+        long failed = worker.failed();
+        long abandoned = worker.abandoned();
+        int inFlight = worker.inFlight();
+        long taken = queue.taken();
+        long dropped1 = droppedQueueFull.get();
+        long dropped2 = droppedBlockTimeout.get();
+        long dropped3 = droppedInterrupted.get();
+        long dropped4 = rejectedAfterClose.get();
+        long reservedCount = BatchQueue.count(queue.state());
+        long pending = reservedCount - taken + inFlight;
+        return new BatchStats(reservedCount + dropped1 + dropped2 + dropped3 + dropped4,
+                exported, failed, abandoned, pending, dropped1, dropped2, dropped3, dropped4,
+                worker.exportCalls(), worker.failedExports(), worker.timedOutExports());
+    }
+
+    /** For tests: the worker thread. */
+    Thread workerThread() {
+        return workerThread;
+    }
+
+    private static long toNanos(String name, long amount, TimeUnit unit) {
+        Objects.requireNonNull(unit, "unit");
+        if (amount < 0) {
+            throw new IllegalArgumentException(name + " must be >= 0, was: " + amount + " " + unit);
+        }
+        return unit.toNanos(amount);
+    }
+
+    /**
+     * Configures and builds a {@link BatchBuffer}; setters validate at once and return this.
+     * Not thread-safe.
+     *
+     * @param <T> the item type
+     */
+    public static final class Builder<T> {
+
+        private final BatchExporter<T> exporter;
+        private int maxQueueSize = DEFAULT_MAX_QUEUE_SIZE;
+        private int maxExportBatchSize = DEFAULT_MAX_EXPORT_BATCH_SIZE;
+        private long scheduleDelayNanos = TimeUnit.MILLISECONDS.toNanos(DEFAULT_SCHEDULE_DELAY_MILLIS);
+        private long exportTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(DEFAULT_EXPORT_TIMEOUT_MILLIS);
+        private FullQueuePolicy fullQueuePolicy = DEFAULT_FULL_QUEUE_POLICY;
+        private long maxBlockNanos = TimeUnit.MILLISECONDS.toNanos(DEFAULT_MAX_BLOCK_TIME_MILLIS);
+        private Consumer<? super T> completionHook = NO_HOOK;
+        private String workerThreadName = DEFAULT_WORKER_THREAD_NAME;
+
+        private Builder(BatchExporter<T> exporter) {
+            this.exporter = exporter;
+        }
+
+        /**
+         * Sets the exact maximum number of items waiting in the queue (not counting the batch
+         * being exported). Default {@value BatchBuffer#DEFAULT_MAX_QUEUE_SIZE}.
+         *
+         * @param maxQueueSize in {@code [1, MAX_QUEUE_SIZE_LIMIT]}
+         * @return this
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder<T> setMaxQueueSize(int maxQueueSize) {
+            if (maxQueueSize < 1 || maxQueueSize > MAX_QUEUE_SIZE_LIMIT) {
+                throw new IllegalArgumentException("maxQueueSize must be in [1, " + MAX_QUEUE_SIZE_LIMIT
+                        + "], was: " + maxQueueSize);
+            }
+            this.maxQueueSize = maxQueueSize;
+            return this;
+        }
+
+        /**
+         * Sets the maximum number of items per export call; must not exceed {@code maxQueueSize}
+         * (checked by {@link #build()}). Default {@value BatchBuffer#DEFAULT_MAX_EXPORT_BATCH_SIZE}.
+         *
+         * @param maxExportBatchSize in {@code [1, maxQueueSize]}
+         * @return this
+         * @throws IllegalArgumentException if {@code maxExportBatchSize < 1}
+         */
+        public Builder<T> setMaxExportBatchSize(int maxExportBatchSize) {
+            if (maxExportBatchSize < 1) {
+                throw new IllegalArgumentException("maxExportBatchSize must be in [1, maxQueueSize], was: "
+                        + maxExportBatchSize);
+            }
+            this.maxExportBatchSize = maxExportBatchSize;
+            return this;
+        }
+
+        /**
+         * Sets how long the oldest waiting item may wait before a partial batch is exported.
+         * Default {@value BatchBuffer#DEFAULT_SCHEDULE_DELAY_MILLIS} ms. An idle worker also wakes
+         * once per delay to look for items.
+         *
+         * @param delay {@code > 0}
+         * @param unit the unit of {@code delay}
+         * @return this
+         * @throws IllegalArgumentException if {@code delay <= 0}
+         * @throws NullPointerException if {@code unit} is null
+         */
+        public Builder<T> setScheduleDelay(long delay, TimeUnit unit) {
+            this.scheduleDelayNanos = positiveNanos("scheduleDelay", delay, unit);
+            return this;
+        }
+
+        /**
+         * Sets how long the oldest waiting item may wait before a partial batch is exported.
+         *
+         * @param delay {@code > 0}
+         * @return this
+         * @throws IllegalArgumentException if {@code delay} is zero or negative
+         * @throws NullPointerException if {@code delay} is null
+         */
+        public Builder<T> setScheduleDelay(Duration delay) {
+            this.scheduleDelayNanos = positiveNanos("scheduleDelay", delay);
+            return this;
+        }
+
+        /**
+         * Sets how long the worker waits for one export's result before it abandons the batch.
+         * Default {@value BatchBuffer#DEFAULT_EXPORT_TIMEOUT_MILLIS} ms.
+         *
+         * @param timeout {@code > 0}
+         * @param unit the unit of {@code timeout}
+         * @return this
+         * @throws IllegalArgumentException if {@code timeout <= 0}
+         * @throws NullPointerException if {@code unit} is null
+         */
+        public Builder<T> setExportTimeout(long timeout, TimeUnit unit) {
+            this.exportTimeoutNanos = positiveNanos("exportTimeout", timeout, unit);
+            return this;
+        }
+
+        /**
+         * Sets how long the worker waits for one export's result before it abandons the batch.
+         *
+         * @param timeout {@code > 0}
+         * @return this
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         * @throws NullPointerException if {@code timeout} is null
+         */
+        public Builder<T> setExportTimeout(Duration timeout) {
+            this.exportTimeoutNanos = positiveNanos("exportTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Sets what {@code offer} does when the queue is full. Default
+         * {@link FullQueuePolicy#DROP}.
+         *
+         * @param policy the policy
+         * @return this
+         * @throws NullPointerException if {@code policy} is null
+         */
+        public Builder<T> setFullQueuePolicy(FullQueuePolicy policy) {
+            this.fullQueuePolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Sets how long {@code offer} waits for space under {@link FullQueuePolicy#BLOCK}; ignored
+         * under {@link FullQueuePolicy#DROP}. Default
+         * {@value BatchBuffer#DEFAULT_MAX_BLOCK_TIME_MILLIS} ms.
+         *
+         * @param maxBlockTime {@code > 0}
+         * @param unit the unit of {@code maxBlockTime}
+         * @return this
+         * @throws IllegalArgumentException if {@code maxBlockTime <= 0}
+         * @throws NullPointerException if {@code unit} is null
+         */
+        public Builder<T> setMaxBlockTime(long maxBlockTime, TimeUnit unit) {
+            this.maxBlockNanos = positiveNanos("maxBlockTime", maxBlockTime, unit);
+            return this;
+        }
+
+        /**
+         * Sets how long {@code offer} waits for space under {@link FullQueuePolicy#BLOCK}.
+         *
+         * @param maxBlockTime {@code > 0}
+         * @return this
+         * @throws IllegalArgumentException if {@code maxBlockTime} is zero or negative
+         * @throws NullPointerException if {@code maxBlockTime} is null
+         */
+        public Builder<T> setMaxBlockTime(Duration maxBlockTime) {
+            this.maxBlockNanos = positiveNanos("maxBlockTime", maxBlockTime);
+            return this;
+        }
+
+        /**
+         * Sets the hook the worker calls for each item once its export's result is known,
+         * success or failure (for example {@code pool::release}). It is not called for abandoned
+         * items nor for items whose {@code offer} returned false. It runs on the worker thread,
+         * before the item is counted as exported or failed; exceptions are logged and ignored.
+         * Default: none.
+         *
+         * @param completionHook the hook
+         * @return this
+         * @throws NullPointerException if {@code completionHook} is null
+         */
+        public Builder<T> setCompletionHook(Consumer<? super T> completionHook) {
+            this.completionHook = Objects.requireNonNull(completionHook, "completionHook");
+            return this;
+        }
+
+        /**
+         * Sets the worker thread's name. Default {@value BatchBuffer#DEFAULT_WORKER_THREAD_NAME}.
+         *
+         * @param name a non-blank name
+         * @return this
+         * @throws IllegalArgumentException if {@code name} is blank
+         * @throws NullPointerException if {@code name} is null
+         */
+        public Builder<T> setWorkerThreadName(String name) {
+            Objects.requireNonNull(name, "name");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("workerThreadName must be non-blank, was: \"" + name + "\"");
+            }
+            this.workerThreadName = name;
+            return this;
+        }
+
+        /**
+         * Builds the buffer and starts its worker thread.
+         *
+         * @return a new buffer
+         * @throws IllegalArgumentException if {@code maxExportBatchSize > maxQueueSize}
+         */
+        public BatchBuffer<T> build() {
+            if (maxExportBatchSize > maxQueueSize) {
+                throw new IllegalArgumentException("maxExportBatchSize must be in [1, maxQueueSize="
+                        + maxQueueSize + "], was: " + maxExportBatchSize);
+            }
+            return new BatchBuffer<>(this);
+        }
+
+        private static long positiveNanos(String name, long amount, TimeUnit unit) {
+            Objects.requireNonNull(unit, "unit");
+            if (amount <= 0) {
+                throw new IllegalArgumentException(name + " must be > 0, was: " + amount + " " + unit);
+            }
+            // TimeUnit saturates at Long.MAX_VALUE ns (292 years): effectively "never".
+            return unit.toNanos(amount);
+        }
+
+        private static long positiveNanos(String name, Duration duration) {
+            Objects.requireNonNull(duration, name);
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException(name + " must be > 0, was: " + duration);
+            }
+            return duration.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : duration.toNanos();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.lowalloc.core.batch;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The completion handed to one export call: one small object per call, never reused, so that a
+ * late or repeated signal can only ever reach the export it belongs to.
+ *
+ * <p>The result is a single reference moved once by CAS from {@code null} (pending) to
+ * {@link #SUCCEEDED}, a failure cause, {@link #FAILED_WITHOUT_CAUSE} or, by the worker when the
+ * export timeout passes, {@link #TIMED_OUT}. Whoever wins the CAS decides the outcome, so a
+ * completion racing the timeout is either fully counted or fully abandoned, never both. The
+ * volatile CAS also publishes everything the exporter did before signalling to the worker, which
+ * reads the result with a volatile load before it runs the completion hook.
+ */
+final class PendingExport implements ExportCompletion {
+
+    static final Object SUCCEEDED = new Object();
+    static final Object FAILED_WITHOUT_CAUSE = new Object();
+    static final Object TIMED_OUT = new Object();
+
+    private static final VarHandle RESULT;
+
+    static {
+        try {
+            RESULT = MethodHandles.lookup().findVarHandle(PendingExport.class, "result", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final ExportWorker<?> owner;
+    private final Thread worker;
+    private final int size;
+    private volatile Object result; // null while pending; accessed through RESULT
+
+    PendingExport(ExportWorker<?> owner, Thread worker, int size) {
+        this.owner = owner;
+        this.worker = worker;
+        this.size = size;
+    }
+
+    @Override
+    public void success() {
+        complete(SUCCEEDED);
+    }
+
+    @Override
+    public void failure(Throwable cause) {
+        complete(cause == null ? FAILED_WITHOUT_CAUSE : cause);
+    }
+
+    private void complete(Object outcome) {
+        if (RESULT.compareAndSet(this, null, outcome)) {
+            // A synchronous completion needs no unpark (and must not leave a stray permit).
+            if (Thread.currentThread() != worker) {
+                LockSupport.unpark(worker);
+            }
+        } else if (result == TIMED_OUT) {
+            owner.lateCompletion(size);
+        }
+    }
+
+    /**
+     * Waits for the result; worker thread only.
+     *
+     * @param timeoutNanos the export timeout
+     * @return {@link #SUCCEEDED}, {@link #TIMED_OUT}, {@link #FAILED_WITHOUT_CAUSE} or the cause
+     */
+    Object await(long timeoutNanos) {
+        long start = System.nanoTime();
+        for (;;) {
+            Object outcome = result;
+            if (outcome != null) {
+                return outcome;
+            }
+            long remaining = timeoutNanos - (System.nanoTime() - start);
+            if (remaining <= 0) {
+                if (RESULT.compareAndSet(this, null, TIMED_OUT)) {
+                    return TIMED_OUT;
+                }
+                return result;
+            }
+            // A stray interrupt would make parkNanos return at once and spin this loop.
+            Thread.interrupted();
+            LockSupport.parkNanos(this, remaining);
+        }
+    }
+}

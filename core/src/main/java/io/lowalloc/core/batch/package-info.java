@@ -1,0 +1,12 @@
+/**
+ * Batching and export: {@link io.lowalloc.core.batch.BatchBuffer} collects items offered by any
+ * number of threads into an exact-capacity queue and hands them, in batches, to a
+ * {@link io.lowalloc.core.batch.BatchExporter} on one named daemon worker thread.
+ *
+ * <p>Offering allocates nothing; the worker allocates a constant number of objects per export
+ * call (not per item). Every item is accounted for exactly once, see
+ * {@link io.lowalloc.core.batch.BatchStats#isBalanced()}.
+ *
+ * <p>This package is generic in the item type and depends on no other {@code io.lowalloc} package.
+ */
+package io.lowalloc.core.batch;

@@ -1,0 +1,299 @@
+package io.lowalloc.core.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class BatchBufferFlushCloseTest {
+
+    @RegisterExtension
+    final BalancedBuffers buffers = new BalancedBuffers();
+
+    private static BatchBuffer.Builder<Integer> slowBuilder(BatchExporter<Integer> exporter) {
+        return BatchBuffer.builder(exporter).setScheduleDelay(1, TimeUnit.HOURS);
+    }
+
+    @Test
+    void flushOfAnEmptyBufferReturnsTrueAtOnce() {
+        try (BatchBuffer<Integer> buffer = buffers.build(slowBuilder(RecordingExporter.succeeding()))) {
+            assertThat(buffer.flush(0, TimeUnit.NANOSECONDS)).isTrue();
+            assertThat(buffer.flush()).isTrue();
+        }
+    }
+
+    @Test
+    void flushExportsAPartialBatchAtOnceAndReturnsTrue() {
+        RecordingExporter<Integer> exporter = RecordingExporter.succeeding();
+        try (BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter))) {
+            for (int i = 0; i < 10; i++) {
+                buffer.offer(i);
+            }
+            long start = System.nanoTime();
+            assertThat(buffer.flush(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
+            assertThat(exporter.batchSizes()).containsExactly(10);
+            BatchStats stats = buffer.stats();
+            assertThat(stats.exported()).isEqualTo(10);
+            assertThat(stats.pending()).isZero();
+            assertThat(stats.isBalanced()).isTrue();
+        }
+    }
+
+    @Test
+    void flushCoversEverythingInSeveralBatches() {
+        RecordingExporter<Integer> exporter = RecordingExporter.succeeding();
+        try (BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setMaxExportBatchSize(4))) {
+            for (int i = 0; i < 10; i++) {
+                buffer.offer(i);
+            }
+            assertThat(buffer.flush()).isTrue();
+            assertThat(exporter.allItems()).hasSize(10);
+            assertThat(exporter.batchSizes()).containsExactly(4, 4, 2);
+        }
+    }
+
+    @Test
+    void flushReturnsFalseWhenOneOfItsBatchesFailed() {
+        RecordingExporter<Integer> exporter = new RecordingExporter<>(
+                call -> call == 1 ? RecordingExporter.Outcome.FAIL : RecordingExporter.Outcome.SUCCEED);
+        try (LogCapture logs = new LogCapture();
+             BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setMaxExportBatchSize(4))) {
+            for (int i = 0; i < 10; i++) {
+                buffer.offer(i);
+            }
+            assertThat(buffer.flush()).isFalse();
+            assertThat(buffer.stats().failed()).isEqualTo(4);
+            assertThat(buffer.stats().exported()).isEqualTo(6);
+            assertThat(logs.count(Level.WARNING, "export of 4 items failed")).isEqualTo(1);
+            assertThat(buffer.flush()).as("an earlier failure does not taint a later flush").isTrue();
+        }
+    }
+
+    @Test
+    void flushWithTimeoutReturnsFalseWhileTheExportIsHeld() {
+        RecordingExporter<Integer> exporter = RecordingExporter.holdingFirst();
+        try (BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter))) {
+            buffer.offer(1);
+            long start = System.nanoTime();
+            assertThat(buffer.flush(100, TimeUnit.MILLISECONDS)).isFalse();
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(100L, 5_000L);
+            assertThat(buffer.flush(0, TimeUnit.MILLISECONDS)).isFalse();
+
+            exporter.completions.get(0).success();
+            assertThat(buffer.flush(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(buffer.stats().exported()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void interruptedFlushReturnsFalseAndKeepsTheFlag() {
+        RecordingExporter<Integer> exporter = RecordingExporter.holdingFirst();
+        try (BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter))) {
+            buffer.offer(1);
+            Thread.currentThread().interrupt();
+            assertThat(buffer.flush()).isFalse();
+            assertThat(Thread.interrupted()).isTrue();
+            exporter.awaitCalls(1); // the flush request still reached the worker
+            exporter.completions.get(0).success();
+            assertThat(buffer.flush(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void flushFromTheExporterReturnsFalseInsteadOfWaitingForItself() {
+        AtomicReference<BatchBuffer<Integer>> self = new AtomicReference<>();
+        List<Boolean> results = new ArrayList<>();
+        BatchExporter<Integer> exporter = (batch, completion) -> {
+            results.add(self.get().flush(1, TimeUnit.SECONDS));
+            completion.success();
+        };
+        try (BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter))) {
+            self.set(buffer);
+            buffer.offer(1);
+            assertThat(buffer.flush(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(results).containsExactly(false);
+        }
+    }
+
+    @Test
+    void closeDrainsEverythingPendingAndStopsTheWorker() {
+        List<Integer> hooked = new ArrayList<>();
+        RecordingExporter<Integer> exporter = RecordingExporter.succeeding();
+        BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setMaxExportBatchSize(4).setCompletionHook(hooked::add));
+        for (int i = 0; i < 10; i++) {
+            buffer.offer(i);
+        }
+        buffer.close();
+        assertThat(buffer.workerThread().isAlive()).isFalse();
+        assertThat(exporter.allItems()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(hooked).hasSize(10);
+        BatchStats stats = buffer.stats();
+        assertThat(stats.pending()).isZero();
+        assertThat(stats.exported()).isEqualTo(10);
+        assertThat(stats.isBalanced()).isTrue();
+    }
+
+    @Test
+    void offersAfterCloseAreRejectedCountedAndLogged() {
+        RecordingExporter<Integer> exporter = RecordingExporter.succeeding();
+        BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setFullQueuePolicy(FullQueuePolicy.BLOCK));
+        buffer.offer(1);
+        buffer.close();
+        try (LogCapture logs = new LogCapture()) {
+            assertThat(buffer.offer(2)).isFalse();
+            assertThat(buffer.offer(3)).isFalse();
+            BatchStats stats = buffer.stats();
+            assertThat(stats.rejectedAfterClose()).isEqualTo(2);
+            assertThat(stats.dropped()).isEqualTo(2);
+            assertThat(stats.offered()).isEqualTo(3);
+            assertThat(stats.exported()).isEqualTo(1);
+            assertThat(stats.isBalanced()).isTrue();
+            assertThat(logs.count(Level.WARNING, "closed")).isEqualTo(1);
+        }
+        assertThat(exporter.allItems()).containsExactly(1);
+    }
+
+    @Test
+    void closeIsIdempotent() {
+        RecordingExporter<Integer> exporter = RecordingExporter.succeeding();
+        BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter));
+        buffer.offer(1);
+        buffer.close();
+        BatchStats first = buffer.stats();
+        buffer.close();
+        assertThat(buffer.close(1, TimeUnit.SECONDS)).isTrue();
+        assertThat(buffer.stats().toString()).isEqualTo(first.toString());
+        assertThat(exporter.calls()).isEqualTo(1);
+        assertThat(buffer.flush()).as("nothing pending after close").isTrue();
+    }
+
+    @Test
+    void concurrentClosesAllReturnAfterTheWorkerStopped() throws InterruptedException {
+        RecordingExporter<Integer> exporter = new RecordingExporter<>(call -> {
+            sleepQuietly(100);
+            return RecordingExporter.Outcome.SUCCEED;
+        });
+        BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter));
+        buffer.offer(1);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> closers = new ArrayList<>();
+        AtomicBoolean sawLiveWorker = new AtomicBoolean();
+        for (int i = 0; i < 4; i++) {
+            Thread closer = new Thread(() -> {
+                awaitQuietly(go);
+                buffer.close();
+                if (buffer.workerThread().isAlive() || buffer.stats().pending() != 0) {
+                    sawLiveWorker.set(true);
+                }
+            });
+            closer.start();
+            closers.add(closer);
+        }
+        go.countDown();
+        for (Thread closer : closers) {
+            closer.join(10_000);
+            assertThat(closer.isAlive()).isFalse();
+        }
+        assertThat(sawLiveWorker).isFalse();
+        assertThat(exporter.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void closeWaitsForTheInFlightExportOnlyUpToTheExportTimeout() {
+        RecordingExporter<Integer> exporter = RecordingExporter.holdingFirst();
+        BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setMaxExportBatchSize(1)
+                .setExportTimeout(200, TimeUnit.MILLISECONDS));
+        try (LogCapture logs = new LogCapture()) {
+            buffer.offer(1);
+            exporter.awaitCalls(1);
+            buffer.offer(2);
+            long start = System.nanoTime();
+            buffer.close();
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(50L, 5_000L);
+            assertThat(logs.count(Level.WARNING, "timed out")).isEqualTo(1);
+        }
+        BatchStats stats = buffer.stats();
+        assertThat(stats.abandoned()).isEqualTo(1);
+        assertThat(stats.exported()).isEqualTo(1);
+        assertThat(stats.pending()).isZero();
+        assertThat(stats.isBalanced()).isTrue();
+        assertThat(buffer.workerThread().isAlive()).isFalse();
+    }
+
+    @Test
+    void closeWithTimeoutReportsWhetherEverythingWasExported() {
+        RecordingExporter<Integer> exporter = new RecordingExporter<>(
+                call -> call == 0 ? RecordingExporter.Outcome.SUCCEED : RecordingExporter.Outcome.FAIL);
+        BatchBuffer<Integer> good = buffers.build(slowBuilder(exporter));
+        good.offer(1);
+        assertThat(good.close(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(good.workerThread().isAlive()).isFalse();
+
+        try (LogCapture logs = new LogCapture()) {
+            BatchBuffer<Integer> bad = buffers.build(slowBuilder(exporter));
+            bad.offer(2);
+            assertThat(bad.close(10, TimeUnit.SECONDS)).isFalse();
+            assertThat(bad.workerThread().isAlive()).isFalse();
+            assertThat(bad.stats().failed()).isEqualTo(1);
+            assertThat(logs.count(Level.WARNING, "failed")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void closeWithTooShortTimeoutReturnsFalseAndTheWorkerFinishesLater() throws InterruptedException {
+        RecordingExporter<Integer> exporter = RecordingExporter.holdingFirst();
+        BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setMaxExportBatchSize(1));
+        buffer.offer(1);
+        exporter.awaitCalls(1);
+        assertThat(buffer.close(50, TimeUnit.MILLISECONDS)).isFalse();
+        assertThat(buffer.workerThread().isAlive()).isTrue();
+        assertThat(buffer.offer(2)).as("closed even though the drain is not finished").isFalse();
+
+        exporter.completions.get(0).success();
+        buffer.workerThread().join(10_000);
+        assertThat(buffer.workerThread().isAlive()).isFalse();
+        BatchStats stats = buffer.stats();
+        assertThat(stats.exported()).isEqualTo(1);
+        assertThat(stats.rejectedAfterClose()).isEqualTo(1);
+        assertThat(stats.pending()).isZero();
+        assertThat(stats.isBalanced()).isTrue();
+    }
+
+    @Test
+    void closeFromTheCompletionHookDoesNotDeadlock() throws InterruptedException {
+        AtomicReference<BatchBuffer<Integer>> self = new AtomicReference<>();
+        BatchBuffer<Integer> buffer = buffers.build(slowBuilder(RecordingExporter.succeeding())
+                .setCompletionHook(item -> self.get().close()));
+        self.set(buffer);
+        buffer.offer(1);
+        assertThat(buffer.flush(10, TimeUnit.SECONDS)).isTrue();
+        buffer.workerThread().join(10_000);
+        assertThat(buffer.workerThread().isAlive()).isFalse();
+        assertThat(buffer.offer(2)).isFalse();
+        assertThat(buffer.stats().pending()).isZero();
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

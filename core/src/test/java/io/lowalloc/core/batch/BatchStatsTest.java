@@ -1,0 +1,54 @@
+package io.lowalloc.core.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class BatchStatsTest {
+
+    private static BatchStats stats(long offered, long exported, long failed, long abandoned, long pending) {
+        return new BatchStats(offered, exported, failed, abandoned, pending, 1, 2, 3, 4, 10, 11, 12);
+    }
+
+    @Test
+    void droppedIsTheSumOfItsBreakdown() {
+        BatchStats stats = stats(0, 0, 0, 0, 0);
+        assertThat(stats.droppedQueueFull()).isEqualTo(1);
+        assertThat(stats.droppedBlockTimeout()).isEqualTo(2);
+        assertThat(stats.droppedInterrupted()).isEqualTo(3);
+        assertThat(stats.rejectedAfterClose()).isEqualTo(4);
+        assertThat(stats.dropped()).isEqualTo(10);
+    }
+
+    @Test
+    void balancedWhenEveryOfferedItemIsAccountedFor() {
+        BatchStats stats = stats(10 + 100 + 20 + 30 + 40, 100, 20, 30, 40);
+        assertThat(stats.isBalanced()).isTrue();
+        assertThat(stats.offered()).isEqualTo(200);
+        assertThat(stats.exported()).isEqualTo(100);
+        assertThat(stats.failed()).isEqualTo(20);
+        assertThat(stats.abandoned()).isEqualTo(30);
+        assertThat(stats.pending()).isEqualTo(40);
+    }
+
+    @Test
+    void unbalancedWhenAnItemIsMissingOrCountedTwice() {
+        assertThat(stats(199, 100, 20, 30, 40).isBalanced()).isFalse();
+        assertThat(stats(201, 100, 20, 30, 40).isBalanced()).isFalse();
+    }
+
+    @Test
+    void exportCountersAreKeptApart() {
+        BatchStats stats = stats(0, 0, 0, 0, 0);
+        assertThat(stats.exportCalls()).isEqualTo(10);
+        assertThat(stats.failedExports()).isEqualTo(11);
+        assertThat(stats.timedOutExports()).isEqualTo(12);
+    }
+
+    @Test
+    void toStringNamesEveryCounter() {
+        assertThat(stats(200, 100, 20, 30, 40).toString()).isEqualTo("BatchStats{offered=200, exported=100,"
+                + " dropped=10 (queueFull=1, blockTimeout=2, interrupted=3, afterClose=4), failed=20, abandoned=30,"
+                + " pending=40, exportCalls=10, failedExports=11, timedOutExports=12, balanced=true}");
+    }
+}
