@@ -8,7 +8,7 @@ import org.jctools.queues.MpmcArrayQueue;
 import org.jctools.util.PaddedAtomicLong;
 
 /**
- * A bounded, lock-free pool of reusable {@link Poolable} objects.
+ * A bounded pool of reusable {@link Poolable} objects that takes no locks.
  *
  * <p>{@link #acquire()} takes a pooled object or, if the pool is empty, creates one with the
  * factory; it never blocks and never waits for another thread. {@link #release(Poolable)} resets
@@ -29,7 +29,10 @@ import org.jctools.util.PaddedAtomicLong;
  * offering and polling never allocate, unlike a linked or chunked queue. Acquire uses
  * {@code relaxedPoll()}, which returns nothing instead of spinning when the next object is still
  * being added by a releasing thread: such a rare race costs one extra object (a miss), never a
- * wait on a request thread.
+ * wait on a request thread. Release uses {@code offer()}, which cannot fail below capacity (see
+ * below) but may spin while a concurrent acquire finishes vacating the queue slot it needs, a
+ * window of a few instructions; the alternative, {@code relaxedOffer()}, would instead discard
+ * the object and cost a future allocation.
  *
  * <h2>Exact capacity</h2>
  * {@code MpmcArrayQueue} rounds its size up to a power of two (and to at least 2). The pool
@@ -45,8 +48,9 @@ import org.jctools.util.PaddedAtomicLong;
  * <h2>Allocation</h2>
  * With a warm pool (a pooled object is available on acquire, room in the pool on release),
  * {@code acquire()} and {@code release()} allocate nothing, provided {@link Poolable#reset()} and
- * {@link Poolable#onAcquire()} do not. A miss allocates whatever the factory allocates. Counters
- * never allocate after their first contended update. {@link #stats()} and {@link #toString()}
+ * {@link Poolable#onAcquire()} do not. A miss allocates whatever the factory allocates. The
+ * statistics counters allocate only while their striping grows under contention, a bounded
+ * one-time cost (at most one cell per CPU). {@link #stats()} and {@link #toString()}
  * allocate and are meant for monitoring, not hot paths. Building a pool allocates the queue:
  * about 12 bytes per element of the rounded-up capacity (with compressed references).
  *
@@ -73,8 +77,9 @@ public final class ObjectPool<T extends Poolable> {
     // Statistics only. LongAdder rather than AtomicLong: hits and misses are bumped by every
     // request thread, released often by an exporter thread at the same time, and one AtomicLong
     // per counter would be one more cache line all of them fight over. Uncontended, a LongAdder is
-    // a single CAS on its base; under contention it stripes the count over cells that are created
-    // once, on the first contended update, and reused for good, so steady state allocates nothing.
+    // a single CAS on its base; under contention it stripes the count over cells, created as
+    // contention is first seen (at most about one per CPU) and then reused for good, so steady
+    // state allocates nothing.
     // "acquired" is hits + misses and not counted separately, to keep one increment per operation.
     private final LongAdder created = new LongAdder();
     private final LongAdder hits = new LongAdder();
@@ -168,7 +173,7 @@ public final class ObjectPool<T extends Poolable> {
      * Gives an object back. The pool calls {@link Poolable#reset()} on it <em>before</em> any
      * other thread can acquire it, then pools it; if the pool already holds {@link #capacity()}
      * objects, the object is instead left to the garbage collector and counted as discarded (a
-     * later release of it still throws). Never blocks; allocates nothing while there is room.
+     * later release of it still throws). Takes no lock; allocates nothing while there is room.
      *
      * <p>If {@code reset()} throws, the object is discarded (not pooled), counted as released and
      * discarded, and the exception propagates to the caller.
