@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lowalloc.core.pool.ObjectPool;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link SpanData#newPool(int, SpanLimits)} with the real {@link ObjectPool}: the pool drives
  * {@code onAcquire()} and {@code reset()}. The only span tests that need a working pool.
  */
-@Disabled("needs the real ObjectPool; enabled after merge")
+
 class SpanDataPoolTest {
 
     @Test
