@@ -79,6 +79,7 @@ public final class SpanData implements Poolable, AttributeSink {
     private int droppedEvents;
     private int linkCount;
     private int droppedLinks;
+    private Object attachment;
 
     SpanData(SpanLimits limits) {
         this.limits = limits;
@@ -224,6 +225,7 @@ public final class SpanData implements Poolable, AttributeSink {
         }
         linkCount = 0;
         droppedLinks = 0;
+        attachment = null;
         state = SpanState.FREE;
     }
 
@@ -311,6 +313,30 @@ public final class SpanData implements Poolable, AttributeSink {
         checkWritable();
         this.name = Objects.requireNonNull(name, "name");
         return this;
+    }
+
+    /**
+     * Attaches an opaque reference for an adapter, held by reference and cleared on
+     * {@link #reset()}; the core never reads it. The OpenTelemetry bridge uses it for the span's
+     * instrumentation scope, so spans from many tracers can share one pool without a side table.
+     *
+     * @param attachment the reference, or {@code null} to clear it
+     * @return this span
+     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
+     */
+    public SpanData setAttachment(Object attachment) {
+        checkWritable();
+        this.attachment = attachment;
+        return this;
+    }
+
+    /**
+     * Returns the reference set by {@link #setAttachment(Object)}.
+     *
+     * @return the attachment; nullable: {@code null} when none was set
+     */
+    public Object attachment() {
+        return attachment;
     }
 
     /**

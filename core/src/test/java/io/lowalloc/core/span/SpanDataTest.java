@@ -563,6 +563,18 @@ class SpanDataTest {
         assertThat(span.droppedEventCount()).isZero();
     }
 
+    @Test
+    void attachmentIsHeldByReference() {
+        SpanData span = SpanData.create(SMALL);
+        Object scope = new Object();
+
+        span.setAttachment(scope);
+
+        assertThat(span.attachment()).isSameAs(scope);
+        span.setAttachment(null);
+        assertThat(span.attachment()).isNull();
+    }
+
     // ------------------------------------------------------------------ toString
 
     @Test
@@ -601,7 +613,8 @@ class SpanDataTest {
 
     private static void fillEverything(SpanData span) {
         span.setTraceId(1L, 2L).setSpanId(3L).setParent(4L, true).setTraceFlags((byte) 1).setName("n")
-                .setKind(SpanKind.CONSUMER).setStartEpochNanos(10L).setStatus(StatusCode.ERROR, "e");
+                .setKind(SpanKind.CONSUMER).setStartEpochNanos(10L).setStatus(StatusCode.ERROR, "e")
+                .setAttachment("scope");
         for (int i = 0; i < 5; i++) {
             span.put("k" + i, (long) i);
         }
@@ -629,6 +642,7 @@ class SpanDataTest {
         assertThat(span.traceIdLow()).isZero();
         assertThat(span.spanId()).isZero();
         assertThat(span.parentSpanId()).isZero();
+        assertThat(span.attachment()).isNull();
         assertThat(span.hasParent()).isFalse();
         assertThat(span.isParentRemote()).isFalse();
         assertThat(span.traceFlags()).isZero();

@@ -55,6 +55,7 @@ class SpanWriteGuardTest {
         add(w, "setSampled", f -> f.span.setSampled(true));
         add(w, "setName", f -> f.span.setName("n"));
         add(w, "setName(null): state checked first", f -> f.span.setName(null));
+        add(w, "setAttachment", f -> f.span.setAttachment("scope"));
         add(w, "setKind", f -> f.span.setKind(SpanKind.CLIENT));
         add(w, "setStartEpochNanos", f -> f.span.setStartEpochNanos(1L));
         add(w, "setStatus(code)", f -> f.span.setStatus(StatusCode.ERROR));
