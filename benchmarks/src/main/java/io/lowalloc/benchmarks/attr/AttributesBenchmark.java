@@ -1,0 +1,178 @@
+package io.lowalloc.benchmarks.attr;
+
+import io.lowalloc.core.attr.AttributeStore;
+import io.lowalloc.core.attr.FixedAttributeBuilder;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Table 3: record {@code count} attributes, a quarter each string, long, double and boolean, with
+ * distinct precomputed keys, and let the result escape. Long and double values change every
+ * operation (so boxing them allocates, as it would for real measurements); strings are constants.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseG1GC"})
+@State(Scope.Thread)
+public class AttributesBenchmark {
+
+    /** Attributes per operation: 8 (a typical span) and 100 (the Go preallocation scenario). */
+    @Param({"8", "100"})
+    public int count;
+
+    private String[] keys;
+    private String[] strings;
+    private AttributeKey<String>[] stringKeys;
+    private AttributeKey<Long>[] longKeys;
+    private AttributeKey<Double>[] doubleKeys;
+    private AttributeKey<Boolean>[] booleanKeys;
+    private FixedAttributeBuilder fixed;
+    private long counter = 1_000_000L;
+
+    /** Precomputes keys and values and the reusable builder. */
+    @Setup
+    @SuppressWarnings("unchecked")
+    public void setUp() {
+        keys = new String[count];
+        strings = new String[count];
+        stringKeys = new AttributeKey[count];
+        longKeys = new AttributeKey[count];
+        doubleKeys = new AttributeKey[count];
+        booleanKeys = new AttributeKey[count];
+        for (int i = 0; i < count; i++) {
+            keys[i] = "attribute.key." + i;
+            strings[i] = "value-" + i;
+            stringKeys[i] = AttributeKey.stringKey(keys[i]);
+            longKeys[i] = AttributeKey.longKey(keys[i]);
+            doubleKeys[i] = AttributeKey.doubleKey(keys[i]);
+            booleanKeys[i] = AttributeKey.booleanKey(keys[i]);
+        }
+        fixed = FixedAttributeBuilder.create(count);
+    }
+
+    /**
+     * lowalloc: one {@link FixedAttributeBuilder} kept by the thread, cleared and refilled.
+     *
+     * @param bh where the result escapes
+     */
+    @Benchmark
+    public void fixedBuilderReused(Blackhole bh) {
+        FixedAttributeBuilder b = fixed;
+        b.clear();
+        long v = counter++;
+        for (int i = 0; i < count; i++) {
+            switch (i & 3) {
+                case 0: b.add(keys[i], strings[i]); break;
+                case 1: b.add(keys[i], v + i); break;
+                case 2: b.add(keys[i], (double) (v + i)); break;
+                default: b.add(keys[i], (i & 4) == 0); break;
+            }
+        }
+        bh.consume(b);
+    }
+
+    /**
+     * lowalloc: a fresh {@link AttributeStore} that starts empty and grows.
+     *
+     * @param bh where the result escapes
+     */
+    @Benchmark
+    public void storeGrowing(Blackhole bh) {
+        bh.consume(fill(AttributeStore.create(0, count)));
+    }
+
+    /**
+     * lowalloc: a fresh {@link AttributeStore} preallocated to {@code count}.
+     *
+     * @param bh where the result escapes
+     */
+    @Benchmark
+    public void storePreallocated(Blackhole bh) {
+        bh.consume(fill(AttributeStore.create(count, count)));
+    }
+
+    private AttributeStore fill(AttributeStore s) {
+        long v = counter++;
+        for (int i = 0; i < count; i++) {
+            switch (i & 3) {
+                case 0: s.put(keys[i], strings[i]); break;
+                case 1: s.put(keys[i], v + i); break;
+                case 2: s.put(keys[i], (double) (v + i)); break;
+                default: s.put(keys[i], (i & 4) == 0); break;
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Naive: a fresh {@code new ArrayList<>()} of {@link KeyValue}s with boxed values, grown by
+     * appending.
+     *
+     * @param bh where the result escapes
+     */
+    @Benchmark
+    public void listGrowing(Blackhole bh) {
+        bh.consume(fill(new ArrayList<>()));
+    }
+
+    /**
+     * Naive, preallocated: a fresh {@code new ArrayList<>(count)} of {@link KeyValue}s.
+     *
+     * @param bh where the result escapes
+     */
+    @Benchmark
+    public void listPreallocated(Blackhole bh) {
+        bh.consume(fill(new ArrayList<>(count)));
+    }
+
+    private List<KeyValue> fill(List<KeyValue> list) {
+        long v = counter++;
+        for (int i = 0; i < count; i++) {
+            switch (i & 3) {
+                case 0: list.add(new KeyValue(keys[i], strings[i])); break;
+                case 1: list.add(new KeyValue(keys[i], v + i)); break;
+                case 2: list.add(new KeyValue(keys[i], (double) (v + i))); break;
+                default: list.add(new KeyValue(keys[i], (i & 4) == 0)); break;
+            }
+        }
+        return list;
+    }
+
+    /**
+     * OpenTelemetry API: {@code Attributes.builder()}, typed keys made once, then {@code build()}.
+     *
+     * @param bh where the result escapes
+     */
+    @Benchmark
+    public void otelAttributesBuilder(Blackhole bh) {
+        AttributesBuilder b = Attributes.builder();
+        long v = counter++;
+        for (int i = 0; i < count; i++) {
+            switch (i & 3) {
+                case 0: b.put(stringKeys[i], strings[i]); break;
+                case 1: b.put(longKeys[i], v + i); break;
+                case 2: b.put(doubleKeys[i], (double) (v + i)); break;
+                default: b.put(booleanKeys[i], (i & 4) == 0); break;
+            }
+        }
+        bh.consume(b.build());
+    }
+}
