@@ -1,0 +1,75 @@
+package io.lowalloc.benchmarks.span;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The OpenTelemetry SDK tracer ({@link SdkTracerProvider} with default resource, sampler and id
+ * generator) with a given span processor, e.g. the stock {@link BatchSpanProcessor} with its
+ * defaults (queue 2048, batch 512, delay 5 s).
+ */
+public final class SdkPipeline implements SpanPipeline {
+
+    private final ReadingSpanExporter exporter = new ReadingSpanExporter();
+    private final SdkTracerProvider provider;
+    private final Tracer tracer;
+
+    /**
+     * Creates the pipeline.
+     *
+     * @param processorFactory makes the span processor around the exporter
+     */
+    public SdkPipeline(Function<SpanExporter, SpanProcessor> processorFactory) {
+        provider = SdkTracerProvider.builder().addSpanProcessor(processorFactory.apply(exporter)).build();
+        tracer = provider.get("io.lowalloc.benchmarks");
+    }
+
+    /**
+     * The stock SDK pipeline: {@code BatchSpanProcessor} with default options.
+     *
+     * @return a new pipeline
+     */
+    public static SdkPipeline withBatchSpanProcessor() {
+        return new SdkPipeline(e -> BatchSpanProcessor.builder(e).build());
+    }
+
+    @Override
+    public void recordSpan(long n) {
+        Span span = tracer.spanBuilder(SpanShape.NAME).startSpan();
+        span.setAttribute(SpanShape.K_HTTP_METHOD, SpanShape.METHOD_VALUE);
+        span.setAttribute(SpanShape.K_HTTP_ROUTE, SpanShape.ROUTE_VALUE);
+        span.setAttribute(SpanShape.K_SERVER_ADDRESS, SpanShape.ADDRESS_VALUE);
+        span.setAttribute(SpanShape.K_USER_AGENT, SpanShape.AGENT_VALUE);
+        span.setAttribute(SpanShape.K_STATUS_CODE, SpanShape.statusCode(n));
+        span.setAttribute(SpanShape.K_BODY_SIZE, SpanShape.bodySize(n));
+        span.setAttribute(SpanShape.K_DURATION, SpanShape.duration(n));
+        span.setAttribute(SpanShape.K_CACHE_HIT, (n & 1) == 0);
+        span.end();
+    }
+
+    @Override
+    public boolean flush() {
+        return provider.forceFlush().join(30, TimeUnit.SECONDS).isSuccess();
+    }
+
+    @Override
+    public long exportedSpans() {
+        return exporter.exportedSpans();
+    }
+
+    @Override
+    public long exportCalls() {
+        return exporter.exportCalls();
+    }
+
+    @Override
+    public void close() {
+        provider.shutdown().join(30, TimeUnit.SECONDS);
+    }
+}

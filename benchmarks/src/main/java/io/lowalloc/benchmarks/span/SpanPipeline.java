@@ -1,0 +1,41 @@
+package io.lowalloc.benchmarks.span;
+
+/**
+ * One way of recording the {@link SpanShape} span and exporting it to a
+ * {@link ReadingSpanExporter}, as used by the table 2 benchmark and the GC-pause load test.
+ * {@link #recordSpan(long)} is thread-safe.
+ */
+public interface SpanPipeline extends AutoCloseable {
+
+    /**
+     * Records one span: start, 8 attributes, end (which hands it to the processor).
+     *
+     * @param n the span's sequence number, from which the varying attribute values derive
+     */
+    void recordSpan(long n);
+
+    /**
+     * Waits until every span ended so far is exported (or dropped).
+     *
+     * @return whether the flush completed in time
+     */
+    boolean flush();
+
+    /**
+     * Returns how many spans the exporter has received.
+     *
+     * @return the exported span count
+     */
+    long exportedSpans();
+
+    /**
+     * Returns how many export calls the exporter has received.
+     *
+     * @return the export call count
+     */
+    long exportCalls();
+
+    /** Flushes and shuts the pipeline down. */
+    @Override
+    void close();
+}

@@ -1,0 +1,125 @@
+package io.lowalloc.benchmarks.span;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.ThreadParams;
+
+/**
+ * Table 2: producers record {@link SpanShape} spans as fast as they can through one
+ * {@link SpanPipeline}; a no-op {@link ReadingSpanExporter} receives them in batches. Every
+ * processor runs with its defaults (queue 2048, batch 512, drop when full), so a producer faster
+ * than the export worker loses spans: the auxiliary counters say how many.
+ *
+ * <p>Counters per iteration: {@code spans} recorded by all producers (including the few recorded
+ * while JMH synchronises the end of the iteration) and {@code exported} (read by producer 0 after
+ * a flush); spans dropped = {@code spans - exported}. {@code gc.alloc.rate.norm} divides the
+ * allocation of <em>all</em> threads (producers and the export worker) by the spans recorded.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseG1GC"})
+public class SpanPipelineBenchmark {
+
+    /** The pipeline under test, shared by all producer threads. */
+    @State(Scope.Benchmark)
+    public static class Pipeline {
+        /** Which pipeline; see {@link SpanPipelines}. */
+        @Param({SpanPipelines.SDK_BATCH})
+        public String pipeline;
+
+        SpanPipeline spans;
+
+        /** Builds the pipeline. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            spans = SpanPipelines.create(pipeline);
+        }
+
+        /** Shuts it down. */
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            spans.close();
+        }
+    }
+
+    /** Per-producer counters, reported by JMH as sums over producers. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Counts {
+        /** Spans this producer recorded in the iteration. */
+        public long spans;
+        /** Spans exported in the iteration (producer 0 only; 0 on the others). */
+        public long exported;
+
+        private long exportedBefore;
+        private long next;
+
+        /**
+         * Notes the exporter's count at the start of the iteration.
+         *
+         * @param p the pipeline
+         */
+        @Setup(Level.Iteration)
+        public void start(Pipeline p) {
+            exportedBefore = p.spans.exportedSpans();
+        }
+
+        /**
+         * Producer 0 flushes and counts what the iteration exported.
+         *
+         * @param p the pipeline
+         * @param thread which producer this is
+         */
+        @TearDown(Level.Iteration)
+        public void finish(Pipeline p, ThreadParams thread) {
+            if (thread.getThreadIndex() == 0) {
+                p.spans.flush();
+                exported = p.spans.exportedSpans() - exportedBefore;
+            } else {
+                exported = 0;
+            }
+        }
+    }
+
+    /**
+     * One producer thread.
+     *
+     * @param p the pipeline
+     * @param c this producer's counters
+     */
+    @Benchmark
+    @Threads(1)
+    public void oneProducer(Pipeline p, Counts c) {
+        p.spans.recordSpan(c.next++);
+        c.spans++;
+    }
+
+    /**
+     * Two producer threads (on the 2-core machine, they compete with the export worker).
+     *
+     * @param p the pipeline
+     * @param c this producer's counters
+     */
+    @Benchmark
+    @Threads(2)
+    public void twoProducers(Pipeline p, Counts c) {
+        p.spans.recordSpan(c.next++);
+        c.spans++;
+    }
+}

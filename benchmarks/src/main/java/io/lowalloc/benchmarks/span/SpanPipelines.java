@@ -1,0 +1,30 @@
+package io.lowalloc.benchmarks.span;
+
+/**
+ * Names the pipelines of table 2 and makes them, so that the benchmark's {@code @Param} and the
+ * load test's command line share one list.
+ */
+public final class SpanPipelines {
+
+    /** (a) OpenTelemetry SDK tracer + stock {@code BatchSpanProcessor}. */
+    public static final String SDK_BATCH = "sdkBatch";
+
+    private SpanPipelines() {
+    }
+
+    /**
+     * Creates a pipeline by name.
+     *
+     * @param name one of the constants of this class
+     * @return a new pipeline
+     * @throws IllegalArgumentException if the name is unknown
+     */
+    public static SpanPipeline create(String name) {
+        switch (name) {
+            case SDK_BATCH:
+                return SdkPipeline.withBatchSpanProcessor();
+            default:
+                throw new IllegalArgumentException("pipeline must be one of [" + SDK_BATCH + "], was: " + name);
+        }
+    }
+}
