@@ -1,0 +1,229 @@
+package io.lowalloc.benchmarks.chart;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders the SVG charts from a results directory:
+ * <ul>
+ *   <li>{@value #TABLE1} (JMH JSON) → {@code pool-time.svg}, {@code pool-bytes.svg};</li>
+ *   <li>{@value #TABLE2} (JMH JSON) → {@code span-throughput.svg}, {@code span-bytes.svg};</li>
+ *   <li>{@code table5-gc-*.json} (load test JSON) → {@code gc-pauses.svg}, {@code gc-allocation.svg}.</li>
+ * </ul>
+ * Missing inputs are skipped. Usage: {@code ChartMain RESULTS_DIR OUT_DIR}.
+ */
+public final class ChartMain {
+
+    /** The table 1 single-thread JMH result file name. */
+    public static final String TABLE1 = "table1-pool.json";
+    /** The table 2 JMH result file name. */
+    public static final String TABLE2 = "table2-span-pipeline.json";
+    private static final String GC_NORM = "gc.alloc.rate.norm";
+
+    private ChartMain() {
+    }
+
+    /**
+     * Renders every chart whose input exists.
+     *
+     * @param args results directory and output directory
+     * @throws IOException if reading or writing fails
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: ChartMain RESULTS_DIR OUT_DIR, was: " + Arrays.toString(args));
+        }
+        for (Path written : render(Paths.get(args[0]), Paths.get(args[1]))) {
+            System.out.println("wrote " + written);
+        }
+    }
+
+    /**
+     * Renders every chart whose input exists.
+     *
+     * @param results the directory holding the JSON results
+     * @param out where to write the SVG files (created if needed)
+     * @return the files written
+     * @throws IOException if reading or writing fails
+     */
+    public static List<Path> render(Path results, Path out) throws IOException {
+        Files.createDirectories(out);
+        List<Path> written = new ArrayList<>();
+        Path t1 = results.resolve(TABLE1);
+        if (Files.exists(t1)) {
+            poolCharts(JmhResult.read(t1), out, written);
+        }
+        Path t2 = results.resolve(TABLE2);
+        if (Files.exists(t2)) {
+            spanCharts(JmhResult.read(t2), out, written);
+        }
+        List<Map<String, Object>> loads = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(results, "table5-gc-*.json")) {
+            List<Path> sorted = new ArrayList<>();
+            files.forEach(sorted::add);
+            sorted.sort(null);
+            for (Path p : sorted) {
+                loads.add(asMap(MiniJson.parse(new String(Files.readAllBytes(p), StandardCharsets.UTF_8))));
+            }
+        }
+        if (!loads.isEmpty()) {
+            gcCharts(loads, out, written);
+        }
+        return written;
+    }
+
+    /**
+     * Returns the display name of a pipeline id.
+     *
+     * @param id e.g. {@code sdkBatch}
+     * @return e.g. {@code (a) SDK + BatchSpanProcessor}
+     */
+    public static String pipelineName(String id) {
+        switch (id) {
+            case "sdkBatch":
+                return "(a) OTel SDK + BatchSpanProcessor";
+            case "sdkPooled":
+                return "(b) OTel SDK + PooledBatchSpanProcessor";
+            case "lowalloc":
+                return "(c) lowalloc core via otel-bridge";
+            default:
+                return id;
+        }
+    }
+
+    private static void poolCharts(List<JmhResult> results, Path out, List<Path> written) throws IOException {
+        List<String> methods = new ArrayList<>();
+        List<String> sizes = new ArrayList<>();
+        for (JmhResult r : results) {
+            if (!methods.contains(r.method())) {
+                methods.add(r.method());
+            }
+            if (!sizes.contains(r.param("payloadLongs"))) {
+                sizes.add(r.param("payloadLongs"));
+            }
+        }
+        List<String> categories = new ArrayList<>();
+        for (String m : methods) {
+            categories.add(m);
+        }
+        BarChart time = BarChart.create("Pool acquire + release, one thread (lower is better)", "ns/op")
+                .categories(categories);
+        BarChart bytes = BarChart.create("Pool acquire + release, one thread: allocation (lower is better)", "B/op")
+                .categories(categories);
+        for (String size : sizes) {
+            double[] t = new double[methods.size()];
+            double[] te = new double[methods.size()];
+            double[] a = new double[methods.size()];
+            double[] ae = new double[methods.size()];
+            Arrays.fill(t, Double.NaN);
+            Arrays.fill(a, Double.NaN);
+            for (JmhResult r : results) {
+                if (size.equals(r.param("payloadLongs"))) {
+                    int i = methods.indexOf(r.method());
+                    t[i] = r.score();
+                    te[i] = r.error();
+                    a[i] = r.secondary(GC_NORM);
+                    ae[i] = r.secondaryError(GC_NORM);
+                }
+            }
+            time.series("payload " + size + " longs", t, te);
+            bytes.series("payload " + size + " longs", a, ae);
+        }
+        String note = "JMH avgt, error bars = 99.9% CI; B/op = gc.alloc.rate.norm. Source: benchmarks/results/" + TABLE1;
+        written.add(write(out.resolve("pool-time.svg"), time.note(note).toSvg()));
+        written.add(write(out.resolve("pool-bytes.svg"), bytes.note(note).toSvg()));
+    }
+
+    private static void spanCharts(List<JmhResult> results, Path out, List<Path> written) throws IOException {
+        Map<String, double[][]> byPipeline = new LinkedHashMap<>();
+        List<String> methods = Arrays.asList("oneProducer", "twoProducers");
+        for (JmhResult r : results) {
+            int i = methods.indexOf(r.method());
+            if (i < 0) {
+                continue;
+            }
+            double[][] v = byPipeline.computeIfAbsent(r.param("pipeline"), k -> nanRows(4, methods.size()));
+            v[0][i] = r.score();
+            v[1][i] = r.error();
+            v[2][i] = r.secondary(GC_NORM);
+            v[3][i] = r.secondaryError(GC_NORM);
+        }
+        List<String> categories = Arrays.asList("1 producer thread", "2 producer threads");
+        BarChart rate = BarChart.create("Span recording: create + 8 attributes + end + batch export (higher is better)",
+                "spans/s").categories(categories);
+        BarChart bytes = BarChart.create("Span recording: bytes allocated per span, all threads (lower is better)",
+                "B/span").categories(categories);
+        for (Map.Entry<String, double[][]> e : byPipeline.entrySet()) {
+            rate.series(pipelineName(e.getKey()), e.getValue()[0], e.getValue()[1]);
+            bytes.series(pipelineName(e.getKey()), e.getValue()[2], e.getValue()[3]);
+        }
+        String note = "JMH thrpt, error bars = 99.9% CI; B/span = gc.alloc.rate.norm. Source: benchmarks/results/" + TABLE2;
+        written.add(write(out.resolve("span-throughput.svg"), rate.note(note).toSvg()));
+        written.add(write(out.resolve("span-bytes.svg"), bytes.note(note).toSvg()));
+    }
+
+    private static void gcCharts(List<Map<String, Object>> loads, Path out, List<Path> written) throws IOException {
+        boolean fromLog = true;
+        for (Map<String, Object> l : loads) {
+            fromLog &= l.containsKey("gcLogAvgPauseMs");
+        }
+        List<String> categories = Arrays.asList("average pause", "p99 pause", "max pause");
+        BarChart pauses = BarChart.create("GC pauses under a fixed span rate, G1 (lower is better)", "ms")
+                .categories(categories);
+        BarChart alloc = BarChart.create("Allocation and GC frequency under a fixed span rate, G1 (lower is better)",
+                "MB/s  |  GCs/s x 100").categories(Arrays.asList("allocation MB/s", "GCs per second x 100"));
+        String rate = "";
+        for (Map<String, Object> l : loads) {
+            String name = pipelineName((String) l.get("pipeline"));
+            rate = String.format(java.util.Locale.ROOT, "%.0f spans/s for %.0f s, heap %d MB",
+                    MiniJson.number(l.get("targetRate")), MiniJson.number(l.get("seconds")),
+                    (long) MiniJson.number(l.get("maxHeapBytes")) >> 20);
+            if (fromLog) {
+                pauses.series(name, new double[] {
+                    MiniJson.number(l.get("gcLogAvgPauseMs")),
+                    MiniJson.number(l.get("gcLogP99PauseMs")),
+                    MiniJson.number(l.get("gcLogMaxPauseMs"))}, null);
+            } else {
+                pauses.series(name, new double[] {
+                    MiniJson.number(l.get("avgPauseMs")),
+                    MiniJson.number(l.get("p99PauseMs")),
+                    MiniJson.number(l.get("maxPauseMs"))}, null);
+            }
+            alloc.series(name, new double[] {
+                MiniJson.number(l.get("allocMBPerSecond")),
+                MiniJson.number(l.get("gcPerSecond")) * 100}, null);
+        }
+        String source = fromLog ? "pause durations from the JVM GC log (-Xlog:gc)" : "pause durations from GcMonitor (whole ms)";
+        written.add(write(out.resolve("gc-pauses.svg"),
+                pauses.note(rate + "; " + source + ". Source: benchmarks/results/table5-gc-*.json").toSvg()));
+        written.add(write(out.resolve("gc-allocation.svg"),
+                alloc.note(rate + ". Source: benchmarks/results/table5-gc-*.json").toSvg()));
+    }
+
+    private static double[][] nanRows(int rows, int columns) {
+        double[][] v = new double[rows][columns];
+        for (double[] row : v) {
+            Arrays.fill(row, Double.NaN);
+        }
+        return v;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    private static Path write(Path file, String svg) throws IOException {
+        Files.write(file, svg.getBytes(StandardCharsets.UTF_8));
+        return file;
+    }
+}

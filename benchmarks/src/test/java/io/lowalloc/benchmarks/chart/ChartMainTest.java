@@ -1,0 +1,99 @@
+package io.lowalloc.benchmarks.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChartMainTest {
+
+    private static final String TABLE2 = "[\n"
+            + result("oneProducer", 1, "sdkBatch", 600000, 50000, 968.5)
+            + ",\n" + result("twoProducers", 2, "sdkBatch", 700000, "\"NaN\"", 970.1)
+            + ",\n" + result("oneProducer", 1, "lowalloc", 2500000, 90000, 0.4)
+            + "\n]";
+
+    private static String result(String method, int threads, String pipeline, double score, Object error, double norm) {
+        return "{\"benchmark\": \"io.lowalloc.benchmarks.span.SpanPipelineBenchmark." + method + "\", "
+                + "\"threads\": " + threads + ", \"params\": {\"pipeline\": \"" + pipeline + "\"}, "
+                + "\"primaryMetric\": {\"score\": " + score + ", \"scoreError\": " + error
+                + ", \"scoreUnit\": \"ops/s\"}, "
+                + "\"secondaryMetrics\": {\"gc.alloc.rate.norm\": {\"score\": " + norm
+                + ", \"scoreError\": 1.5, \"scoreUnit\": \"B/op\"}}}";
+    }
+
+    @Test
+    void rendersSpanChartsFromJmhJson(@TempDir Path dir) throws Exception {
+        Path results = Files.createDirectories(dir.resolve("results"));
+        Files.write(results.resolve(ChartMain.TABLE2), TABLE2.getBytes(StandardCharsets.UTF_8));
+
+        List<Path> written = ChartMain.render(results, dir.resolve("svg"));
+
+        assertThat(written).extracting(p -> p.getFileName().toString())
+                .containsExactly("span-throughput.svg", "span-bytes.svg");
+        String bytes = new String(Files.readAllBytes(dir.resolve("svg/span-bytes.svg")), StandardCharsets.UTF_8);
+        assertThat(bytes).startsWith("<svg ").endsWith("</svg>\n")
+                .contains("(a) OTel SDK + BatchSpanProcessor", "(c) lowalloc core via otel-bridge", ">969<", ">0.40<");
+        String rate = new String(Files.readAllBytes(dir.resolve("svg/span-throughput.svg")), StandardCharsets.UTF_8);
+        assertThat(rate).contains(">600k<", ">700k<", ">2.50M<");
+    }
+
+    @Test
+    void rendersGcChartsFromLoadTestJson(@TempDir Path dir) throws Exception {
+        Path results = Files.createDirectories(dir.resolve("results"));
+        Files.write(results.resolve("table5-gc-sdkBatch.json"), ("{\"pipeline\": \"sdkBatch\", \"targetRate\": 200000,"
+                + " \"seconds\": 20.0, \"maxHeapBytes\": 268435456, \"allocMBPerSecond\": 190.5, \"gcPerSecond\": 1.25,"
+                + " \"avgPauseMs\": 2.5, \"p99PauseMs\": 4, \"maxPauseMs\": 5}").getBytes(StandardCharsets.UTF_8));
+
+        List<Path> written = ChartMain.render(results, dir.resolve("svg"));
+
+        assertThat(written).extracting(p -> p.getFileName().toString())
+                .containsExactly("gc-pauses.svg", "gc-allocation.svg");
+        String pauses = new String(Files.readAllBytes(dir.resolve("svg/gc-pauses.svg")), StandardCharsets.UTF_8);
+        assertThat(pauses).contains(">2.5<", ">4<", ">5<", "from GcMonitor (whole ms)", "heap 256 MB");
+        String alloc = new String(Files.readAllBytes(dir.resolve("svg/gc-allocation.svg")), StandardCharsets.UTF_8);
+        assertThat(alloc).contains(">191<", ">125<");
+    }
+
+    @Test
+    void rendersNothingForAnEmptyResultsDirectory(@TempDir Path dir) throws Exception {
+        assertThat(ChartMain.render(dir, dir.resolve("svg"))).isEmpty();
+    }
+
+    @Test
+    void parsesJsonValues() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) MiniJson.parse(
+                "{\"a\": [1, -2.5e1, true, false, null], \"b\": \"x\\\"\\u0041\", \"c\": {}}");
+
+        assertThat((List<?>) map.get("a")).asString().isEqualTo("[1.0, -25.0, true, false, null]");
+        assertThat(map.get("b")).isEqualTo("x\"A");
+        assertThat((Map<?, ?>) map.get("c")).isEmpty();
+        assertThat(MiniJson.number("NaN")).isNaN();
+        assertThat(MiniJson.number(null)).isNaN();
+    }
+
+    @Test
+    void rejectsInvalidJson() {
+        assertThatThrownBy(() -> MiniJson.parse("{\"a\": 1,}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("invalid JSON at offset");
+        assertThatThrownBy(() -> MiniJson.parse("[1] x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("trailing characters");
+    }
+
+    @Test
+    void picksNiceAxisSteps() {
+        assertThat(BarChart.niceStep(0.7)).isEqualTo(1.0);
+        assertThat(BarChart.niceStep(180)).isEqualTo(200.0);
+        assertThat(BarChart.niceStep(2300)).isEqualTo(2500.0);
+        assertThat(BarChart.niceStep(4100)).isEqualTo(5000.0);
+    }
+}
