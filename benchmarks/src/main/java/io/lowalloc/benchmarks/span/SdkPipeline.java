@@ -1,5 +1,6 @@
 package io.lowalloc.benchmarks.span;
 
+import io.lowalloc.otel.PooledBatchSpanProcessor;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -11,8 +12,8 @@ import java.util.function.Function;
 
 /**
  * The OpenTelemetry SDK tracer ({@link SdkTracerProvider} with default resource, sampler and id
- * generator) with a given span processor, e.g. the stock {@link BatchSpanProcessor} with its
- * defaults (queue 2048, batch 512, delay 5 s).
+ * generator) with a given span processor: (a) the stock {@link BatchSpanProcessor} or (b) lowalloc's
+ * {@link PooledBatchSpanProcessor}, both with their (equal) defaults: queue 2048, batch 512, delay 5 s.
  */
 public final class SdkPipeline implements SpanPipeline {
 
@@ -37,6 +38,15 @@ public final class SdkPipeline implements SpanPipeline {
      */
     public static SdkPipeline withBatchSpanProcessor() {
         return new SdkPipeline(e -> BatchSpanProcessor.builder(e).build());
+    }
+
+    /**
+     * The SDK tracer with lowalloc's drop-in {@code PooledBatchSpanProcessor}, default options.
+     *
+     * @return a new pipeline
+     */
+    public static SdkPipeline withPooledBatchSpanProcessor() {
+        return new SdkPipeline(e -> PooledBatchSpanProcessor.builder(e).build());
     }
 
     @Override

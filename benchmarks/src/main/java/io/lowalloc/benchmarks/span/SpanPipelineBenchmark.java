@@ -40,7 +40,7 @@ public class SpanPipelineBenchmark {
     @State(Scope.Benchmark)
     public static class Pipeline {
         /** Which pipeline; see {@link SpanPipelines}. */
-        @Param({SpanPipelines.SDK_BATCH})
+        @Param({SpanPipelines.SDK_BATCH, SpanPipelines.SDK_POOLED, SpanPipelines.LOWALLOC})
         public String pipeline;
 
         SpanPipeline spans;

@@ -8,6 +8,10 @@ public final class SpanPipelines {
 
     /** (a) OpenTelemetry SDK tracer + stock {@code BatchSpanProcessor}. */
     public static final String SDK_BATCH = "sdkBatch";
+    /** (b) OpenTelemetry SDK tracer + lowalloc {@code PooledBatchSpanProcessor}. */
+    public static final String SDK_POOLED = "sdkPooled";
+    /** (c) lowalloc core pipeline ({@code PooledSpanPipeline}) through the OpenTelemetry bridge. */
+    public static final String LOWALLOC = "lowalloc";
 
     private SpanPipelines() {
     }
@@ -23,8 +27,13 @@ public final class SpanPipelines {
         switch (name) {
             case SDK_BATCH:
                 return SdkPipeline.withBatchSpanProcessor();
+            case SDK_POOLED:
+                return SdkPipeline.withPooledBatchSpanProcessor();
+            case LOWALLOC:
+                return new LowallocPipeline();
             default:
-                throw new IllegalArgumentException("pipeline must be one of [" + SDK_BATCH + "], was: " + name);
+                throw new IllegalArgumentException("pipeline must be one of [" + SDK_BATCH + ", " + SDK_POOLED + ", "
+                        + LOWALLOC + "], was: " + name);
         }
     }
 }

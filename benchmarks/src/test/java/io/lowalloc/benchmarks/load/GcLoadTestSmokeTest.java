@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class GcLoadTestSmokeTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {SpanPipelines.SDK_BATCH})
+    @ValueSource(strings = {SpanPipelines.SDK_BATCH, SpanPipelines.SDK_POOLED, SpanPipelines.LOWALLOC})
     void runsAtTheTargetRateAndWritesJson(String pipeline, @TempDir Path dir) throws Exception {
         Path out = dir.resolve("result.json");
 
