@@ -17,7 +17,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@value #TABLE1} (JMH JSON) → {@code pool-time.svg}, {@code pool-bytes.svg};</li>
  *   <li>{@value #TABLE2} (JMH JSON) → {@code span-throughput.svg}, {@code span-bytes.svg};</li>
- *   <li>{@code table5-gc-*.json} (load test JSON) → {@code gc-pauses.svg}, {@code gc-allocation.svg}.</li>
+ *   <li>{@code table5-gc-*.json} (load test JSON; {@code table5-gc-PIPELINE-runN.json} for repeated runs)
+ *       → {@code gc-pauses.svg}, {@code gc-allocation.svg}.</li>
  * </ul>
  * Missing inputs are skipped. Usage: {@code ChartMain RESULTS_DIR OUT_DIR}.
  */
@@ -72,7 +73,12 @@ public final class ChartMain {
             files.forEach(sorted::add);
             sorted.sort(null);
             for (Path p : sorted) {
-                loads.add(asMap(MiniJson.parse(new String(Files.readAllBytes(p), StandardCharsets.UTF_8))));
+                Map<String, Object> load = asMap(MiniJson.parse(new String(Files.readAllBytes(p), StandardCharsets.UTF_8)));
+                String file = p.getFileName().toString();
+                int run = file.lastIndexOf("-run");
+                load.put("label", pipelineName((String) load.get("pipeline"))
+                        + (run < 0 ? "" : ", run " + file.substring(run + 4, file.length() - ".json".length())));
+                loads.add(load);
             }
         }
         if (!loads.isEmpty()) {
@@ -183,7 +189,7 @@ public final class ChartMain {
                 "MB/s  |  GCs/s x 100").categories(Arrays.asList("allocation MB/s", "GCs per second x 100"));
         String rate = "";
         for (Map<String, Object> l : loads) {
-            String name = pipelineName((String) l.get("pipeline"));
+            String name = (String) l.get("label");
             rate = String.format(java.util.Locale.ROOT, "%.0f spans/s for %.0f s, heap %d MB",
                     MiniJson.number(l.get("targetRate")), MiniJson.number(l.get("seconds")),
                     (long) MiniJson.number(l.get("maxHeapBytes")) >> 20);

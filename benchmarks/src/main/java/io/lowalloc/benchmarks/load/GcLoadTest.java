@@ -17,9 +17,9 @@ import java.util.concurrent.locks.LockSupport;
  * pipeline at a fixed target rate (open loop: it catches up if it falls behind, in bursts of at
  * most {@value #MAX_BURST}) for a fixed time after a warm-up, and reports the achieved rate, spans
  * dropped (recorded minus exported after a final flush), allocation of all live threads in MB/s
- * and bytes per span, and the GC pauses: count, per second, average, p99 and max from lowalloc's
- * {@link GcMonitor} (whole milliseconds) and, with {@code --gc-log}, from the JVM's GC log
- * (microseconds).
+ * and bytes per span (and the producer thread's share), and the GC pauses: count, per second,
+ * average, p99 and max from lowalloc's {@link GcMonitor} (whole milliseconds) and, with
+ * {@code --gc-log}, from the JVM's GC log (microseconds).
  *
  * <p>Run it in its own JVM with the heap and collector fixed, e.g.
  * {@code java -XX:+UseG1GC -Xms256m -Xmx256m -Xlog:gc:file=gc.log:uptime -cp benchmarks.jar
@@ -74,9 +74,11 @@ public final class GcLoadTest {
             try (GcMonitor monitor = GcMonitor.create().start()) {
                 double uptimeStart = uptimeSeconds();
                 long allocatedBefore = meter.allThreadsAllocatedBytes();
+                long producerBefore = meter.currentThreadAllocatedBytes();
                 long start = System.nanoTime();
                 long end = drive(pipeline, config.rate(), config.seconds(), n);
                 long elapsedNanos = System.nanoTime() - start;
+                long producerAllocated = meter.currentThreadAllocatedBytes() - producerBefore;
                 long allocated = meter.allThreadsAllocatedBytes() - allocatedBefore;
                 double uptimeEnd = uptimeSeconds();
                 // GC notifications arrive asynchronously, shortly after the collection.
@@ -88,7 +90,8 @@ public final class GcLoadTest {
                 long calls = pipeline.exportCalls() - callsBefore;
                 GcLogPauses logged = config.gcLog() == null
                         ? null : GcLogPauses.read(config.gcLog(), uptimeStart, uptimeEnd);
-                return new LoadTestResult(config, elapsedNanos, spans, exported, calls, allocated, pauses, logged,
+                return new LoadTestResult(config, elapsedNanos, spans, exported, calls, allocated, producerAllocated,
+                        pauses, logged,
                         monitor.collectorNames());
             }
         }

@@ -14,18 +14,21 @@ public final class LoadTestResult {
     private final long exported;
     private final long exportCalls;
     private final long allocatedBytes;
+    private final long producerAllocatedBytes;
     private final GcPauseStats pauses;
     private final GcLogPauses logged;
     private final List<String> collectors;
 
     LoadTestResult(LoadTestConfig config, long elapsedNanos, long spans, long exported, long exportCalls,
-            long allocatedBytes, GcPauseStats pauses, GcLogPauses logged, List<String> collectors) {
+            long allocatedBytes, long producerAllocatedBytes, GcPauseStats pauses, GcLogPauses logged,
+            List<String> collectors) {
         this.config = config;
         this.elapsedNanos = elapsedNanos;
         this.spans = spans;
         this.exported = exported;
         this.exportCalls = exportCalls;
         this.allocatedBytes = allocatedBytes;
+        this.producerAllocatedBytes = producerAllocatedBytes;
         this.pauses = pauses;
         this.logged = logged;
         this.collectors = collectors;
@@ -86,6 +89,16 @@ public final class LoadTestResult {
     }
 
     /**
+     * Returns the producer thread's allocation per recorded span: the recording path's share of
+     * {@link #bytesPerSpan()}.
+     *
+     * @return bytes per span
+     */
+    public double producerBytesPerSpan() {
+        return spans == 0 ? 0 : (double) producerAllocatedBytes / spans;
+    }
+
+    /**
      * Returns the GC pauses per second, counted by {@code GcMonitor} over the measured seconds.
      *
      * @return pauses per second
@@ -114,8 +127,8 @@ public final class LoadTestResult {
                 config.pipeline(), config.rate(), seconds(), Runtime.getRuntime().maxMemory() >> 20, collectors));
         b.append(String.format(Locale.ROOT, "achieved %.0f spans/s, %d spans, %d dropped (%.3f %%), %d export calls%n",
                 achievedRate(), spans, dropped(), spans == 0 ? 0 : 100.0 * dropped() / spans, exportCalls));
-        b.append(String.format(Locale.ROOT, "allocation %.1f MB/s, %.0f B/span%n",
-                allocationMegabytesPerSecond(), bytesPerSpan()));
+        b.append(String.format(Locale.ROOT, "allocation %.1f MB/s, %.0f B/span (producer thread %.1f B/span)%n",
+                allocationMegabytesPerSecond(), bytesPerSpan(), producerBytesPerSpan()));
         b.append(String.format(Locale.ROOT, "GcMonitor: %d pauses, %.2f /s, avg %.2f ms, p99 %d ms, max %d ms, total %d ms%n",
                 pauses.pauseCount(), gcsPerSecond(), pauses.averagePauseMillis(), pauses.p99PauseMillis(),
                 pauses.maxPauseMillis(), pauses.totalPauseMillis()));
@@ -146,6 +159,7 @@ public final class LoadTestResult {
         field(b, "allocatedBytes", Long.toString(allocatedBytes));
         field(b, "allocMBPerSecond", num(allocationMegabytesPerSecond()));
         field(b, "bytesPerSpan", num(bytesPerSpan()));
+        field(b, "producerBytesPerSpan", num(producerBytesPerSpan()));
         field(b, "gcCount", Long.toString(pauses.pauseCount()));
         field(b, "gcPerSecond", num(gcsPerSecond()));
         field(b, "avgPauseMs", num(pauses.averagePauseMillis()));

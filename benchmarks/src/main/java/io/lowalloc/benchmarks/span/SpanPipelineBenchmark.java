@@ -1,5 +1,6 @@
 package io.lowalloc.benchmarks.span;
 
+import io.lowalloc.core.gc.AllocationMeter;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,7 +28,9 @@ import org.openjdk.jmh.infra.ThreadParams;
  * <p>Counters per iteration: {@code spans} recorded by all producers (including the few recorded
  * while JMH synchronises the end of the iteration) and {@code exported} (read by producer 0 after
  * a flush); spans dropped = {@code spans - exported}. {@code gc.alloc.rate.norm} divides the
- * allocation of <em>all</em> threads (producers and the export worker) by the spans recorded.
+ * allocation of <em>all</em> threads (producers and the export worker) by the spans recorded;
+ * {@code producerBytes} is what the producer threads alone allocated (ThreadMXBean), so
+ * {@code producerBytes / spans} is the recording path's share.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -66,8 +69,12 @@ public class SpanPipelineBenchmark {
         public long spans;
         /** Spans exported in the iteration (producer 0 only; 0 on the others). */
         public long exported;
+        /** Bytes this producer thread allocated in the iteration. */
+        public long producerBytes;
 
+        private final AllocationMeter meter = AllocationMeter.create();
         private long exportedBefore;
+        private long bytesBefore;
         private long next;
 
         /**
@@ -78,6 +85,7 @@ public class SpanPipelineBenchmark {
         @Setup(Level.Iteration)
         public void start(Pipeline p) {
             exportedBefore = p.spans.exportedSpans();
+            bytesBefore = meter.currentThreadAllocatedBytes();
         }
 
         /**
@@ -88,6 +96,7 @@ public class SpanPipelineBenchmark {
          */
         @TearDown(Level.Iteration)
         public void finish(Pipeline p, ThreadParams thread) {
+            producerBytes = meter.currentThreadAllocatedBytes() - bytesBefore;
             if (thread.getThreadIndex() == 0) {
                 p.spans.flush();
                 exported = p.spans.exportedSpans() - exportedBefore;
