@@ -38,7 +38,20 @@ public class AttributesBenchmark {
     @Param({"8", "100"})
     public int count;
 
-    private String[] keys;
+    /**
+     * How the keys look. {@code semconv}: dotted names of varied lengths like real semantic-convention
+     * keys ({@code app.route.1}, {@code app.user_agent.2}, ...). {@code sameLength}:
+     * {@code attribute.key.0}, {@code attribute.key.1}, ... — the worst case for a store that
+     * replaces duplicate keys, because every comparison has to look at the whole key.
+     */
+    @Param({"semconv", "sameLength"})
+    public String keys;
+
+    private static final String[] WORDS = {
+        "id", "name", "route", "status", "user_agent", "peer", "size", "retry_count", "region", "cache_hit",
+        "method", "db.statement", "thread"};
+
+    private String[] keyNames;
     private String[] strings;
     private AttributeKey<String>[] stringKeys;
     private AttributeKey<Long>[] longKeys;
@@ -51,19 +64,20 @@ public class AttributesBenchmark {
     @Setup
     @SuppressWarnings("unchecked")
     public void setUp() {
-        keys = new String[count];
+        keyNames = new String[count];
         strings = new String[count];
         stringKeys = new AttributeKey[count];
         longKeys = new AttributeKey[count];
         doubleKeys = new AttributeKey[count];
         booleanKeys = new AttributeKey[count];
         for (int i = 0; i < count; i++) {
-            keys[i] = "attribute.key." + i;
+            keyNames[i] = "sameLength".equals(keys) ? "attribute.key." + (char) ('a' + i / 26 % 26) + (char) ('a' + i % 26)
+                    : "app." + WORDS[i % WORDS.length] + "." + i;
             strings[i] = "value-" + i;
-            stringKeys[i] = AttributeKey.stringKey(keys[i]);
-            longKeys[i] = AttributeKey.longKey(keys[i]);
-            doubleKeys[i] = AttributeKey.doubleKey(keys[i]);
-            booleanKeys[i] = AttributeKey.booleanKey(keys[i]);
+            stringKeys[i] = AttributeKey.stringKey(keyNames[i]);
+            longKeys[i] = AttributeKey.longKey(keyNames[i]);
+            doubleKeys[i] = AttributeKey.doubleKey(keyNames[i]);
+            booleanKeys[i] = AttributeKey.booleanKey(keyNames[i]);
         }
         fixed = FixedAttributeBuilder.create(count);
     }
@@ -80,10 +94,10 @@ public class AttributesBenchmark {
         long v = counter++;
         for (int i = 0; i < count; i++) {
             switch (i & 3) {
-                case 0: b.add(keys[i], strings[i]); break;
-                case 1: b.add(keys[i], v + i); break;
-                case 2: b.add(keys[i], (double) (v + i)); break;
-                default: b.add(keys[i], (i & 4) == 0); break;
+                case 0: b.add(keyNames[i], strings[i]); break;
+                case 1: b.add(keyNames[i], v + i); break;
+                case 2: b.add(keyNames[i], (double) (v + i)); break;
+                default: b.add(keyNames[i], (i & 4) == 0); break;
             }
         }
         bh.consume(b);
@@ -113,10 +127,10 @@ public class AttributesBenchmark {
         long v = counter++;
         for (int i = 0; i < count; i++) {
             switch (i & 3) {
-                case 0: s.put(keys[i], strings[i]); break;
-                case 1: s.put(keys[i], v + i); break;
-                case 2: s.put(keys[i], (double) (v + i)); break;
-                default: s.put(keys[i], (i & 4) == 0); break;
+                case 0: s.put(keyNames[i], strings[i]); break;
+                case 1: s.put(keyNames[i], v + i); break;
+                case 2: s.put(keyNames[i], (double) (v + i)); break;
+                default: s.put(keyNames[i], (i & 4) == 0); break;
             }
         }
         return s;
@@ -147,10 +161,10 @@ public class AttributesBenchmark {
         long v = counter++;
         for (int i = 0; i < count; i++) {
             switch (i & 3) {
-                case 0: list.add(new KeyValue(keys[i], strings[i])); break;
-                case 1: list.add(new KeyValue(keys[i], v + i)); break;
-                case 2: list.add(new KeyValue(keys[i], (double) (v + i))); break;
-                default: list.add(new KeyValue(keys[i], (i & 4) == 0)); break;
+                case 0: list.add(new KeyValue(keyNames[i], strings[i])); break;
+                case 1: list.add(new KeyValue(keyNames[i], v + i)); break;
+                case 2: list.add(new KeyValue(keyNames[i], (double) (v + i))); break;
+                default: list.add(new KeyValue(keyNames[i], (i & 4) == 0)); break;
             }
         }
         return list;
