@@ -15,6 +15,7 @@ public final class BarChart {
     private static final String[] COLORS = {"#9e9e9e", "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2"};
     private static final int WIDTH = 760;
     private static final int HEIGHT = 420;
+    private static final int LEGEND_ROW = 18;
     private static final int LEFT = 90;
     private static final int RIGHT = 20;
     private static final int TOP = 56;
@@ -107,12 +108,13 @@ public final class BarChart {
         double top = Math.ceil((max <= 0 ? 1 : max) / step) * step;
         int plotW = WIDTH - LEFT - RIGHT;
         int plotH = HEIGHT - TOP - BOTTOM;
+        int height = HEIGHT + LEGEND_ROW * (legendRows() - 1);
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
                         + "font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">%n",
-                WIDTH, HEIGHT, WIDTH, HEIGHT));
-        b.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", WIDTH, HEIGHT));
+                WIDTH, height, WIDTH, height));
+        b.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", WIDTH, height));
         b.append(String.format(Locale.ROOT,
                 "<text x=\"%d\" y=\"24\" font-size=\"15\" font-weight=\"bold\">%s</text>%n", LEFT, esc(title)));
         for (double t = 0; t <= top + step / 2; t += step) {
@@ -165,11 +167,15 @@ public final class BarChart {
         double lx = LEFT;
         int ly = TOP + plotH + 44;
         for (int s = 0; s < series.size(); s++) {
+            if (lx > LEFT && lx + legendWidth(s) > WIDTH - RIGHT) {
+                lx = LEFT;
+                ly += LEGEND_ROW;
+            }
             b.append(String.format(Locale.ROOT,
                     "<rect x=\"%.1f\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>%n",
                     lx, ly - 10, COLORS[s % COLORS.length]));
             b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s</text>%n", lx + 16, ly, esc(series.get(s))));
-            lx += 28 + 7 * series.get(s).length();
+            lx += legendWidth(s);
         }
         if (!note.isEmpty()) {
             b.append(String.format(Locale.ROOT,
@@ -177,6 +183,23 @@ public final class BarChart {
         }
         b.append("</svg>\n");
         return b.toString();
+    }
+
+    private double legendWidth(int s) {
+        return 28 + 7 * series.get(s).length();
+    }
+
+    private int legendRows() {
+        int rows = 1;
+        double lx = LEFT;
+        for (int s = 0; s < series.size(); s++) {
+            if (lx > LEFT && lx + legendWidth(s) > WIDTH - RIGHT) {
+                lx = LEFT;
+                rows++;
+            }
+            lx += legendWidth(s);
+        }
+        return rows;
     }
 
     static double niceStep(double raw) {

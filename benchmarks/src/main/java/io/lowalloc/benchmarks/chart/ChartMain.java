@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,8 @@ public final class ChartMain {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(results, "table5-gc-*.json")) {
             List<Path> sorted = new ArrayList<>();
             files.forEach(sorted::add);
-            sorted.sort(null);
+            // (a), (b), (c), then by run: a pipeline keeps its place in every chart.
+            sorted.sort(Comparator.comparing((Path p) -> pipelineName(pipelineOf(p))).thenComparing(Path::toString));
             for (Path p : sorted) {
                 Map<String, Object> load = asMap(MiniJson.parse(new String(Files.readAllBytes(p), StandardCharsets.UTF_8)));
                 String file = p.getFileName().toString();
@@ -106,8 +108,16 @@ public final class ChartMain {
         }
     }
 
+    private static String pipelineOf(Path loadResult) {
+        String file = loadResult.getFileName().toString();
+        String rest = file.substring("table5-gc-".length(), file.length() - ".json".length());
+        int run = rest.indexOf("-run");
+        return run < 0 ? rest : rest.substring(0, run);
+    }
+
     private static void poolCharts(List<JmhResult> results, Path out, List<Path> written) throws IOException {
-        List<String> methods = new ArrayList<>();
+        List<String> methods = new ArrayList<>(Arrays.asList(
+                "plainAllocation", "objectPool", "nettyRecycler", "commonsPool2", "stormpot"));
         List<String> sizes = new ArrayList<>();
         for (JmhResult r : results) {
             if (!methods.contains(r.method())) {
