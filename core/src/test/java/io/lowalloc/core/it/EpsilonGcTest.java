@@ -46,8 +46,8 @@ class EpsilonGcTest {
     void fiveMillionSpansRunInATwentyMegabyteHeapThatIsNeverCollected() throws Exception {
         Forked run = fork(false);
 
-        assertThat(run.exitCode).as("exit code; output:%n%s", run.output).isZero();
-        assertThat(run.output).doesNotContain("OutOfMemoryError");
+        assertThat(run.exitCode()).as("exit code; output:%n%s", run.output()).isZero();
+        assertThat(run.output()).doesNotContain("OutOfMemoryError");
         Map<String, String> result = run.result();
         assertThat(result.get("epsilon")).as("Epsilon GC in use").isEqualTo("true");
         assertThat(number(result, "maxHeap")).isEqualTo(HEAP_MIB * 1024L * 1024L);
@@ -76,9 +76,9 @@ class EpsilonGcTest {
         Forked run = fork(true);
 
         System.out.printf("[epsilon] -Xmx%dm with one injected Object per span: exit code %d, %s%n",
-                HEAP_MIB, run.exitCode, run.output.strip().replace(System.lineSeparator(), " | "));
-        assertThat(run.exitCode).as("exit code; output:%n%s", run.output).isNotZero();
-        assertThat(run.output).contains("java.lang.OutOfMemoryError: Java heap space")
+                HEAP_MIB, run.exitCode(), run.output().strip().replace(System.lineSeparator(), " | "));
+        assertThat(run.exitCode()).as("exit code; output:%n%s", run.output()).isNotZero();
+        assertThat(run.output()).contains("java.lang.OutOfMemoryError: Java heap space")
                 .contains("WARMUP")
                 .doesNotContain("RESULT");
     }
@@ -116,14 +116,7 @@ class EpsilonGcTest {
     }
 
     /** A finished forked JVM: its exit code and its merged stdout and stderr. */
-    private static final class Forked {
-        final int exitCode;
-        final String output;
-
-        Forked(int exitCode, String output) {
-            this.exitCode = exitCode;
-            this.output = output;
-        }
+    private record Forked(int exitCode, String output) {
 
         /** The {@code key=value} pairs of the {@code RESULT} line. */
         Map<String, String> result() {

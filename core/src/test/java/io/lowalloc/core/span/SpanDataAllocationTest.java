@@ -30,20 +30,25 @@ class SpanDataAllocationTest {
         return perOp;
     }
 
+    /** Writes the 8 attributes of a typical server span: 2 each of String, long, double, boolean. */
+    static void putEightAttributes(SpanData span, long i) {
+        span.put("http.method", "GET");
+        span.put("http.route", "/users/{id}");
+        span.put("http.status_code", 200L);
+        span.put("net.peer.port", i);
+        span.put("db.latency_ratio", 0.5);
+        span.put("load", i * 0.25);
+        span.put("cache.hit", true);
+        span.put("retried", (i & 1) == 0);
+    }
+
     /** Records a span with 8 attributes and an event, ends and submits it, then resets it. */
     private static LongUnaryOperator recordingCycle(SpanData span, boolean injectAllocation) {
         return i -> {
             span.onAcquire();
             span.setTraceId(i, ~i).setSpanId(i + 1L).setParent(i, false).setSampled(true)
                     .setName("GET /users/{id}").setKind(SpanKind.SERVER).setStartEpochNanos(i);
-            span.put("http.method", "GET");
-            span.put("http.route", "/users/{id}");
-            span.put("http.status_code", 200L);
-            span.put("net.peer.port", i);
-            span.put("db.latency_ratio", 0.5);
-            span.put("load", i * 0.25);
-            span.put("cache.hit", true);
-            span.put("retried", (i & 1) == 0);
+            putEightAttributes(span, i);
             span.addEvent("cache.miss", i + 10L).put("attempt", i);
             if (injectAllocation) {
                 escape = new Object();

@@ -107,14 +107,7 @@ class SpanDataPoolTest {
         double perOp = AllocationMeter.create().bytesPerOp(200_000, 1_000_000, i -> {
             SpanData span = pool.acquire();
             span.setTraceId(i, i).setSpanId(i + 1L).setName("op").setStartEpochNanos(i);
-            span.put("http.method", "GET");
-            span.put("http.route", "/");
-            span.put("status", 200L);
-            span.put("port", i);
-            span.put("ratio", 0.5);
-            span.put("load", i * 0.5);
-            span.put("hit", true);
-            span.put("retried", false);
+            SpanDataAllocationTest.putEightAttributes(span, i);
             span.addEvent("e", i).put("n", 1L);
             span.end(i + 1L);
             span.markSubmitted();
