@@ -35,13 +35,14 @@ public final class MemoryOptimizationDemo {
      * @param spanPool scenario 1
      * @param preallocation scenario 2
      * @param zeroAllocation scenario 3
+     * @param batch scenario 4
      * @param gcTuning scenario 5
      * @param pitfalls the README's pitfalls
      * @param nanos how long the whole demo took, in nanoseconds
      */
     public record Results(SpanPoolDemo.Result spanPool, PreallocationDemo.Result preallocation,
-            ZeroAllocationDemo.Result zeroAllocation, GcTuningDemo.Result gcTuning, PitfallsDemo.Result pitfalls,
-            long nanos) {
+            ZeroAllocationDemo.Result zeroAllocation, BatchProcessingDemo.Result batch, GcTuningDemo.Result gcTuning,
+            PitfallsDemo.Result pitfalls, long nanos) {
     }
 
     /**
@@ -111,6 +112,7 @@ public final class MemoryOptimizationDemo {
         SpanPoolDemo.Result spanPool = SpanPoolDemo.run(options.spans(), out);
         PreallocationDemo.Result preallocation = PreallocationDemo.run(options.quick(), out);
         ZeroAllocationDemo.Result zeroAllocation = ZeroAllocationDemo.run(options.spans(), out);
+        BatchProcessingDemo.Result batch = BatchProcessingDemo.run(options.otlpEndpoint(), out);
         GcTuningDemo.Result gcTuning = GcTuningDemo.run(options.spans(), options.quick(), out);
         PitfallsDemo.Result pitfalls = PitfallsDemo.run(out);
         long nanos = System.nanoTime() - start;
@@ -118,6 +120,6 @@ public final class MemoryOptimizationDemo {
         out.println(RULE);
         out.printf(Locale.ROOT, "%s (in %s)%n", DONE, Figures.duration(nanos));
         out.println(RULE);
-        return new Results(spanPool, preallocation, zeroAllocation, gcTuning, pitfalls, nanos);
+        return new Results(spanPool, preallocation, zeroAllocation, batch, gcTuning, pitfalls, nanos);
     }
 }

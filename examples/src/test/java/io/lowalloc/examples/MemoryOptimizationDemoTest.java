@@ -6,6 +6,10 @@ import io.lowalloc.core.gc.GcStats;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +36,8 @@ class MemoryOptimizationDemoTest {
                 "Pooled buffer with 100 attributes",
                 "--- Zero-Allocation Demo ---", "📊 Fresh list per span:", "📊 FixedAttributeBuilder:",
                 "🚀 Improvement:",
+                "--- Batch Processing Demo ---", "📤 Exporting batch of 100 spans", "📤 Exporting batch of 42 spans",
+                "max-delay timer", "✅ Batch processing completed",
                 "--- GC Tuning Demo ---", "📊 Initial GC Stats", "📊 After Allocation", "📊 After Release",
                 "without pool", "with pool", "GOGC", "GOMEMLIMIT", "UseEpsilonGC",
                 "--- Pitfalls (examples/README.md) ---",
@@ -69,6 +75,27 @@ class MemoryOptimizationDemoTest {
         assertThat(r.builderBytes()).isZero();
         assertThat(r.freshListBytes()).isGreaterThan((long) r.spans() * 50); // list + array + 3 pairs + a Long
         assertThat(output).contains("Inf less allocation (0 bytes)");
+    }
+
+    @Test
+    void batchScenarioExportsTenFullBatchesThenTheTimerFlushedPartialOne() {
+        BatchProcessingDemo.Result r = results.batch();
+
+        List<Integer> expected = new ArrayList<>(Collections.nCopies(10, BatchProcessingDemo.BATCH_SIZE));
+        expected.add(BatchProcessingDemo.PARTIAL_SPANS);
+        assertThat(r.batchSizes()).isEqualTo(expected);
+        assertThat(r.stats().offered()).isEqualTo(BatchProcessingDemo.SPANS + BatchProcessingDemo.PARTIAL_SPANS);
+        assertThat(r.stats().exported()).isEqualTo(BatchProcessingDemo.SPANS + BatchProcessingDemo.PARTIAL_SPANS);
+        assertThat(r.stats().exportCalls()).isEqualTo(11);
+        assertThat(r.stats().dropped()).isZero();
+        assertThat(r.stats().failed()).isZero();
+        assertThat(r.stats().pending()).isZero();
+        assertThat(r.validSpansSeen()).isEqualTo(BatchProcessingDemo.SPANS + BatchProcessingDemo.PARTIAL_SPANS);
+        // Only the timer could have exported the partial batch, and not before the delay had passed.
+        assertThat(r.timerFlushNanos()).isGreaterThanOrEqualTo(
+                TimeUnit.MILLISECONDS.toNanos(BatchProcessingDemo.MAX_DELAY_MILLIS));
+        assertThat(r.pool().pooled()).isEqualTo(BatchProcessingDemo.SPANS + BatchProcessingDemo.PARTIAL_SPANS);
+        assertThat(r.otlpEndpoint()).isNull();
     }
 
     @Test
