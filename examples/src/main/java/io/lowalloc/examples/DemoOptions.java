@@ -32,15 +32,19 @@ public record DemoOptions(boolean quick, int spans, URI otlpEndpoint, boolean he
     public static final int DEFAULT_QUICK_SPANS = 10_000;
     /** Smallest accepted {@code --spans}: {@value}. */
     public static final int MIN_SPANS = 1_000;
-    /** Largest accepted {@code --spans}: {@value} (the GC demo retains that many spans at once). */
-    public static final int MAX_SPANS = 2_000_000;
+    /**
+     * Largest accepted {@code --spans}: {@value}. The GC demo retains that many spans at once,
+     * about 1 KiB each, which must fit the demo's 512 MiB heap.
+     */
+    public static final int MAX_SPANS = 250_000;
 
     /** The text printed by {@code --help} and after an invalid option. */
     public static final String USAGE = String.join(System.lineSeparator(),
             "Usage: MemoryOptimizationDemo [--quick] [--spans N] [--otlp-endpoint URL] [--help]",
             "  --quick              run every scenario briefly (a few seconds in all)",
             "  --spans N            spans per measured loop, in [" + MIN_SPANS + ", " + MAX_SPANS + "];",
-            "                       default " + DEFAULT_SPANS + " (" + DEFAULT_QUICK_SPANS + " with --quick)",
+            "                       default " + DEFAULT_SPANS + " (" + DEFAULT_QUICK_SPANS + " with --quick);",
+            "                       the GC demo retains N spans (about 1 KiB each) at once",
             "  --otlp-endpoint URL  export the batch scenario over OTLP/HTTP to a collector,",
             "                       e.g. http://localhost:4318/v1/traces (default: print the batches)",
             "  --help               print this text");

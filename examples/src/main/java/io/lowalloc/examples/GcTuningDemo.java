@@ -36,7 +36,7 @@ public final class GcTuningDemo {
     public static final int WORKLOAD_SPANS_PER_SECOND = 200_000;
 
     /** Length of each side of the workload in a full run: {@value} ms. */
-    public static final long WORKLOAD_MILLIS = 3_000L;
+    public static final long WORKLOAD_MILLIS = 2_000L;
 
     /** Length of each side of the workload with {@code --quick}: {@value} ms. */
     public static final long QUICK_WORKLOAD_MILLIS = 500L;

@@ -156,7 +156,7 @@ class MemoryOptimizationDemoTest {
 
         assertThat(status).isEqualTo(MemoryOptimizationDemo.EXIT_USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("error: --spans must be in [1000, 2000000], was: 10", DemoOptions.USAGE);
+                .contains("error: --spans must be in [1000, 250000], was: 10", DemoOptions.USAGE);
         assertThat(out.size()).isZero();
     }
 
