@@ -46,8 +46,12 @@ public final class BatchProcessingDemo {
     /** Spans of the partial batch left to the max-delay timer: {@value}. */
     public static final int PARTIAL_SPANS = 42;
 
-    /** The buffer's schedule delay (max delay before a partial batch is exported): {@value} ms. */
-    public static final long MAX_DELAY_MILLIS = 300L;
+    /**
+     * The buffer's schedule delay (max delay before a partial batch is exported): {@value} ms. Long
+     * enough that a stalled offering thread (a GC pause, a busy machine) does not make the timer cut
+     * one of the full batches short.
+     */
+    public static final long MAX_DELAY_MILLIS = 500L;
 
     /** Timeout of the OTLP exporter, when one is used: {@value} s. */
     static final long OTLP_TIMEOUT_SECONDS = 5L;
