@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lowalloc.core.gc.GcStats;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,12 +20,16 @@ class MemoryOptimizationDemoTest {
 
     private static MemoryOptimizationDemo.Results results;
     private static String output;
+    private static long cpuNanos;
 
     @BeforeAll
     static void runQuickDemo() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuBefore = threads.getCurrentThreadCpuTime();
         results = MemoryOptimizationDemo.run(DemoOptions.quickRun(), out);
+        cpuNanos = threads.getCurrentThreadCpuTime() - cpuBefore;
         output = bytes.toString(StandardCharsets.UTF_8);
     }
 
@@ -131,8 +137,11 @@ class MemoryOptimizationDemoTest {
     }
 
     @Test
-    void quickRunStaysWellUnderTenSeconds() {
-        assertThat(results.nanos()).isLessThan(10_000_000_000L);
+    void quickRunNeedsOnlyAFewSecondsOfCpu() {
+        // CPU time of the demo thread, not wall time: the 2-core machine may be shared with other
+        // builds, which stretches wall time but not the work quick mode asks for (about 2 s of it
+        // on an idle machine, plus about 2 s of timer waits, for a wall time of about 4-5 s).
+        assertThat(cpuNanos).isLessThan(TimeUnit.SECONDS.toNanos(6));
     }
 
     @Test
