@@ -1,0 +1,365 @@
+package io.lowalloc.otel;
+
+import io.lowalloc.core.batch.BatchExporter;
+import io.lowalloc.core.batch.ExportCompletion;
+import io.lowalloc.core.span.SpanData;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Exports batches of pooled core spans through any OpenTelemetry {@link SpanExporter} (OTLP over
+ * gRPC or HTTP, logging, custom), as the {@link BatchExporter} of a
+ * {@link io.lowalloc.core.batch.BatchBuffer}.
+ *
+ * <h2>View mode (default) and copy mode</h2>
+ * <b>In view mode the exporter receives reusable {@link PooledSpanDataView}s, not copies: it may
+ * read them only until the {@link CompletableResultCode} it returned completes.</b> The pooled
+ * spans behind them are reset and reused after that, and the views are unbound (reads then throw
+ * {@link IllegalStateException}). That is the {@code SpanExporter} contract the OTLP, Zipkin and
+ * logging exporters follow. <b>Exporters that keep references to the spans after their result
+ * completes, such as {@code InMemorySpanExporter} in tests or exporters that queue spans
+ * internally, must run in copy mode</b> ({@link Builder#setCopyMode(boolean)}): each span is then
+ * copied into an immutable {@code SpanData} (allocating per span) before the export call.
+ *
+ * <h2>Result and lifecycle</h2>
+ * {@link #export} binds one view per span, calls {@link SpanExporter#export}, and signals the
+ * {@link ExportCompletion} when the returned result completes: success, or failure with the
+ * result's throwable. An exception thrown by the exporter, or a {@code null} result, is a failure.
+ * The buffer's completion hook then returns the spans to their pool; if the result does not
+ * complete within the buffer's export timeout, the buffer abandons the spans instead (never
+ * reused), and this adapter leaves that batch's views to the exporter as well: the next export
+ * finds them still in use and makes a new set (counted in {@link #viewSetsReplaced()}).
+ *
+ * <h2>Allocation and threads</h2>
+ * In view mode, steady state, an export allocates nothing per span; per call, nothing when the
+ * exporter's result is already complete on return, otherwise one small callback. The view set
+ * grows to the largest batch seen and is reused. {@code export} calls must not overlap with
+ * each other for one adapter beyond what {@code BatchBuffer} does (one at a time); an overlapping
+ * call still works but gets a new view set. {@link #flush()} and {@link #shutdown()} are
+ * thread-safe and delegate to the exporter.
+ */
+public final class SpanExporterAdapter implements BatchExporter<SpanData> {
+
+    /** Name of the default instrumentation scope: {@value}. */
+    public static final String DEFAULT_SCOPE_NAME = "io.lowalloc";
+
+    /** Default copy mode: {@value} (view mode). */
+    public static final boolean DEFAULT_COPY_MODE = false;
+
+    private static final InstrumentationScopeInfo DEFAULT_SCOPE = InstrumentationScopeInfo.create(DEFAULT_SCOPE_NAME);
+
+    private final SpanExporter exporter;
+    private final Resource resource;
+    private final InstrumentationScopeInfo scope;
+    private final boolean copyMode;
+    private final AttributeKeyCache keys = new AttributeKeyCache(AttributeKeyCache.DEFAULT_CAPACITY);
+    private final AtomicLong viewSetsReplaced = new AtomicLong();
+    private volatile ViewSet current;
+
+    private SpanExporterAdapter(Builder builder) {
+        this.exporter = builder.exporter;
+        this.resource = builder.resource;
+        this.scope = builder.scope;
+        this.copyMode = builder.copyMode;
+        this.current = new ViewSet();
+    }
+
+    /**
+     * Starts a builder with resource {@code Resource.getDefault()}, scope
+     * {@value #DEFAULT_SCOPE_NAME} and view mode.
+     *
+     * @param exporter the exporter that receives the spans
+     * @return a new builder
+     * @throws NullPointerException if {@code exporter} is {@code null}
+     */
+    public static Builder builder(SpanExporter exporter) {
+        return new Builder(Objects.requireNonNull(exporter, "exporter"));
+    }
+
+    /**
+     * Exports {@code batch} through the wrapped exporter and signals {@code completion} when its
+     * result is known (see the class documentation). Never throws.
+     *
+     * @param batch the spans, read but never written; they must stay unchanged until the result
+     * @param completion receives the result exactly once
+     */
+    @Override
+    public void export(List<SpanData> batch, ExportCompletion completion) {
+        ViewSet views = null;
+        Collection<io.opentelemetry.sdk.trace.data.SpanData> spans;
+        try {
+            if (copyMode) {
+                spans = copies(batch);
+            } else {
+                views = takeViewSet();
+                views.bind(batch);
+                spans = views.list;
+            }
+        } catch (RuntimeException | Error e) { // a span that cannot be read fails its batch, not the worker
+            release(views);
+            completion.failure(e);
+            return;
+        }
+        CompletableResultCode result;
+        try {
+            result = exporter.export(spans);
+        } catch (Throwable t) { // the exporter's exception must not escape into the worker
+            release(views);
+            completion.failure(t);
+            return;
+        }
+        if (result == null) {
+            release(views);
+            completion.failure(new NullPointerException("SpanExporter.export returned null: " + exporter));
+            return;
+        }
+        if (result.isDone()) {
+            settle(result, views, completion);
+        } else {
+            result.whenComplete(new Settle(result, views, completion));
+        }
+    }
+
+    private static void settle(CompletableResultCode result, ViewSet views, ExportCompletion completion) {
+        // Views first: the completion lets the worker reuse them and the pooled spans at once.
+        release(views);
+        if (result.isSuccess()) {
+            completion.success();
+        } else {
+            completion.failure(result.getFailureThrowable());
+        }
+    }
+
+    private static void release(ViewSet views) {
+        if (views != null) {
+            views.release();
+        }
+    }
+
+    private ViewSet takeViewSet() {
+        ViewSet views = current;
+        if (views.tryTake()) {
+            return views;
+        }
+        // Still held by an export that never completed (abandoned by the buffer after its
+        // timeout): the exporter may still read those views, so they are left to it for good.
+        viewSetsReplaced.incrementAndGet();
+        ViewSet fresh = new ViewSet();
+        fresh.tryTake();
+        current = fresh;
+        return fresh;
+    }
+
+    private List<io.opentelemetry.sdk.trace.data.SpanData> copies(List<SpanData> batch) {
+        int size = batch.size();
+        List<io.opentelemetry.sdk.trace.data.SpanData> copies = new ArrayList<>(size);
+        PooledSpanDataView view = new PooledSpanDataView(keys, resource, scope);
+        for (int i = 0; i < size; i++) {
+            copies.add(view.bind(batch.get(i)).copy());
+        }
+        view.unbind();
+        return Collections.unmodifiableList(copies);
+    }
+
+    /**
+     * Flushes the wrapped exporter.
+     *
+     * @return the exporter's result
+     */
+    public CompletableResultCode flush() {
+        return exporter.flush();
+    }
+
+    /**
+     * Shuts the wrapped exporter down.
+     *
+     * @return the exporter's result
+     */
+    public CompletableResultCode shutdown() {
+        return exporter.shutdown();
+    }
+
+    /**
+     * Returns how many times an export found the previous view set still held by an export that
+     * never completed (abandoned after the buffer's timeout) and made a new set.
+     *
+     * @return the count, {@code >= 0}
+     */
+    public long viewSetsReplaced() {
+        return viewSetsReplaced.get();
+    }
+
+    /**
+     * Returns whether spans are copied before export.
+     *
+     * @return {@code true} in copy mode, {@code false} in view mode
+     */
+    public boolean isCopyMode() {
+        return copyMode;
+    }
+
+    /**
+     * Returns the resource every exported span shows.
+     *
+     * @return the resource
+     */
+    public Resource resource() {
+        return resource;
+    }
+
+    /**
+     * Returns the scope of spans whose attachment is not an {@code InstrumentationScopeInfo}.
+     *
+     * @return the default scope
+     */
+    public InstrumentationScopeInfo instrumentationScope() {
+        return scope;
+    }
+
+    /**
+     * Names the wrapped exporter and the mode. Allocates.
+     *
+     * @return a description of the adapter
+     */
+    @Override
+    public String toString() {
+        return "SpanExporterAdapter{exporter=" + exporter + ", copyMode=" + copyMode + ", scope=" + scope.getName()
+                + ", viewSetsReplaced=" + viewSetsReplaced.get() + "}";
+    }
+
+    /** Signals an export's result when it completes later; one per asynchronous export. */
+    private static final class Settle implements Runnable {
+
+        private final CompletableResultCode result;
+        private final ViewSet views;
+        private final ExportCompletion completion;
+
+        Settle(CompletableResultCode result, ViewSet views, ExportCompletion completion) {
+            this.result = result;
+            this.views = views;
+            this.completion = completion;
+        }
+
+        @Override
+        public void run() {
+            settle(result, views, completion);
+        }
+    }
+
+    /**
+     * The views of one export: grown to the largest batch, reused while exports complete. Taken
+     * by compare-and-set when an export starts and released when its result completes.
+     */
+    private final class ViewSet {
+
+        private final ViewList<io.opentelemetry.sdk.trace.data.SpanData> list = new ViewList<>();
+        private final AtomicBoolean taken = new AtomicBoolean();
+        private PooledSpanDataView[] views = new PooledSpanDataView[0];
+        private int size;
+
+        boolean tryTake() {
+            return taken.compareAndSet(false, true);
+        }
+
+        void bind(List<SpanData> batch) {
+            int n = batch.size();
+            if (views.length < n) {
+                PooledSpanDataView[] grown = Arrays.copyOf(views, n);
+                for (int i = views.length; i < n; i++) {
+                    grown[i] = new PooledSpanDataView(keys, resource, scope);
+                }
+                views = grown;
+            }
+            for (int i = 0; i < n; i++) {
+                views[i].bind(batch.get(i));
+            }
+            size = n;
+            list.bind(views, n);
+        }
+
+        void release() {
+            for (int i = 0; i < size; i++) {
+                views[i].unbind();
+            }
+            size = 0;
+            list.bind(views, 0);
+            taken.set(false);
+        }
+    }
+
+    /**
+     * Configures and builds a {@link SpanExporterAdapter}; setters validate at once and return
+     * this. Not thread-safe.
+     */
+    public static final class Builder {
+
+        private final SpanExporter exporter;
+        private Resource resource = Resource.getDefault();
+        private InstrumentationScopeInfo scope = DEFAULT_SCOPE;
+        private boolean copyMode = DEFAULT_COPY_MODE;
+
+        private Builder(SpanExporter exporter) {
+            this.exporter = exporter;
+        }
+
+        /**
+         * Sets the resource every exported span shows. Default {@code Resource.getDefault()}.
+         *
+         * @param resource the resource
+         * @return this
+         * @throws NullPointerException if {@code resource} is {@code null}
+         */
+        public Builder setResource(Resource resource) {
+            this.resource = Objects.requireNonNull(resource, "resource");
+            return this;
+        }
+
+        /**
+         * Sets the scope of spans whose {@link SpanData#attachment()} is not an
+         * {@code InstrumentationScopeInfo}. Default: name {@value #DEFAULT_SCOPE_NAME}, no
+         * version.
+         *
+         * @param scope the default scope
+         * @return this
+         * @throws NullPointerException if {@code scope} is {@code null}
+         */
+        public Builder setInstrumentationScope(InstrumentationScopeInfo scope) {
+            this.scope = Objects.requireNonNull(scope, "scope");
+            return this;
+        }
+
+        /**
+         * Chooses copy mode: every span is copied into an immutable {@code SpanData} before the
+         * export call (allocating per span), for exporters that keep references to the spans
+         * after their result completes, such as {@code InMemorySpanExporter}. Default
+         * {@value #DEFAULT_COPY_MODE}: view mode, no per-span allocation, for exporters that
+         * honour the {@code SpanExporter} contract (OTLP, logging, Zipkin).
+         *
+         * @param copyMode {@code true} for copies, {@code false} for reusable views
+         * @return this
+         */
+        public Builder setCopyMode(boolean copyMode) {
+            this.copyMode = copyMode;
+            return this;
+        }
+
+        /**
+         * Builds the adapter.
+         *
+         * @return a new adapter
+         */
+        public SpanExporterAdapter build() {
+            return new SpanExporterAdapter(this);
+        }
+    }
+}

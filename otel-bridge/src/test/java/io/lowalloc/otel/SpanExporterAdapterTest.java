@@ -1,0 +1,235 @@
+package io.lowalloc.otel;
+
+import static io.lowalloc.otel.SampleSpans.RESOURCE;
+import static io.lowalloc.otel.SampleSpans.SCOPE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lowalloc.core.span.SpanData;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SpanExporterAdapterTest {
+
+    private static List<SpanData> batchOf(int n) {
+        List<SpanData> batch = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            batch.add(SampleSpans.full());
+        }
+        return batch;
+    }
+
+    private static SpanExporterAdapter adapter(FakeExporter exporter) {
+        return SpanExporterAdapter.builder(exporter).setResource(RESOURCE).setInstrumentationScope(SCOPE).build();
+    }
+
+    @Test
+    void viewModeHandsTheExporterViewsOfEverySpan() {
+        List<AssertionError> errors = new ArrayList<>();
+        FakeExporter exporter = new FakeExporter(spans -> {
+            try {
+                assertThat(spans).hasSize(2).allSatisfy(s -> assertThat(s).isInstanceOf(PooledSpanDataView.class));
+                spans.forEach(s -> SampleSpans.assertFull(s, RESOURCE, SCOPE));
+            } catch (AssertionError e) {
+                errors.add(e);
+            }
+            return CompletableResultCode.ofSuccess();
+        });
+        RecordingCompletion completion = new RecordingCompletion();
+
+        adapter(exporter).export(batchOf(2), completion);
+
+        assertThat(errors).isEmpty();
+        assertThat(completion.successes).hasValue(1);
+        assertThat(completion.failures).hasValue(0);
+    }
+
+    @Test
+    void viewsAreUnboundOnceTheResultCompletes() {
+        FakeExporter exporter = FakeExporter.succeeding();
+
+        adapter(exporter).export(batchOf(1), new RecordingCompletion());
+
+        io.opentelemetry.sdk.trace.data.SpanData kept = exporter.batches.get(0).iterator().next();
+        assertThatThrownBy(kept::getName).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("copy mode");
+    }
+
+    @Test
+    void completedExportsReuseTheSameViews() {
+        FakeExporter exporter = FakeExporter.succeeding();
+        List<io.opentelemetry.sdk.trace.data.SpanData> seen = new ArrayList<>();
+        SpanExporterAdapter adapter = SpanExporterAdapter.builder(new FakeExporter(spans -> {
+            seen.addAll(spans);
+            return exporter.export(spans);
+        })).build();
+
+        adapter.export(batchOf(2), new RecordingCompletion());
+        adapter.export(batchOf(2), new RecordingCompletion());
+
+        assertThat(seen.get(2)).isSameAs(seen.get(0));
+        assertThat(seen.get(3)).isSameAs(seen.get(1));
+        assertThat(adapter.viewSetsReplaced()).isZero();
+    }
+
+    @Test
+    void asynchronousResultSignalsWhenItCompletesAndKeepsViewsBoundUntilThen() {
+        CompletableResultCode pending = new CompletableResultCode();
+        FakeExporter exporter = new FakeExporter(spans -> pending);
+        RecordingCompletion completion = new RecordingCompletion();
+
+        adapter(exporter).export(batchOf(1), completion);
+        io.opentelemetry.sdk.trace.data.SpanData view = exporter.batches.get(0).iterator().next();
+
+        assertThat(completion.signalled()).isFalse();
+        assertThat(view.getName()).isEqualTo(SampleSpans.NAME);
+        pending.succeed();
+        assertThat(completion.successes).hasValue(1);
+        assertThatThrownBy(view::getName).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void failedResultSignalsFailureWithItsThrowable() {
+        IllegalStateException boom = new IllegalStateException("collector said no");
+        RecordingCompletion completion = new RecordingCompletion();
+
+        adapter(new FakeExporter(spans -> CompletableResultCode.ofExceptionalFailure(boom)))
+                .export(batchOf(1), completion);
+
+        assertThat(completion.failures).hasValue(1);
+        assertThat(completion.cause).hasValue(boom);
+    }
+
+    @Test
+    void failedResultWithoutThrowableSignalsFailure() {
+        RecordingCompletion completion = new RecordingCompletion();
+
+        adapter(new FakeExporter(spans -> CompletableResultCode.ofFailure())).export(batchOf(1), completion);
+
+        assertThat(completion.failures).hasValue(1);
+        assertThat(completion.cause).hasValue(null);
+    }
+
+    @Test
+    void exporterExceptionSignalsFailureAndReleasesTheViews() {
+        RuntimeException boom = new RuntimeException("exporter bug");
+        List<io.opentelemetry.sdk.trace.data.SpanData> seen = new ArrayList<>();
+        SpanExporterAdapter adapter = adapter(new FakeExporter(spans -> {
+            seen.add(spans.iterator().next());
+            throw boom;
+        }));
+        RecordingCompletion completion = new RecordingCompletion();
+
+        adapter.export(batchOf(1), completion);
+        adapter.export(batchOf(1), new RecordingCompletion());
+
+        assertThat(completion.failures).hasValue(1);
+        assertThat(completion.cause).hasValue(boom);
+        assertThat(seen.get(1)).isSameAs(seen.get(0));
+        assertThat(adapter.viewSetsReplaced()).isZero();
+    }
+
+    @Test
+    void nullResultSignalsFailure() {
+        RecordingCompletion completion = new RecordingCompletion();
+
+        adapter(new FakeExporter(spans -> null)).export(batchOf(1), completion);
+
+        assertThat(completion.failures).hasValue(1);
+        assertThat(completion.cause.get()).isInstanceOf(NullPointerException.class)
+                .hasMessage("SpanExporter.export returned null: FakeExporter");
+    }
+
+    @Test
+    void exportThatNeverCompletesLeavesItsViewsToTheExporter() {
+        List<CompletableResultCode> results = new ArrayList<>();
+        FakeExporter exporter = new FakeExporter(spans -> {
+            CompletableResultCode result = new CompletableResultCode();
+            results.add(result);
+            return result;
+        });
+        SpanExporterAdapter adapter = adapter(exporter);
+
+        adapter.export(batchOf(1), new RecordingCompletion()); // never completes: abandoned
+        adapter.export(batchOf(1), new RecordingCompletion());
+        io.opentelemetry.sdk.trace.data.SpanData abandoned = exporter.batches.get(0).iterator().next();
+        io.opentelemetry.sdk.trace.data.SpanData second = exporter.batches.get(1).iterator().next();
+
+        assertThat(second).isNotSameAs(abandoned);
+        assertThat(abandoned.getName()).isEqualTo(SampleSpans.NAME);
+        assertThat(adapter.viewSetsReplaced()).isEqualTo(1);
+
+        results.get(1).succeed();
+        adapter.export(batchOf(1), new RecordingCompletion());
+        assertThat(exporter.batches.get(2).iterator().next()).isSameAs(second);
+        assertThat(adapter.viewSetsReplaced()).isEqualTo(1);
+    }
+
+    @Test
+    void copyModeHandsOutImmutableCopiesThatOutliveTheSpans() {
+        InMemorySpanExporter memory = InMemorySpanExporter.create();
+        SpanExporterAdapter adapter = SpanExporterAdapter.builder(memory)
+                .setResource(RESOURCE).setInstrumentationScope(SCOPE).setCopyMode(true).build();
+        List<SpanData> batch = batchOf(3);
+        RecordingCompletion completion = new RecordingCompletion();
+
+        adapter.export(batch, completion);
+        batch.forEach(SpanData::reset);
+
+        assertThat(completion.successes).hasValue(1);
+        assertThat(memory.getFinishedSpanItems()).hasSize(3).allSatisfy(s -> {
+            assertThat(s).isNotInstanceOf(PooledSpanDataView.class);
+            SampleSpans.assertFull(s, RESOURCE, SCOPE);
+        });
+    }
+
+    @Test
+    void viewModeWithAnExporterThatKeepsSpansFailsLoudly() {
+        InMemorySpanExporter memory = InMemorySpanExporter.create();
+
+        SpanExporterAdapter.builder(memory).build().export(batchOf(1), new RecordingCompletion());
+
+        assertThatThrownBy(() -> memory.getFinishedSpanItems().get(0).getName())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("setCopyMode(true)");
+    }
+
+    @Test
+    void flushAndShutdownDelegate() {
+        FakeExporter exporter = FakeExporter.succeeding();
+        SpanExporterAdapter adapter = adapter(exporter);
+
+        assertThat(adapter.flush().isSuccess()).isTrue();
+        assertThat(adapter.shutdown().isSuccess()).isTrue();
+
+        assertThat(exporter.flushes).hasValue(1);
+        assertThat(exporter.shutdowns).hasValue(1);
+    }
+
+    @Test
+    void builderDefaults() {
+        SpanExporterAdapter adapter = SpanExporterAdapter.builder(FakeExporter.succeeding()).build();
+
+        assertThat(adapter.resource()).isSameAs(Resource.getDefault());
+        assertThat(adapter.instrumentationScope().getName()).isEqualTo(SpanExporterAdapter.DEFAULT_SCOPE_NAME)
+                .isEqualTo("io.lowalloc");
+        assertThat(adapter.instrumentationScope().getVersion()).isNull();
+        assertThat(adapter.isCopyMode()).isEqualTo(SpanExporterAdapter.DEFAULT_COPY_MODE).isFalse();
+        assertThat(adapter.toString()).contains("FakeExporter", "copyMode=false", "io.lowalloc");
+    }
+
+    @Test
+    void builderRejectsNulls() {
+        SpanExporterAdapter.Builder builder = SpanExporterAdapter.builder(FakeExporter.succeeding());
+
+        assertThatThrownBy(() -> SpanExporterAdapter.builder(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("exporter");
+        assertThatThrownBy(() -> builder.setResource(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("resource");
+        assertThatThrownBy(() -> builder.setInstrumentationScope(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("scope");
+    }
+}
