@@ -9,7 +9,8 @@ import io.lowalloc.core.span.StatusCode;
 /**
  * The producer side of the allocation tests and the Epsilon run: starts a span (parent from the
  * current {@code Context}), writes 8 attributes of every type, an event with 2 attributes, a link
- * with 1 attribute and an error status, and ends it. Every string comes in through the
+ * with 1 attribute and an error status, writes its {@code traceparent} header for an outgoing
+ * call, and ends it. Every string comes in through the
  * constructor: no literal in this class (see {@link FieldReadingExporter}).
  */
 final class AllocationWorkload {
@@ -21,6 +22,7 @@ final class AllocationWorkload {
     private final double[] doubleArray;
     private final boolean[] booleanArray;
     private final boolean distinctLongs;
+    private final byte[] traceparent = new byte[io.lowalloc.core.span.Hex.TRACEPARENT_LENGTH];
 
     /**
      * @param text span name, status description, event name, then the 11 attribute keys and 3
@@ -57,6 +59,7 @@ final class AllocationWorkload {
             event.put(t[12], t[15]);
             SpanLink link = span.addLink(0x1122334455667788L, 0x99aabbccddeeff00L, 0x0102030405060708L, (byte) 1);
             link.put(t[13], t[16]);
+            sum += pipeline.writeTraceparent(span, traceparent, 0) + traceparent[40];
             sum += span.spanId();
             pipeline.end(span);
         }
