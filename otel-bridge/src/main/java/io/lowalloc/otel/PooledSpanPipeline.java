@@ -542,6 +542,20 @@ public final class PooledSpanPipeline implements AutoCloseable {
         }
 
         /**
+         * Sets how long {@code end} waits for space under {@link FullQueuePolicy#BLOCK}.
+         *
+         * @param maxBlockTime {@code > 0}
+         * @return this
+         * @throws IllegalArgumentException if {@code maxBlockTime} is zero or negative
+         * @throws NullPointerException if {@code maxBlockTime} is {@code null}
+         */
+        public Builder setMaxBlockTime(Duration maxBlockTime) {
+            validator.setMaxBlockTime(maxBlockTime);
+            this.maxBlockNanos = saturatedNanos(maxBlockTime);
+            return this;
+        }
+
+        /**
          * Sets the export worker thread's name. Default
          * {@value PooledSpanPipeline#DEFAULT_WORKER_THREAD_NAME}.
          *

@@ -117,6 +117,9 @@ class PooledSpanPipelineBuilderTest {
         assertThatThrownBy(() -> builder.setMaxBlockTime(-5, TimeUnit.MILLISECONDS))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("maxBlockTime must be > 0, was: -5 MILLISECONDS");
+        assertThatThrownBy(() -> builder.setMaxBlockTime(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxBlockTime must be > 0, was: PT0S");
         assertThatThrownBy(() -> builder.setExporterTimeout(1, null))
                 .isInstanceOf(NullPointerException.class).hasMessage("unit");
         assertThatThrownBy(() -> builder.setExporterTimeout(null))
@@ -128,7 +131,8 @@ class PooledSpanPipelineBuilderTest {
     @Test
     void longDurationsSaturate() {
         try (PooledSpanPipeline pipeline = builder.setScheduleDelay(Duration.ofDays(365L * 1000))
-                .setExporterTimeout(Duration.ofDays(365L * 1000)).build()) {
+                .setExporterTimeout(Duration.ofDays(365L * 1000)).setMaxBlockTime(Duration.ofDays(365L * 1000))
+                .build()) {
             assertThat(pipeline.isClosed()).isFalse();
         }
     }
