@@ -327,8 +327,9 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
      * was exported successfully and no span was dropped (queue full, block timeout, interrupt,
      * invalid data) between the completion of the previous flush and the completion of this one;
      * otherwise it fails. Spans rejected after {@link #shutdown()} do not fail it. Each export is
-     * bounded by the exporter timeout, so the result always completes. Runs on a background
-     * thread; called from the exporter (the worker thread), it fails at once.
+     * bounded by the exporter timeout, so the result always completes (an exporter that calls this
+     * from its export must not wait for the result, which needs that export to finish). Runs on a
+     * background thread.
      *
      * @return the result, completed asynchronously
      */
