@@ -206,11 +206,11 @@ public final class PooledBatchSpanProcessorBuilder {
      * @throws NullPointerException if {@code unit} is null
      */
     public PooledBatchSpanProcessorBuilder setMaxBlockTime(long maxBlockTime, TimeUnit unit) {
-        long nanos = nonNegativeNanos("maxBlockTime", maxBlockTime, unit);
-        if (nanos == 0) {
+        Objects.requireNonNull(unit, "unit");
+        if (maxBlockTime <= 0) {
             throw new IllegalArgumentException("maxBlockTime must be > 0, was: " + maxBlockTime + " " + unit);
         }
-        this.maxBlockTimeNanos = nanos;
+        this.maxBlockTimeNanos = unit.toNanos(maxBlockTime);
         return this;
     }
 
@@ -223,6 +223,10 @@ public final class PooledBatchSpanProcessorBuilder {
      * @throws NullPointerException if {@code maxBlockTime} is null
      */
     public PooledBatchSpanProcessorBuilder setMaxBlockTime(Duration maxBlockTime) {
+        Objects.requireNonNull(maxBlockTime, "maxBlockTime");
+        if (maxBlockTime.isNegative() || maxBlockTime.isZero()) {
+            throw new IllegalArgumentException("maxBlockTime must be > 0, was: " + maxBlockTime);
+        }
         return setMaxBlockTime(saturatedNanos("maxBlockTime", "maxBlockTime", maxBlockTime), TimeUnit.NANOSECONDS);
     }
 
