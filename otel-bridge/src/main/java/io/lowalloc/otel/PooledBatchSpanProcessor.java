@@ -273,9 +273,9 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
         }
         SpanData copy = pool.acquire();
         try {
-            io.opentelemetry.sdk.trace.data.SpanData source = copiers.get().copy(span, copy);
+            Resource resource = copiers.get().copy(span, copy);
             if (firstResource == null) {
-                firstResource = source.getResource();
+                firstResource = resource;
             }
             copy.markSubmitted();
         } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.Value;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
@@ -62,11 +63,12 @@ final class ReadableSpanCopier implements BiConsumer<AttributeKey<?>, Object> {
      *
      * @param span an ended span
      * @param target an acquired, empty pooled span
-     * @return the snapshot the data was read from (for the resource)
+     * @return the span's resource (returned rather than the snapshot, so that the snapshot does not
+     *     escape this method and escape analysis can remove it)
      * @throws RuntimeException if the span holds values the core rejects (e.g. negative times); the
      *     target is then partly written and must be released
      */
-    io.opentelemetry.sdk.trace.data.SpanData copy(ReadableSpan span, SpanData target) {
+    Resource copy(ReadableSpan span, SpanData target) {
         io.opentelemetry.sdk.trace.data.SpanData data = span.toSpanData();
         SpanContext context = data.getSpanContext();
         String traceId = context.getTraceId();
@@ -93,7 +95,7 @@ final class ReadableSpanCopier implements BiConsumer<AttributeKey<?>, Object> {
         StatusData status = data.getStatus();
         target.setStatus(statusCode(status.getStatusCode()), status.getDescription());
         target.end(data.getEndEpochNanos());
-        return data;
+        return data.getResource();
     }
 
     private void copyEvents(List<EventData> events, int totalRecorded, SpanData target) {
