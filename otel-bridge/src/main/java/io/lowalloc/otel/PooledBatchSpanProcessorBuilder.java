@@ -28,8 +28,10 @@ public final class PooledBatchSpanProcessorBuilder {
     private final SpanExporter spanExporter;
     private int maxQueueSize = PooledBatchSpanProcessor.DEFAULT_MAX_QUEUE_SIZE;
     private int maxExportBatchSize = PooledBatchSpanProcessor.DEFAULT_MAX_EXPORT_BATCH_SIZE;
-    private long scheduleDelayNanos = TimeUnit.MILLISECONDS.toNanos(PooledBatchSpanProcessor.DEFAULT_SCHEDULE_DELAY_MILLIS);
-    private long exporterTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(PooledBatchSpanProcessor.DEFAULT_EXPORTER_TIMEOUT_MILLIS);
+    private long scheduleDelayNanos =
+            TimeUnit.MILLISECONDS.toNanos(PooledBatchSpanProcessor.DEFAULT_SCHEDULE_DELAY_MILLIS);
+    private long exporterTimeoutNanos =
+            TimeUnit.MILLISECONDS.toNanos(PooledBatchSpanProcessor.DEFAULT_EXPORTER_TIMEOUT_MILLIS);
     private boolean exportUnsampledSpans = PooledBatchSpanProcessor.DEFAULT_EXPORT_UNSAMPLED_SPANS;
     private Supplier<MeterProvider> meterProvider = MeterProvider::noop;
     private FullQueuePolicy fullQueuePolicy = BatchBuffer.DEFAULT_FULL_QUEUE_POLICY;

@@ -121,8 +121,9 @@ final class ReadableSpanCopier implements BiConsumer<AttributeKey<?>, Object> {
             LinkData link = links.get(i);
             SpanContext context = link.getSpanContext();
             String traceId = context.getTraceId();
-            SpanLink copy = target.addLink(Hex.parseLong16(traceId, 0), Hex.parseLong16(traceId, Hex.SPAN_ID_HEX_LENGTH),
-                    Hex.parseLong16(context.getSpanId(), 0), context.getTraceFlags().asByte());
+            SpanLink copy = target.addLink(Hex.parseLong16(traceId, 0),
+                    Hex.parseLong16(traceId, Hex.SPAN_ID_HEX_LENGTH), Hex.parseLong16(context.getSpanId(), 0),
+                    context.getTraceFlags().asByte());
             Attributes attributes = link.getAttributes();
             copyAttributes(attributes, copy);
             replayDroppedAttributes(link.getTotalAttributeCount() - attributes.size(), copy, copy.attributes(),
