@@ -35,10 +35,12 @@ import java.util.function.BiConsumer;
  * array of 2 entries per attribute), whereas {@code toSpanData()} of an ended SDK span wraps the
  * span's own attribute map and event and link lists without copying them. So the copier calls
  * {@code toSpanData()} exactly once and reads everything from it: for an SDK span that costs one
- * 56-byte wrapper object, plus a 24-byte unmodifiable-list wrapper each when the span has events
- * or links. Everything else is copied by value or by reference into the pooled span without
- * allocating, except array attributes: OpenTelemetry holds them as boxed {@code List}s and the
- * core stores primitive arrays, so each array attribute costs one array of its length.
+ * 64-byte wrapper object, plus a 24-byte unmodifiable-list wrapper each when the span has events
+ * or links. None of them leaves {@link #copy}, so once it is compiled by C2 escape analysis
+ * removes them (measured: 0 bytes per copy of a span with 8 attributes, 64 before C2). Everything
+ * else is copied by value or by reference into the pooled span without allocating, except array
+ * attributes: OpenTelemetry holds them as boxed {@code List}s and the core stores primitive arrays,
+ * so each array attribute costs one array of its length.
  *
  * <h2>Dropped counts</h2>
  * OpenTelemetry reports totals (recorded plus dropped) while the core counts drops itself when a

@@ -2,6 +2,7 @@ package io.lowalloc.otel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lowalloc.core.batch.FullQueuePolicy;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Tracer;
@@ -85,6 +86,57 @@ class PooledBatchSpanProcessorMetricsTest {
     void withoutAMeterProviderNothingIsRecordedAndNothingFails() {
         ScriptedExporter exporter = new ScriptedExporter();
         PooledBatchSpanProcessor processor = PooledBatchSpanProcessor.builder(exporter).build();
+        SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(processor).build();
+        end(provider.get("t"), 3);
+
+        assertThat(processor.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
+        assertThat(exporter.exportedNames).hasSize(3);
+        provider.shutdown().join(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void interruptedAndInvalidSpansCarryTheirErrorType() throws InterruptedException {
+        InMemoryMetricReader reader = InMemoryMetricReader.create();
+        SdkMeterProvider meters = SdkMeterProvider.builder().registerMetricReader(reader).build();
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = PooledBatchSpanProcessor.builder(exporter)
+                .setScheduleDelay(60, TimeUnit.SECONDS)
+                .setMaxQueueSize(1)
+                .setMaxExportBatchSize(1)
+                .setFullQueuePolicy(FullQueuePolicy.BLOCK)
+                .setMeterProvider(meters)
+                .setComponentName(NAME)
+                .build();
+        SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(processor).build();
+        Tracer tracer = provider.get("t");
+        exporter.closeGate();
+        end(tracer, 1);
+        assertThat(exporter.awaitEntered()).isTrue();
+        end(tracer, 1);
+        Thread.currentThread().interrupt();
+        try {
+            end(tracer, 1);
+        } finally {
+            Thread.interrupted();
+        }
+        processor.onEnd(PooledBatchSpanProcessorTest.invalidSpan());
+        exporter.openGate();
+        processor.forceFlush().join(10, TimeUnit.SECONDS);
+
+        assertThat(points(metric(reader.collectAllMetrics(), ProcessorMetrics.PROCESSED_NAME)))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("", 2L, "interrupted", 1L, "invalid_span", 1L));
+        provider.shutdown().join(10, TimeUnit.SECONDS);
+        meters.shutdown().join(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aFailingMeterProviderCostsTheMetricsNotTheExports() {
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = PooledBatchSpanProcessor.builder(exporter)
+                .setMeterProvider(() -> {
+                    throw new IllegalStateException("no meters today");
+                })
+                .build();
         SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(processor).build();
         end(provider.get("t"), 3);
 

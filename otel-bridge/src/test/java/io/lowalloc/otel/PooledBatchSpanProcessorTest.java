@@ -333,20 +333,8 @@ class PooledBatchSpanProcessorTest {
         ScriptedExporter exporter = new ScriptedExporter();
         PooledBatchSpanProcessor processor = slowSchedule(exporter).build();
         Tracer tracer = tracer(processor);
-        SpanData invalid = TestSpanData.builder()
-                .setSpanContext(SpanContext.create("0123456789abcdef0123456789abcdef", "0123456789abcdef",
-                        TraceFlags.getSampled(), TraceState.getDefault()))
-                .setName("negative start")
-                .setKind(SpanKind.INTERNAL)
-                .setStartEpochNanos(-1)
-                .setEndEpochNanos(5)
-                .setStatus(StatusData.unset())
-                .setHasEnded(true)
-                .setTotalRecordedEvents(0)
-                .setTotalRecordedLinks(0)
-                .build();
 
-        processor.onEnd(new FixedReadableSpan(invalid));
+        processor.onEnd(invalidSpan());
         endSpans(tracer, "valid", 1);
 
         assertThat(join(processor.forceFlush())).as("the invalid span was dropped").isFalse();
@@ -414,6 +402,85 @@ class PooledBatchSpanProcessorTest {
         assertThat(processor.toString()).contains("maxQueueSize=2048", "maxExportBatchSize=512",
                 "scheduleDelayNanos=5000000000", "exporterTimeoutNanos=30000000000", "exportUnsampledSpans=false",
                 "poolCapacity=2560");
+    }
+
+    @Test
+    void aThreadInterruptedWhileBlockedDropsItsSpanAndKeepsTheInterrupt() throws InterruptedException {
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = slowSchedule(exporter)
+                .setMaxQueueSize(1)
+                .setMaxExportBatchSize(1)
+                .setFullQueuePolicy(FullQueuePolicy.BLOCK)
+                .setMaxBlockTime(30, TimeUnit.SECONDS)
+                .build();
+        Tracer tracer = tracer(processor);
+        exporter.closeGate();
+        endSpans(tracer, "in flight", 1);
+        assertThat(exporter.awaitEntered()).isTrue();
+        endSpans(tracer, "queued", 1);
+
+        Thread.currentThread().interrupt();
+        try {
+            endSpans(tracer, "interrupted", 1);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(processor.getStats().batch().droppedInterrupted()).isEqualTo(1);
+        exporter.openGate();
+        assertThat(join(processor.forceFlush())).isFalse();
+        assertThat(exporter.exportedNames).containsExactly("in flight0", "queued0");
+    }
+
+    @Test
+    void everySpanEndedConcurrentlyIsAccountedForExactlyOnce() throws InterruptedException {
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = PooledBatchSpanProcessor.builder(exporter)
+                .setScheduleDelay(1, TimeUnit.MILLISECONDS)
+                .setMaxQueueSize(64)
+                .setMaxExportBatchSize(16)
+                .build();
+        Tracer tracer = tracer(processor);
+        int threads = 4;
+        int perThread = 2_500;
+        List<Thread> producers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String prefix = "t" + t + "-";
+            producers.add(new Thread(() -> endSpans(tracer, prefix, perThread), "producer-" + t));
+        }
+        producers.forEach(Thread::start);
+        for (Thread producer : producers) {
+            producer.join(TimeUnit.SECONDS.toMillis(30));
+        }
+
+        boolean shutdownSucceeded = join(processor.shutdown());
+
+        SpanProcessorStats stats = processor.getStats();
+        assertThat(shutdownSucceeded).as("an honest result: it fails iff spans were dropped")
+                .isEqualTo(stats.dropped() == 0);
+        assertThat(stats.batch().offered()).isEqualTo(threads * perThread);
+        assertThat(stats.batch().exported() + stats.batch().dropped()).isEqualTo(threads * perThread);
+        assertThat(stats.batch().pending()).isZero();
+        assertThat(stats.batch().isBalanced()).as(stats.toString()).isTrue();
+        assertThat(stats.pool().outstanding()).as("every span went back to the pool").isZero();
+        assertThat(exporter.exportedNames).hasSize((int) stats.batch().exported()).doesNotHaveDuplicates();
+    }
+
+    /** Data the core rejects: a negative start time. */
+    static ReadableSpan invalidSpan() {
+        return new FixedReadableSpan(TestSpanData.builder()
+                .setSpanContext(SpanContext.create("0123456789abcdef0123456789abcdef", "0123456789abcdef",
+                        TraceFlags.getSampled(), TraceState.getDefault()))
+                .setName("negative start")
+                .setKind(SpanKind.INTERNAL)
+                .setStartEpochNanos(-1)
+                .setEndEpochNanos(5)
+                .setStatus(StatusData.unset())
+                .setHasEnded(true)
+                .setTotalRecordedEvents(0)
+                .setTotalRecordedLinks(0)
+                .build());
     }
 
     /** A {@link ReadableSpan} that is not an SDK span: it returns fixed data. */
