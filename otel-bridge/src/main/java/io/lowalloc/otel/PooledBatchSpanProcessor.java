@@ -1,0 +1,474 @@
+package io.lowalloc.otel;
+
+import io.lowalloc.core.batch.BatchBuffer;
+import io.lowalloc.core.batch.BatchExporter;
+import io.lowalloc.core.batch.BatchStats;
+import io.lowalloc.core.batch.ExportCompletion;
+import io.lowalloc.core.batch.FullQueuePolicy;
+import io.lowalloc.core.pool.ObjectPool;
+import io.lowalloc.core.span.SpanData;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A drop-in replacement for OpenTelemetry's {@code BatchSpanProcessor} that copies each ended span
+ * into a pooled, reusable core {@link SpanData} and batches those through a {@link BatchBuffer}
+ * to any {@link SpanExporter} (through a {@link SpanExporterAdapter}).
+ *
+ * <pre>{@code
+ * SdkTracerProvider provider = SdkTracerProvider.builder()
+ *     .addSpanProcessor(PooledBatchSpanProcessor.builder(exporter).build())
+ *     .build();
+ * }</pre>
+ *
+ * <h2>Same as {@code BatchSpanProcessor}</h2>
+ * The builder options and defaults (queue {@value #DEFAULT_MAX_QUEUE_SIZE}, batch
+ * {@value #DEFAULT_MAX_EXPORT_BATCH_SIZE}, delay {@value #DEFAULT_SCHEDULE_DELAY_MILLIS} ms, export
+ * timeout {@value #DEFAULT_EXPORTER_TIMEOUT_MILLIS} ms, unsampled spans skipped), the
+ * {@code otel.bsp.*} settings ({@link #builderFromEnvironment(SpanExporter)}), one named daemon
+ * worker thread, exporter exceptions caught and logged, never thrown into the application.
+ *
+ * <h2>Added</h2>
+ * <ul>
+ *   <li>{@link FullQueuePolicy#BLOCK}: the ending thread may wait for space instead of dropping.</li>
+ *   <li>An exact queue bound, and an enforced export timeout: an export that does not finish in
+ *       time is abandoned (its spans are never reused, the exporter may keep reading them) and the
+ *       worker moves on.</li>
+ *   <li>Honest flushes: {@link #forceFlush()} fails unless every span ended since the previous
+ *       flush was exported successfully (see there).</li>
+ *   <li>Counters taken once the export result is known ({@link #getStats()}), and
+ *       semantic-convention self-metrics (below).</li>
+ * </ul>
+ *
+ * <h2>Allocation</h2>
+ * {@code onEnd} copies the span with one {@link ReadableSpan#toSpanData()} call, the cheapest way
+ * the API allows (see {@code ReadableSpanCopier}): a 64-byte wrapper for an SDK span, which the
+ * JIT's escape analysis removes once the copy is compiled, because the wrapper never leaves it.
+ * Otherwise it allocates nothing once the pool is warm, except one array per array-valued
+ * attribute. The pooled span is released when its export finished; the SDK span is not retained
+ * after {@code onEnd}. The worker allocates a constant number of objects per export call; the
+ * exporter adapter hands out reusable views (or copies, in copy mode). Measured over all threads
+ * with 8 attributes and a no-op exporter ({@code ProcessorAllocationTest}), this processor adds
+ * 0 bytes per span to what the SDK tracer itself allocates for a span that reaches any processor
+ * (about 880), where {@code BatchSpanProcessor} adds 64 (its {@code toSpanData()} snapshot).
+ *
+ * <h2>Metrics</h2>
+ * With a meter provider ({@link PooledBatchSpanProcessorBuilder#setMeterProvider}), under the
+ * instrumentation scope {@code io.lowalloc.otel}: {@code otel.sdk.processor.span.queue.capacity}
+ * and {@code otel.sdk.processor.span.queue.size} (asynchronous up-down counters; the size counts
+ * queued spans plus the batch being exported) and the counter
+ * {@code otel.sdk.processor.span.processed} (spans handed to the exporter, counted per batch; and
+ * dropped spans, with {@code error.type} {@code queue_full}, {@code already_shutdown},
+ * {@code interrupted} or {@code invalid_span}), all with {@code otel.component.type =
+ * batching_span_processor} and {@code otel.component.name}, as the SDK names them.
+ *
+ * <h2>Threads</h2>
+ * Thread-safe. {@code onEnd} is lock-free under {@link FullQueuePolicy#DROP}. Flushes and the
+ * shutdown run on a short-lived daemon thread, so the returned results complete asynchronously.
+ */
+public final class PooledBatchSpanProcessor implements SpanProcessor {
+
+    /** Default {@code maxQueueSize}: {@value}, as in OpenTelemetry. */
+    public static final int DEFAULT_MAX_QUEUE_SIZE = 2048;
+    /** Default {@code maxExportBatchSize}: {@value}, as in OpenTelemetry. */
+    public static final int DEFAULT_MAX_EXPORT_BATCH_SIZE = 512;
+    /** Default schedule delay: {@value} milliseconds, as in OpenTelemetry. */
+    public static final long DEFAULT_SCHEDULE_DELAY_MILLIS = 5_000L;
+    /** Default exporter timeout: {@value} milliseconds, as in OpenTelemetry. */
+    public static final long DEFAULT_EXPORTER_TIMEOUT_MILLIS = 30_000L;
+    /** Default for exporting unsampled spans: {@value}, as in OpenTelemetry. */
+    public static final boolean DEFAULT_EXPORT_UNSAMPLED_SPANS = false;
+    /** Default copy mode: {@value} (the exporter gets reusable views). */
+    public static final boolean DEFAULT_COPY_MODE = false;
+    /** The shortest schedule delay, used for a configured delay of zero: {@value} ns (1 ms). */
+    public static final long MIN_SCHEDULE_DELAY_NANOS = 1_000_000L;
+    /** The worker thread's name: {@value}. */
+    public static final String WORKER_THREAD_NAME = "PooledBatchSpanProcessor_WorkerThread";
+
+    private static final String FLUSH_THREAD_NAME = "PooledBatchSpanProcessor_FlushThread";
+    private static final Logger LOGGER = Logger.getLogger(PooledBatchSpanProcessor.class.getName());
+    private static final long INVALID_SPAN_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final SpanExporter spanExporter;
+    private final boolean exportUnsampledSpans;
+    private final boolean copyMode;
+    private final boolean blockWhenFull;
+    private final Resource configuredResource;
+    private final ObjectPool<SpanData> pool;
+    private final BatchBuffer<SpanData> buffer;
+    private final ThreadLocal<ReadableSpanCopier> copiers = ThreadLocal.withInitial(ReadableSpanCopier::new);
+    private final ProcessorMetrics metrics;
+    private final ThreadPoolExecutor flushExecutor;
+    private final String description;
+
+    // Drop paths only: AtomicLong rather than LongAdder, which allocates cells under contention.
+    private final AtomicLong rejectedAfterShutdown = new AtomicLong();
+    private final AtomicLong invalidSpans = new AtomicLong();
+    private final AtomicLong nextInvalidSpanLogNanos = new AtomicLong(System.nanoTime());
+    // Drops already reported by a completed flush; the next flush fails if there are more.
+    private final AtomicLong dropsReportedByFlush = new AtomicLong();
+    private final AtomicReference<CompletableResultCode> shutdownResult = new AtomicReference<>();
+    private volatile boolean shutdownStarted;
+    private volatile Resource firstResource;
+    // Built on the worker thread at the first export, once the resource is known; read by
+    // shutdown() after the worker stopped (Thread.join orders the write before the read).
+    private volatile SpanExporterAdapter adapter;
+
+    PooledBatchSpanProcessor(PooledBatchSpanProcessorBuilder builder) {
+        this.spanExporter = builder.spanExporter();
+        this.exportUnsampledSpans = builder.exportUnsampledSpans();
+        this.copyMode = builder.copyMode();
+        this.blockWhenFull = builder.fullQueuePolicy() == FullQueuePolicy.BLOCK;
+        this.configuredResource = builder.resource();
+        this.pool = SpanData.newPool(builder.poolCapacity(), builder.spanLimits());
+        String componentName = builder.componentName() != null ? builder.componentName()
+                : ProcessorMetrics.COMPONENT_TYPE + "/pooled-" + INSTANCES.getAndIncrement();
+        this.metrics = new ProcessorMetrics(builder.meterProvider(), componentName, builder.maxQueueSize(),
+                this::queueSize);
+        this.description = "PooledBatchSpanProcessor{spanExporter=" + spanExporter
+                + ", exportUnsampledSpans=" + exportUnsampledSpans
+                + ", scheduleDelayNanos=" + builder.scheduleDelayNanos()
+                + ", maxQueueSize=" + builder.maxQueueSize()
+                + ", maxExportBatchSize=" + builder.maxExportBatchSize()
+                + ", exporterTimeoutNanos=" + builder.exporterTimeoutNanos()
+                + ", fullQueuePolicy=" + builder.fullQueuePolicy()
+                + ", maxBlockTimeNanos=" + builder.maxBlockTimeNanos()
+                + ", poolCapacity=" + builder.poolCapacity()
+                + ", copyMode=" + copyMode
+                + ", componentName=" + componentName + '}';
+        this.flushExecutor = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, FLUSH_THREAD_NAME);
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        this.buffer = BatchBuffer.builder(new ExportStage())
+                .setMaxQueueSize(builder.maxQueueSize())
+                .setMaxExportBatchSize(builder.maxExportBatchSize())
+                .setScheduleDelay(builder.scheduleDelayNanos(), TimeUnit.NANOSECONDS)
+                .setExportTimeout(builder.exporterTimeoutNanos(), TimeUnit.NANOSECONDS)
+                .setFullQueuePolicy(builder.fullQueuePolicy())
+                .setMaxBlockTime(builder.maxBlockTimeNanos(), TimeUnit.NANOSECONDS)
+                .setCompletionHook(pool::release)
+                .setWorkerThreadName(WORKER_THREAD_NAME)
+                .build();
+    }
+
+    /**
+     * Starts a builder with the defaults quoted in the {@code DEFAULT_*} constants.
+     *
+     * @param spanExporter receives the spans
+     * @return a new builder
+     * @throws NullPointerException if {@code spanExporter} is null
+     */
+    public static PooledBatchSpanProcessorBuilder builder(SpanExporter spanExporter) {
+        return new PooledBatchSpanProcessorBuilder(spanExporter);
+    }
+
+    /**
+     * Creates a processor with the default settings; same as {@code builder(spanExporter).build()}.
+     *
+     * @param spanExporter receives the spans
+     * @return a new processor, its worker thread started
+     * @throws NullPointerException if {@code spanExporter} is null
+     */
+    public static PooledBatchSpanProcessor create(SpanExporter spanExporter) {
+        return builder(spanExporter).build();
+    }
+
+    /**
+     * Starts a builder configured, like OpenTelemetry's SDK autoconfiguration, from the system
+     * properties {@code otel.bsp.schedule.delay}, {@code otel.bsp.max.queue.size},
+     * {@code otel.bsp.max.export.batch.size} and {@code otel.bsp.export.timeout} and the matching
+     * environment variables ({@code OTEL_BSP_SCHEDULE_DELAY}, ...). A system property wins over
+     * its environment variable; unset or blank settings keep the defaults. Durations are a whole
+     * number with an optional unit ({@code ns}, {@code us}, {@code ms}, {@code s}, {@code m},
+     * {@code h}, {@code d}; none means milliseconds). The other options can be set on the returned
+     * builder.
+     *
+     * @param spanExporter receives the spans
+     * @return a configured builder
+     * @throws IllegalArgumentException if a setting is invalid; the message names the property or
+     *     variable, where it came from and the value
+     * @throws NullPointerException if {@code spanExporter} is null
+     */
+    public static PooledBatchSpanProcessorBuilder builderFromEnvironment(SpanExporter spanExporter) {
+        return builderFromConfig(spanExporter, System::getProperty, System::getenv);
+    }
+
+    /**
+     * Like {@link #builderFromEnvironment(SpanExporter)}, reading the settings through the given
+     * lookups instead of {@link System#getProperty(String)} and {@link System#getenv(String)}.
+     *
+     * @param spanExporter receives the spans
+     * @param systemProperties returns the value of a property key such as
+     *     {@code otel.bsp.max.queue.size}, or null if unset
+     * @param environment returns the value of a variable such as {@code OTEL_BSP_MAX_QUEUE_SIZE},
+     *     or null if unset
+     * @return a configured builder
+     * @throws IllegalArgumentException if a setting is invalid; the message names the key, where it
+     *     came from and the value
+     * @throws NullPointerException if an argument is null
+     */
+    public static PooledBatchSpanProcessorBuilder builderFromConfig(SpanExporter spanExporter,
+            Function<String, String> systemProperties, Function<String, String> environment) {
+        PooledBatchSpanProcessorBuilder builder = builder(spanExporter);
+        BspConfiguration.of(systemProperties, environment).applyTo(builder);
+        return builder;
+    }
+
+    /**
+     * Does nothing: the processor only needs ended spans.
+     *
+     * @param parentContext ignored
+     * @param span ignored
+     */
+    @Override
+    public void onStart(Context parentContext, ReadWriteSpan span) {
+        // Nothing to do at start; isStartRequired() tells the SDK not to call this at all.
+    }
+
+    /**
+     * Returns false: {@link #onStart} does nothing.
+     *
+     * @return {@code false}
+     */
+    @Override
+    public boolean isStartRequired() {
+        return false;
+    }
+
+    /**
+     * Copies an ended span into a pooled span and queues it for export. Unsampled spans are
+     * skipped unless {@code exportUnsampledSpans} is set. If the queue is full the span is dropped
+     * or, under {@link FullQueuePolicy#BLOCK}, the calling thread waits up to {@code maxBlockTime};
+     * after {@link #shutdown()} it is rejected. Every span not queued is counted
+     * ({@link #getStats()}) and never thrown about. Allocation: see the class comment.
+     *
+     * @param span the ended span; null is ignored
+     */
+    @Override
+    public void onEnd(ReadableSpan span) {
+        if (span == null || !(exportUnsampledSpans || span.getSpanContext().isSampled())) {
+            return;
+        }
+        if (shutdownStarted) {
+            rejectedAfterShutdown.incrementAndGet();
+            metrics.droppedAlreadyShutdown();
+            return;
+        }
+        SpanData copy = pool.acquire();
+        try {
+            Resource resource = copiers.get().copy(span, copy);
+            if (firstResource == null) {
+                firstResource = resource;
+            }
+            copy.markSubmitted();
+        } catch (RuntimeException e) {
+            pool.release(copy);
+            invalidSpan(span, e);
+            return;
+        }
+        if (!buffer.offer(copy)) {
+            pool.release(copy);
+            countDrop();
+        }
+    }
+
+    /** The buffer has counted the drop; this adds the metric with the reason. */
+    private void countDrop() {
+        if (shutdownStarted) {
+            metrics.droppedAlreadyShutdown();
+        } else if (blockWhenFull && Thread.currentThread().isInterrupted()) {
+            metrics.droppedInterrupted();
+        } else {
+            metrics.droppedQueueFull();
+        }
+    }
+
+    private void invalidSpan(ReadableSpan span, RuntimeException e) {
+        long count = invalidSpans.incrementAndGet();
+        metrics.droppedInvalidSpan();
+        long now = System.nanoTime();
+        long next = nextInvalidSpanLogNanos.get();
+        if (now - next >= 0 && nextInvalidSpanLogNanos.compareAndSet(next, now + INVALID_SPAN_LOG_INTERVAL_NANOS)) {
+            LOGGER.log(Level.WARNING, "PooledBatchSpanProcessor dropped a span it could not copy (" + span.getName()
+                    + "); invalid spans so far: " + count, e);
+        }
+    }
+
+    /**
+     * Returns true: {@link #onEnd} must be called.
+     *
+     * @return {@code true}
+     */
+    @Override
+    public boolean isEndRequired() {
+        return true;
+    }
+
+    /**
+     * Exports every span ended before this call and reports, honestly, whether everything since
+     * the previous flush got out. The result succeeds only if every span queued before this call
+     * was exported successfully and no span was dropped (queue full, block timeout, interrupt,
+     * invalid data) between the completion of the previous flush and the completion of this one;
+     * otherwise it fails. Spans rejected after {@link #shutdown()} do not fail it. Each export is
+     * bounded by the exporter timeout, so the result always completes (an exporter that calls this
+     * from its export must not wait for the result, which needs that export to finish). Runs on a
+     * background thread.
+     *
+     * @return the result, completed asynchronously
+     */
+    @Override
+    public CompletableResultCode forceFlush() {
+        CompletableResultCode result = new CompletableResultCode();
+        long reported = dropsReportedByFlush.get();
+        runOnFlushThread(() -> complete(result, buffer.flush() & noDropsSince(reported)));
+        return result;
+    }
+
+    /**
+     * Shuts down: spans ended from now on are rejected (counted); everything queued is exported
+     * (each export bounded by the exporter timeout); then the exporter is shut down. The result
+     * succeeds if that final flush succeeded in the sense of {@link #forceFlush()} and the
+     * exporter's shutdown succeeded. Idempotent: every call returns the same result object.
+     *
+     * @return the result, completed asynchronously
+     */
+    @Override
+    public CompletableResultCode shutdown() {
+        CompletableResultCode result = new CompletableResultCode();
+        if (!shutdownResult.compareAndSet(null, result)) {
+            return shutdownResult.get();
+        }
+        long reported = dropsReportedByFlush.get();
+        shutdownStarted = true;
+        runOnFlushThread(() -> {
+            boolean flushed = buffer.close(Long.MAX_VALUE, TimeUnit.NANOSECONDS) & noDropsSince(reported);
+            CompletableResultCode exporterResult = shutdownExporter();
+            exporterResult.whenComplete(() -> complete(result, flushed && exporterResult.isSuccess()));
+            flushExecutor.shutdown();
+        });
+        return result;
+    }
+
+    private CompletableResultCode shutdownExporter() {
+        try {
+            SpanExporterAdapter current = adapter;
+            CompletableResultCode exporterResult = current != null ? current.shutdown() : spanExporter.shutdown();
+            return exporterResult != null ? exporterResult : CompletableResultCode.ofFailure();
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "PooledBatchSpanProcessor: the exporter's shutdown threw", e);
+            return CompletableResultCode.ofFailure();
+        }
+    }
+
+    private void runOnFlushThread(Runnable task) {
+        try {
+            flushExecutor.execute(task);
+        } catch (RejectedExecutionException e) {
+            // After shutdown the buffer is closed and empty: a flush is immediate, run it here.
+            task.run();
+        }
+    }
+
+    /** True if no span was dropped since {@code reported}; then records what this flush saw. */
+    private boolean noDropsSince(long reported) {
+        long now = dropsThatFailFlushes();
+        dropsReportedByFlush.accumulateAndGet(now, Math::max);
+        return now == reported;
+    }
+
+    private long dropsThatFailFlushes() {
+        BatchStats stats = buffer.stats();
+        return stats.droppedQueueFull() + stats.droppedBlockTimeout() + stats.droppedInterrupted()
+                + invalidSpans.get();
+    }
+
+    private static void complete(CompletableResultCode result, boolean success) {
+        if (success) {
+            result.succeed();
+        } else {
+            result.fail();
+        }
+    }
+
+    /**
+     * Takes a snapshot of the processor's counters. Allocates the snapshot; meant for monitoring
+     * and tests, not hot paths.
+     *
+     * @return the snapshot
+     */
+    public SpanProcessorStats getStats() {
+        // Outcome counters before the buffer's: a span in motion shows as offered, never lost.
+        long rejected = rejectedAfterShutdown.get();
+        long invalid = invalidSpans.get();
+        return new SpanProcessorStats(buffer.stats(), pool.stats(), rejected, invalid);
+    }
+
+    /**
+     * Returns the exporter the spans go to.
+     *
+     * @return the exporter given to the builder
+     */
+    public SpanExporter getSpanExporter() {
+        return spanExporter;
+    }
+
+    /**
+     * Describes the configuration.
+     *
+     * @return a human-readable form
+     */
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    private long queueSize() {
+        return buffer.stats().pending();
+    }
+
+    /** Runs on the worker thread: counts the batch, then hands it to the adapter. */
+    private final class ExportStage implements BatchExporter<SpanData> {
+
+        @Override
+        public void export(List<SpanData> batch, ExportCompletion completion) {
+            metrics.processed(batch.size());
+            adapter().export(batch, completion);
+        }
+
+        private SpanExporterAdapter adapter() {
+            SpanExporterAdapter current = adapter;
+            if (current == null) {
+                // The first span was copied (and its resource recorded) before it was queued.
+                Resource resource = configuredResource != null ? configuredResource
+                        : Objects.requireNonNullElse(firstResource, Resource.getDefault());
+                current = SpanExporterAdapter.builder(spanExporter)
+                        .setResource(resource)
+                        .setCopyMode(copyMode)
+                        .build();
+                adapter = current;
+            }
+            return current;
+        }
+    }
+}
