@@ -4,10 +4,7 @@ import io.lowalloc.core.gc.AllocationMeter;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
-import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -53,7 +50,6 @@ final class ProcessorAllocationWorkload {
     private static final Double HALF = 0.5;
 
     private static final AtomicLong EXPORTED = new AtomicLong();
-    private static volatile ReadableSpan escaped;
     private static long ended;
 
     private ProcessorAllocationWorkload() {
@@ -115,7 +111,7 @@ final class ProcessorAllocationWorkload {
             case "pooled":
                 return PooledBatchSpanProcessor.builder(exporter).build();
             case "floor":
-                return new EscapeOnlyProcessor();
+                return new LastEndedSpanProcessor();
             default:
                 throw new IllegalArgumentException("mode must be stock, pooled or floor, was: " + mode);
         }
@@ -137,28 +133,6 @@ final class ProcessorAllocationWorkload {
         @Override
         public CompletableResultCode shutdown() {
             return CompletableResultCode.ofSuccess();
-        }
-    }
-
-    /** Lets the span escape (so the JIT cannot remove it) and does nothing else. */
-    private static final class EscapeOnlyProcessor implements SpanProcessor {
-        @Override
-        public void onStart(Context parentContext, ReadWriteSpan span) {
-        }
-
-        @Override
-        public boolean isStartRequired() {
-            return false;
-        }
-
-        @Override
-        public void onEnd(ReadableSpan span) {
-            escaped = span;
-        }
-
-        @Override
-        public boolean isEndRequired() {
-            return true;
         }
     }
 }

@@ -23,10 +23,8 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.testing.trace.TestSpanData;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.StatusData;
@@ -241,32 +239,13 @@ class ReadableSpanCopierTest {
     // ------------------------------------------------------------------ helpers
 
     private static ReadableSpan endedSdkSpan(Consumer<io.opentelemetry.api.trace.Tracer> body) {
-        ReadableSpan[] captured = new ReadableSpan[1];
-        SpanProcessor capture = new SpanProcessor() {
-            @Override
-            public void onStart(Context parentContext, ReadWriteSpan span) {
-            }
-
-            @Override
-            public boolean isStartRequired() {
-                return false;
-            }
-
-            @Override
-            public void onEnd(ReadableSpan span) {
-                captured[0] = span;
-            }
-
-            @Override
-            public boolean isEndRequired() {
-                return true;
-            }
-        };
+        LastEndedSpanProcessor capture = new LastEndedSpanProcessor();
         SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(capture).build();
         body.accept(provider.get("copier-test"));
         provider.shutdown().join(10, TimeUnit.SECONDS);
-        assertThat(captured[0]).as("the span ended").isNotNull();
-        return captured[0];
+        ReadableSpan ended = capture.last();
+        assertThat(ended).as("the span ended").isNotNull();
+        return ended;
     }
 
     private static ReadableSpan readable(io.opentelemetry.sdk.trace.data.SpanData data) {
