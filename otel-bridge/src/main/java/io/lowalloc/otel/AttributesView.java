@@ -21,7 +21,8 @@ import java.util.function.BiConsumer;
  * value there is unchanged (so recurring values cost nothing after the first span); arrays as a
  * reusable {@link ArrayValueList} per index over the stored array. {@link #forEach} and
  * {@link #get} therefore allocate nothing in steady state for recurring values; a new numeric
- * value costs one box (16 bytes). {@link #asMap()}, {@link #toBuilder()} and
+ * value costs one box (24 bytes for a {@code Long} or {@code Double} with compressed class
+ * pointers). {@link #asMap()}, {@link #toBuilder()} and
  * {@link #toString()} allocate and copy.
  *
  * <p>Values handed out (lists in particular) are valid while the view stays bound; an exporter

@@ -58,12 +58,16 @@ import java.util.logging.Logger;
  * </ul>
  *
  * <h2>Allocation</h2>
- * {@code onEnd} copies the span with one {@link ReadableSpan#toSpanData()} call (a 56-byte
- * wrapper for an SDK span; see {@code ReadableSpanCopier} for why that is the cheapest way the API
- * allows) and otherwise allocates nothing once the pool is warm, except one array per array-valued
- * attribute. The span is released to the pool when its export finished; the SDK span itself is
- * not retained after {@code onEnd}. The worker allocates a constant number of objects per export
- * call; the exporter adapter hands out reusable views (or copies, in copy mode).
+ * {@code onEnd} copies the span with one {@link ReadableSpan#toSpanData()} call, the cheapest way
+ * the API allows (see {@code ReadableSpanCopier}): a 64-byte wrapper for an SDK span, which the
+ * JIT's escape analysis removes once the copy is compiled, because the wrapper never leaves it.
+ * Otherwise it allocates nothing once the pool is warm, except one array per array-valued
+ * attribute. The pooled span is released when its export finished; the SDK span is not retained
+ * after {@code onEnd}. The worker allocates a constant number of objects per export call; the
+ * exporter adapter hands out reusable views (or copies, in copy mode). Measured over all threads
+ * with 8 attributes and a no-op exporter ({@code ProcessorAllocationTest}), this processor adds
+ * 0 bytes per span to what the SDK tracer itself allocates for a span that reaches any processor
+ * (about 880), where {@code BatchSpanProcessor} adds 64 (its {@code toSpanData()} snapshot).
  *
  * <h2>Metrics</h2>
  * With a meter provider ({@link PooledBatchSpanProcessorBuilder#setMeterProvider}), under the
@@ -273,9 +277,9 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
         }
         SpanData copy = pool.acquire();
         try {
-            io.opentelemetry.sdk.trace.data.SpanData source = copiers.get().copy(span, copy);
+            Resource resource = copiers.get().copy(span, copy);
             if (firstResource == null) {
-                firstResource = source.getResource();
+                firstResource = resource;
             }
             copy.markSubmitted();
         } catch (RuntimeException e) {
@@ -327,8 +331,9 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
      * was exported successfully and no span was dropped (queue full, block timeout, interrupt,
      * invalid data) between the completion of the previous flush and the completion of this one;
      * otherwise it fails. Spans rejected after {@link #shutdown()} do not fail it. Each export is
-     * bounded by the exporter timeout, so the result always completes. Runs on a background
-     * thread; called from the exporter (the worker thread), it fails at once.
+     * bounded by the exporter timeout, so the result always completes (an exporter that calls this
+     * from its export must not wait for the result, which needs that export to finish). Runs on a
+     * background thread.
      *
      * @return the result, completed asynchronously
      */

@@ -28,8 +28,10 @@ public final class PooledBatchSpanProcessorBuilder {
     private final SpanExporter spanExporter;
     private int maxQueueSize = PooledBatchSpanProcessor.DEFAULT_MAX_QUEUE_SIZE;
     private int maxExportBatchSize = PooledBatchSpanProcessor.DEFAULT_MAX_EXPORT_BATCH_SIZE;
-    private long scheduleDelayNanos = TimeUnit.MILLISECONDS.toNanos(PooledBatchSpanProcessor.DEFAULT_SCHEDULE_DELAY_MILLIS);
-    private long exporterTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(PooledBatchSpanProcessor.DEFAULT_EXPORTER_TIMEOUT_MILLIS);
+    private long scheduleDelayNanos =
+            TimeUnit.MILLISECONDS.toNanos(PooledBatchSpanProcessor.DEFAULT_SCHEDULE_DELAY_MILLIS);
+    private long exporterTimeoutNanos =
+            TimeUnit.MILLISECONDS.toNanos(PooledBatchSpanProcessor.DEFAULT_EXPORTER_TIMEOUT_MILLIS);
     private boolean exportUnsampledSpans = PooledBatchSpanProcessor.DEFAULT_EXPORT_UNSAMPLED_SPANS;
     private Supplier<MeterProvider> meterProvider = MeterProvider::noop;
     private FullQueuePolicy fullQueuePolicy = BatchBuffer.DEFAULT_FULL_QUEUE_POLICY;
@@ -206,11 +208,11 @@ public final class PooledBatchSpanProcessorBuilder {
      * @throws NullPointerException if {@code unit} is null
      */
     public PooledBatchSpanProcessorBuilder setMaxBlockTime(long maxBlockTime, TimeUnit unit) {
-        long nanos = nonNegativeNanos("maxBlockTime", maxBlockTime, unit);
-        if (nanos == 0) {
+        Objects.requireNonNull(unit, "unit");
+        if (maxBlockTime <= 0) {
             throw new IllegalArgumentException("maxBlockTime must be > 0, was: " + maxBlockTime + " " + unit);
         }
-        this.maxBlockTimeNanos = nanos;
+        this.maxBlockTimeNanos = unit.toNanos(maxBlockTime);
         return this;
     }
 
@@ -223,6 +225,10 @@ public final class PooledBatchSpanProcessorBuilder {
      * @throws NullPointerException if {@code maxBlockTime} is null
      */
     public PooledBatchSpanProcessorBuilder setMaxBlockTime(Duration maxBlockTime) {
+        Objects.requireNonNull(maxBlockTime, "maxBlockTime");
+        if (maxBlockTime.isNegative() || maxBlockTime.isZero()) {
+            throw new IllegalArgumentException("maxBlockTime must be > 0, was: " + maxBlockTime);
+        }
         return setMaxBlockTime(saturatedNanos("maxBlockTime", "maxBlockTime", maxBlockTime), TimeUnit.NANOSECONDS);
     }
 

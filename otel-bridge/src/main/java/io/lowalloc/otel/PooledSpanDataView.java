@@ -38,7 +38,7 @@ import java.util.Objects;
  * span contexts' {@code getTraceId()}/{@code getSpanId()}) are made on first request and then
  * remembered until the next bind, so at most once per id per export; (2) numeric attribute
  * values are boxed; a box is remembered per attribute index and reused while the value there is
- * unchanged, so a new value costs one 16-byte box; (3) {@code asMap()}, {@code toBuilder()},
+ * unchanged, so a new value costs one box (24 bytes); (3) {@code asMap()}, {@code toBuilder()},
  * {@code getTraceIdBytes()}/{@code getSpanIdBytes()}, {@link #copy()} and every
  * {@code toString()} allocate. Attribute keys come from a bounded cache shared by all views of
  * one adapter (see {@link SpanExporterAdapter}). Iterating the event and link lists with

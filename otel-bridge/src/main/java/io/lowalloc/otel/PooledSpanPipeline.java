@@ -72,6 +72,11 @@ public final class PooledSpanPipeline implements AutoCloseable {
     public static final long DEFAULT_MAX_BLOCK_TIME_MILLIS = BatchBuffer.DEFAULT_MAX_BLOCK_TIME_MILLIS;
     /** Default full-queue policy: {@link FullQueuePolicy#DROP}, as in OpenTelemetry. */
     public static final FullQueuePolicy DEFAULT_FULL_QUEUE_POLICY = BatchBuffer.DEFAULT_FULL_QUEUE_POLICY;
+    /**
+     * Spans being recorded at once that the default pool capacity allows for, on top of every
+     * span that can be queued or exported: {@value}.
+     */
+    public static final int DEFAULT_POOL_HEADROOM = 256;
     /** Default export worker thread name: {@value}. */
     public static final String DEFAULT_WORKER_THREAD_NAME = "lowalloc-otel-span-export";
 
@@ -400,7 +405,7 @@ public final class PooledSpanPipeline implements AutoCloseable {
         private long maxBlockNanos = TimeUnit.MILLISECONDS.toNanos(DEFAULT_MAX_BLOCK_TIME_MILLIS);
         private String workerThreadName = DEFAULT_WORKER_THREAD_NAME;
         private SpanLimits spanLimits = SpanLimits.defaults();
-        private int poolCapacity; // 0: maxQueueSize + maxExportBatchSize
+        private int poolCapacity; // 0: maxQueueSize + maxExportBatchSize + DEFAULT_POOL_HEADROOM
         private int prefill;
         private EpochClock clock;
         private final SpanExporterAdapter.Builder adapter;
@@ -537,6 +542,20 @@ public final class PooledSpanPipeline implements AutoCloseable {
         }
 
         /**
+         * Sets how long {@code end} waits for space under {@link FullQueuePolicy#BLOCK}.
+         *
+         * @param maxBlockTime {@code > 0}
+         * @return this
+         * @throws IllegalArgumentException if {@code maxBlockTime} is zero or negative
+         * @throws NullPointerException if {@code maxBlockTime} is {@code null}
+         */
+        public Builder setMaxBlockTime(Duration maxBlockTime) {
+            validator.setMaxBlockTime(maxBlockTime);
+            this.maxBlockNanos = saturatedNanos(maxBlockTime);
+            return this;
+        }
+
+        /**
          * Sets the export worker thread's name. Default
          * {@value PooledSpanPipeline#DEFAULT_WORKER_THREAD_NAME}.
          *
@@ -566,8 +585,9 @@ public final class PooledSpanPipeline implements AutoCloseable {
         /**
          * Sets how many idle spans the pool keeps. Spans are never refused: beyond this, ended
          * spans are left to the garbage collector instead of pooled. Default
-         * {@code maxQueueSize + maxExportBatchSize} (2560 with the default sizes): every span
-         * that can be queued or exported at once.
+         * {@code maxQueueSize + maxExportBatchSize + DEFAULT_POOL_HEADROOM} (2816 with the
+         * default sizes): every span that can be queued or exported at once, plus spans being
+         * recorded.
          *
          * @param poolCapacity in {@code [1, ObjectPool.MAX_CAPACITY]}
          * @return this
@@ -664,7 +684,8 @@ public final class PooledSpanPipeline implements AutoCloseable {
             }
             int capacity = poolCapacity > 0
                     ? poolCapacity
-                    : (int) Math.min(ObjectPool.MAX_CAPACITY, (long) maxQueueSize + maxExportBatchSize);
+                    : (int) Math.min(ObjectPool.MAX_CAPACITY,
+                            (long) maxQueueSize + maxExportBatchSize + DEFAULT_POOL_HEADROOM);
             if (prefill > capacity) {
                 throw new IllegalArgumentException("prefill must be in [0, poolCapacity=" + capacity + "], was: "
                         + prefill);

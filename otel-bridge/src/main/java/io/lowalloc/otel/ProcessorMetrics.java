@@ -7,6 +7,8 @@ import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.MeterProvider;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The processor's own metrics, with the names, units, descriptions and attributes that
@@ -21,6 +23,7 @@ import java.util.function.Supplier;
 final class ProcessorMetrics {
 
     static final String SCOPE_NAME = "io.lowalloc.otel";
+    private static final Logger LOGGER = Logger.getLogger(ProcessorMetrics.class.getName());
     static final String COMPONENT_TYPE = "batching_span_processor";
 
     static final String PROCESSED_NAME = "otel.sdk.processor.span.processed";
@@ -98,24 +101,34 @@ final class ProcessorMetrics {
         }
         synchronized (lock) {
             if (processed == null) {
-                Meter meter = meterProvider.get().get(SCOPE_NAME);
-                meter.upDownCounterBuilder(QUEUE_CAPACITY_NAME)
-                        .setUnit(UNIT)
-                        .setDescription("The maximum number of spans the queue of a given instance of an SDK span"
-                                + " processor can hold.")
-                        .buildWithCallback(measurement -> measurement.record(capacity, standard));
-                meter.upDownCounterBuilder(QUEUE_SIZE_NAME)
-                        .setUnit(UNIT)
-                        .setDescription("The number of spans in the queue of a given instance of an SDK span"
-                                + " processor.")
-                        .buildWithCallback(measurement -> measurement.record(queueSize.getAsLong(), standard));
-                processed = meter.counterBuilder(PROCESSED_NAME)
-                        .setUnit(UNIT)
-                        .setDescription("The number of spans for which the processing has finished, either"
-                                + " successful or failed.")
-                        .build();
+                processed = createInstruments();
             }
             return processed;
         }
+    }
+
+    private LongCounter createInstruments() {
+        Meter meter;
+        try {
+            meter = meterProvider.get().get(SCOPE_NAME);
+        } catch (RuntimeException e) {
+            // Metrics must never break exports: a failing provider means no self-metrics.
+            LOGGER.log(Level.WARNING, "PooledBatchSpanProcessor: the meter provider failed; no self-metrics", e);
+            meter = MeterProvider.noop().get(SCOPE_NAME);
+        }
+        meter.upDownCounterBuilder(QUEUE_CAPACITY_NAME)
+                .setUnit(UNIT)
+                .setDescription("The maximum number of spans the queue of a given instance of an SDK span"
+                        + " processor can hold.")
+                .buildWithCallback(measurement -> measurement.record(capacity, standard));
+        meter.upDownCounterBuilder(QUEUE_SIZE_NAME)
+                .setUnit(UNIT)
+                .setDescription("The number of spans in the queue of a given instance of an SDK span processor.")
+                .buildWithCallback(measurement -> measurement.record(queueSize.getAsLong(), standard));
+        return meter.counterBuilder(PROCESSED_NAME)
+                .setUnit(UNIT)
+                .setDescription("The number of spans for which the processing has finished, either successful"
+                        + " or failed.")
+                .build();
     }
 }

@@ -12,6 +12,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.Value;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
@@ -34,10 +35,12 @@ import java.util.function.BiConsumer;
  * array of 2 entries per attribute), whereas {@code toSpanData()} of an ended SDK span wraps the
  * span's own attribute map and event and link lists without copying them. So the copier calls
  * {@code toSpanData()} exactly once and reads everything from it: for an SDK span that costs one
- * 56-byte wrapper object, plus a 24-byte unmodifiable-list wrapper each when the span has events
- * or links. Everything else is copied by value or by reference into the pooled span without
- * allocating, except array attributes: OpenTelemetry holds them as boxed {@code List}s and the
- * core stores primitive arrays, so each array attribute costs one array of its length.
+ * 64-byte wrapper object, plus a 24-byte unmodifiable-list wrapper each when the span has events
+ * or links. None of them leaves {@link #copy}, so once it is compiled by C2 escape analysis
+ * removes them (measured: 0 bytes per copy of a span with 8 attributes, 64 before C2). Everything
+ * else is copied by value or by reference into the pooled span without allocating, except array
+ * attributes: OpenTelemetry holds them as boxed {@code List}s and the core stores primitive arrays,
+ * so each array attribute costs one array of its length.
  *
  * <h2>Dropped counts</h2>
  * OpenTelemetry reports totals (recorded plus dropped) while the core counts drops itself when a
@@ -62,11 +65,12 @@ final class ReadableSpanCopier implements BiConsumer<AttributeKey<?>, Object> {
      *
      * @param span an ended span
      * @param target an acquired, empty pooled span
-     * @return the snapshot the data was read from (for the resource)
+     * @return the span's resource (returned rather than the snapshot, so that the snapshot does not
+     *     escape this method and escape analysis can remove it)
      * @throws RuntimeException if the span holds values the core rejects (e.g. negative times); the
      *     target is then partly written and must be released
      */
-    io.opentelemetry.sdk.trace.data.SpanData copy(ReadableSpan span, SpanData target) {
+    Resource copy(ReadableSpan span, SpanData target) {
         io.opentelemetry.sdk.trace.data.SpanData data = span.toSpanData();
         SpanContext context = data.getSpanContext();
         String traceId = context.getTraceId();
@@ -93,7 +97,7 @@ final class ReadableSpanCopier implements BiConsumer<AttributeKey<?>, Object> {
         StatusData status = data.getStatus();
         target.setStatus(statusCode(status.getStatusCode()), status.getDescription());
         target.end(data.getEndEpochNanos());
-        return data;
+        return data.getResource();
     }
 
     private void copyEvents(List<EventData> events, int totalRecorded, SpanData target) {
@@ -119,8 +123,9 @@ final class ReadableSpanCopier implements BiConsumer<AttributeKey<?>, Object> {
             LinkData link = links.get(i);
             SpanContext context = link.getSpanContext();
             String traceId = context.getTraceId();
-            SpanLink copy = target.addLink(Hex.parseLong16(traceId, 0), Hex.parseLong16(traceId, Hex.SPAN_ID_HEX_LENGTH),
-                    Hex.parseLong16(context.getSpanId(), 0), context.getTraceFlags().asByte());
+            SpanLink copy = target.addLink(Hex.parseLong16(traceId, 0),
+                    Hex.parseLong16(traceId, Hex.SPAN_ID_HEX_LENGTH), Hex.parseLong16(context.getSpanId(), 0),
+                    context.getTraceFlags().asByte());
             Attributes attributes = link.getAttributes();
             copyAttributes(attributes, copy);
             replayDroppedAttributes(link.getTotalAttributeCount() - attributes.size(), copy, copy.attributes(),

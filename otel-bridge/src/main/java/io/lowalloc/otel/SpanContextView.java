@@ -1,6 +1,5 @@
 package io.lowalloc.otel;
 
-import io.lowalloc.core.span.Hex;
 import io.lowalloc.core.span.Ids;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -58,7 +57,7 @@ final class SpanContextView implements SpanContext {
     public String getSpanId() {
         String h = spanIdHex;
         if (h == null) {
-            h = Hex.spanIdToHex(spanId);
+            h = HexStrings.spanId(spanId);
             spanIdHex = h;
         }
         return h;

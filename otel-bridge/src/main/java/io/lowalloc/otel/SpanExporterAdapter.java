@@ -43,7 +43,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <h2>Allocation and threads</h2>
  * In view mode, steady state, an export allocates nothing per span; per call, nothing when the
  * exporter's result is already complete on return, otherwise one small callback. The view set
- * grows to the largest batch seen and is reused. {@code export} calls must not overlap with
+ * grows to the largest batch seen and is reused. The views hand out one {@code AttributeKey} per
+ * attribute name and type from a bounded cache shared by this adapter's views (1,024 slots; a
+ * name that finds no free slot gets a new key per read). What the exporter's own reads cost is
+ * described in {@link PooledSpanDataView}: hex id strings on request, boxes for new numeric
+ * values. {@code export} calls must not overlap with
  * each other for one adapter beyond what {@code BatchBuffer} does (one at a time); an overlapping
  * call still works but gets a new view set. {@link #flush()} and {@link #shutdown()} are
  * thread-safe and delegate to the exporter.

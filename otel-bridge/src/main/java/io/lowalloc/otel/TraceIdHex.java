@@ -1,7 +1,5 @@
 package io.lowalloc.otel;
 
-import io.lowalloc.core.span.Hex;
-
 /**
  * A trace id as two longs plus its hex string, made on first request and kept until the next
  * {@link #bind}: shared by a span's own and parent contexts, so the string is made at most once
@@ -31,7 +29,7 @@ final class TraceIdHex {
     String hex() {
         String h = hex;
         if (h == null) {
-            h = Hex.traceIdToHex(high, low);
+            h = HexStrings.traceId(high, low);
             hex = h;
         }
         return h;

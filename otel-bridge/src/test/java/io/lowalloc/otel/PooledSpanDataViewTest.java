@@ -41,6 +41,10 @@ class PooledSpanDataViewTest {
         assertThat(copy).isNotInstanceOf(PooledSpanDataView.class);
         assertThat(copy.getStatus()).isEqualTo(SampleSpans.expectedStatus());
         assertThat(copy.getAttributes()).isEqualTo(SampleSpans.expectedAttributes());
+        @SuppressWarnings("deprecation")
+        String libraryName = copy.getInstrumentationLibraryInfo().getName();
+        assertThat(libraryName).isEqualTo("io.lowalloc.test");
+        assertThat(copy.toString()).contains("SpanDataCopy{name=GET /orders/{id}", "retry", "follows");
     }
 
     @Test
@@ -272,6 +276,9 @@ class PooledSpanDataViewTest {
 
         assertThat(names).containsExactly("retry", "gave up");
         assertThat(second).isSameAs(first);
+        List<String> viaForEach = new ArrayList<>();
+        events.forEach(e -> viaForEach.add(e.getName()));
+        assertThat(viaForEach).isEqualTo(names);
         assertThatThrownBy(() -> {
             second.next();
             second.next();

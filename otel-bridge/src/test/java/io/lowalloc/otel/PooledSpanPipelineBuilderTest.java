@@ -22,19 +22,22 @@ class PooledSpanPipelineBuilderTest {
         assertThat(PooledSpanPipeline.DEFAULT_SCHEDULE_DELAY_MILLIS).isEqualTo(5_000L);
         assertThat(PooledSpanPipeline.DEFAULT_EXPORTER_TIMEOUT_MILLIS).isEqualTo(30_000L);
         assertThat(PooledSpanPipeline.DEFAULT_FULL_QUEUE_POLICY).isEqualTo(FullQueuePolicy.DROP);
+        assertThat(PooledSpanPipeline.DEFAULT_POOL_HEADROOM).isEqualTo(256);
         assertThat(PooledSpanPipeline.DEFAULT_WORKER_THREAD_NAME).isEqualTo("lowalloc-otel-span-export");
     }
 
     @Test
-    void defaultPoolHoldsEverySpanThatCanBeQueuedOrExported() {
-        try (PooledSpanPipeline pipeline = builder.setMaxQueueSize(8).setMaxExportBatchSize(4).setPrefill(12).build()) {
-            assertThat(pipeline.stats().pool().created()).isEqualTo(12);
-            assertThat(pipeline.stats().pool().pooled()).isEqualTo(12);
+    void defaultPoolHoldsEverySpanThatCanBeQueuedOrExportedPlusHeadroom() {
+        int capacity = 8 + 4 + PooledSpanPipeline.DEFAULT_POOL_HEADROOM;
+        try (PooledSpanPipeline pipeline = builder.setMaxQueueSize(8).setMaxExportBatchSize(4).setPrefill(capacity)
+                .build()) {
+            assertThat(pipeline.stats().pool().created()).isEqualTo(capacity);
+            assertThat(pipeline.stats().pool().pooled()).isEqualTo(capacity);
         }
         assertThatThrownBy(() -> PooledSpanPipeline.builder(FakeExporter.succeeding())
-                .setMaxQueueSize(8).setMaxExportBatchSize(4).setPrefill(13).build())
+                .setMaxQueueSize(8).setMaxExportBatchSize(4).setPrefill(capacity + 1).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("prefill must be in [0, poolCapacity=12], was: 13");
+                .hasMessage("prefill must be in [0, poolCapacity=268], was: 269");
     }
 
     @Test
@@ -114,6 +117,9 @@ class PooledSpanPipelineBuilderTest {
         assertThatThrownBy(() -> builder.setMaxBlockTime(-5, TimeUnit.MILLISECONDS))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("maxBlockTime must be > 0, was: -5 MILLISECONDS");
+        assertThatThrownBy(() -> builder.setMaxBlockTime(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxBlockTime must be > 0, was: PT0S");
         assertThatThrownBy(() -> builder.setExporterTimeout(1, null))
                 .isInstanceOf(NullPointerException.class).hasMessage("unit");
         assertThatThrownBy(() -> builder.setExporterTimeout(null))
@@ -125,7 +131,8 @@ class PooledSpanPipelineBuilderTest {
     @Test
     void longDurationsSaturate() {
         try (PooledSpanPipeline pipeline = builder.setScheduleDelay(Duration.ofDays(365L * 1000))
-                .setExporterTimeout(Duration.ofDays(365L * 1000)).build()) {
+                .setExporterTimeout(Duration.ofDays(365L * 1000)).setMaxBlockTime(Duration.ofDays(365L * 1000))
+                .build()) {
             assertThat(pipeline.isClosed()).isFalse();
         }
     }

@@ -445,6 +445,34 @@ class PooledSpanPipelineTest {
     }
 
     @Test
+    void statsDetectASpanThatIsNotAccountedFor() {
+        PooledSpanPipeline idle = pipeline(FakeExporter.succeeding());
+        PooledSpanPipeline busy = pipeline(FakeExporter.succeeding());
+        busy.end(busy.startSpan("s", SpanKind.INTERNAL));
+        busy.flush();
+
+        // The pool says one span was acquired and came back; the buffer never saw it offered.
+        PipelineStats mismatched = new PipelineStats(idle.stats().batch(), busy.stats().pool());
+
+        assertThat(mismatched.batch().isBalanced()).isTrue();
+        assertThat(mismatched.inProgress()).isEqualTo(1);
+        assertThat(mismatched.isBalanced()).isFalse();
+        assertThat(mismatched.toString()).contains("balanced=false");
+    }
+
+    @Test
+    void flushWithATimeoutReportsSuccess() {
+        FakeExporter exporter = FakeExporter.succeeding();
+        PooledSpanPipeline pipeline = track(PooledSpanPipeline.builder(exporter).build());
+        pipeline.end(pipeline.startSpan("s", SpanKind.INTERNAL));
+
+        assertThat(pipeline.flush(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(pipeline.stats().batch().exported()).isEqualTo(1);
+        assertThat(exporter.flushes).hasValue(1);
+    }
+
+    @Test
     void writesAfterEndThrowAndEndingTwiceThrows() {
         PooledSpanPipeline pipeline = pipeline(FakeExporter.succeeding());
         SpanData span = pipeline.startSpan("s", SpanKind.INTERNAL);

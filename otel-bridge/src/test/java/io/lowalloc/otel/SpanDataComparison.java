@@ -9,7 +9,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.assertj.core.api.SoftAssertions;
+import java.util.Objects;
 
 /**
  * Compares exported OpenTelemetry spans field by field through the {@link SpanData} getters (the
@@ -26,11 +26,11 @@ final class SpanDataComparison {
         assertThat(actual).as("number of exported spans").hasSameSizeAs(expected);
         List<SpanData> a = sorted(actual);
         List<SpanData> e = sorted(expected);
-        SoftAssertions softly = new SoftAssertions();
+        Differences differences = new Differences();
         for (int i = 0; i < e.size(); i++) {
-            compare(softly, a.get(i), e.get(i));
+            compare(differences, a.get(i), e.get(i));
         }
-        softly.assertAll();
+        assertThat(differences.found).as("fields that differ").isEmpty();
     }
 
     private static List<SpanData> sorted(List<SpanData> spans) {
@@ -39,68 +39,76 @@ final class SpanDataComparison {
         return copy;
     }
 
-    private static void compare(SoftAssertions softly, SpanData actual, SpanData expected) {
+    private static void compare(Differences differences, SpanData actual, SpanData expected) {
         String span = "span " + expected.getName() + " (" + expected.getSpanId() + ")";
-        compareContext(softly, span + " spanContext", actual.getSpanContext(), expected.getSpanContext());
-        compareContext(softly, span + " parentSpanContext", actual.getParentSpanContext(),
+        compareContext(differences, span + " spanContext", actual.getSpanContext(), expected.getSpanContext());
+        compareContext(differences, span + " parentSpanContext", actual.getParentSpanContext(),
                 expected.getParentSpanContext());
-        softly.assertThat(actual.getParentSpanId()).as(span + " parentSpanId").isEqualTo(expected.getParentSpanId());
-        softly.assertThat(actual.getResource()).as(span + " resource").isEqualTo(expected.getResource());
-        softly.assertThat(actual.getInstrumentationScopeInfo()).as(span + " scope")
-                .isEqualTo(expected.getInstrumentationScopeInfo());
-        softly.assertThat(actual.getName()).as(span + " name").isEqualTo(expected.getName());
-        softly.assertThat(actual.getKind()).as(span + " kind").isEqualTo(expected.getKind());
-        softly.assertThat(actual.getStartEpochNanos()).as(span + " start").isEqualTo(expected.getStartEpochNanos());
-        softly.assertThat(actual.getEndEpochNanos()).as(span + " end").isEqualTo(expected.getEndEpochNanos());
-        softly.assertThat(actual.hasEnded()).as(span + " hasEnded").isEqualTo(expected.hasEnded());
-        softly.assertThat(actual.getAttributes().asMap()).as(span + " attributes")
-                .isEqualTo(expected.getAttributes().asMap());
-        softly.assertThat(actual.getTotalAttributeCount()).as(span + " totalAttributeCount")
-                .isEqualTo(expected.getTotalAttributeCount());
-        softly.assertThat(actual.getStatus().getStatusCode()).as(span + " status code")
-                .isEqualTo(expected.getStatus().getStatusCode());
-        softly.assertThat(actual.getStatus().getDescription()).as(span + " status description")
-                .isEqualTo(expected.getStatus().getDescription());
-        softly.assertThat(actual.getTotalRecordedEvents()).as(span + " totalRecordedEvents")
-                .isEqualTo(expected.getTotalRecordedEvents());
-        softly.assertThat(actual.getTotalRecordedLinks()).as(span + " totalRecordedLinks")
-                .isEqualTo(expected.getTotalRecordedLinks());
-        softly.assertThat(actual.getEvents()).as(span + " events").hasSameSizeAs(expected.getEvents());
+        differences.check(span + " parentSpanId", actual.getParentSpanId(), expected.getParentSpanId());
+        differences.check(span + " resource", actual.getResource(), expected.getResource());
+        differences.check(span + " scope",
+                actual.getInstrumentationScopeInfo(), expected.getInstrumentationScopeInfo());
+        differences.check(span + " name", actual.getName(), expected.getName());
+        differences.check(span + " kind", actual.getKind(), expected.getKind());
+        differences.check(span + " start", actual.getStartEpochNanos(), expected.getStartEpochNanos());
+        differences.check(span + " end", actual.getEndEpochNanos(), expected.getEndEpochNanos());
+        differences.check(span + " hasEnded", actual.hasEnded(), expected.hasEnded());
+        differences.check(span + " attributes", actual.getAttributes().asMap(), expected.getAttributes().asMap());
+        differences.check(span + " totalAttributeCount",
+                actual.getTotalAttributeCount(), expected.getTotalAttributeCount());
+        differences.check(span + " status code",
+                actual.getStatus().getStatusCode(), expected.getStatus().getStatusCode());
+        differences.check(span + " status description",
+                actual.getStatus().getDescription(), expected.getStatus().getDescription());
+        differences.check(span + " totalRecordedEvents",
+                actual.getTotalRecordedEvents(), expected.getTotalRecordedEvents());
+        differences.check(span + " totalRecordedLinks",
+                actual.getTotalRecordedLinks(), expected.getTotalRecordedLinks());
+        differences.check(span + " events count", actual.getEvents().size(), expected.getEvents().size());
         for (int i = 0; i < Math.min(actual.getEvents().size(), expected.getEvents().size()); i++) {
-            compareEvent(softly, span + " event " + i, actual.getEvents().get(i), expected.getEvents().get(i));
+            compareEvent(differences, span + " event " + i, actual.getEvents().get(i), expected.getEvents().get(i));
         }
-        softly.assertThat(actual.getLinks()).as(span + " links").hasSameSizeAs(expected.getLinks());
+        differences.check(span + " links count", actual.getLinks().size(), expected.getLinks().size());
         for (int i = 0; i < Math.min(actual.getLinks().size(), expected.getLinks().size()); i++) {
-            compareLink(softly, span + " link " + i, actual.getLinks().get(i), expected.getLinks().get(i));
+            compareLink(differences, span + " link " + i, actual.getLinks().get(i), expected.getLinks().get(i));
         }
     }
 
-    private static void compareContext(SoftAssertions softly, String what, SpanContext actual, SpanContext expected) {
-        softly.assertThat(actual.getTraceId()).as(what + " traceId").isEqualTo(expected.getTraceId());
-        softly.assertThat(actual.getSpanId()).as(what + " spanId").isEqualTo(expected.getSpanId());
-        softly.assertThat(actual.getTraceFlags()).as(what + " traceFlags").isEqualTo(expected.getTraceFlags());
-        softly.assertThat(actual.getTraceState()).as(what + " traceState").isEqualTo(expected.getTraceState());
-        softly.assertThat(actual.isRemote()).as(what + " isRemote").isEqualTo(expected.isRemote());
-        softly.assertThat(actual.isValid()).as(what + " isValid").isEqualTo(expected.isValid());
-        softly.assertThat(actual.isSampled()).as(what + " isSampled").isEqualTo(expected.isSampled());
+    private static void compareContext(Differences differences, String what, SpanContext actual, SpanContext expected) {
+        differences.check(what + " traceId", actual.getTraceId(), expected.getTraceId());
+        differences.check(what + " spanId", actual.getSpanId(), expected.getSpanId());
+        differences.check(what + " traceFlags", actual.getTraceFlags(), expected.getTraceFlags());
+        differences.check(what + " traceState", actual.getTraceState(), expected.getTraceState());
+        differences.check(what + " isRemote", actual.isRemote(), expected.isRemote());
+        differences.check(what + " isValid", actual.isValid(), expected.isValid());
+        differences.check(what + " isSampled", actual.isSampled(), expected.isSampled());
     }
 
-    private static void compareEvent(SoftAssertions softly, String what, EventData actual, EventData expected) {
-        softly.assertThat(actual.getName()).as(what + " name").isEqualTo(expected.getName());
-        softly.assertThat(actual.getEpochNanos()).as(what + " epochNanos").isEqualTo(expected.getEpochNanos());
-        softly.assertThat(actual.getAttributes().asMap()).as(what + " attributes")
-                .isEqualTo(expected.getAttributes().asMap());
-        softly.assertThat(actual.getTotalAttributeCount()).as(what + " totalAttributeCount")
-                .isEqualTo(expected.getTotalAttributeCount());
-        softly.assertThat(actual.getDroppedAttributesCount()).as(what + " droppedAttributesCount")
-                .isEqualTo(expected.getDroppedAttributesCount());
+    private static void compareEvent(Differences differences, String what, EventData actual, EventData expected) {
+        differences.check(what + " name", actual.getName(), expected.getName());
+        differences.check(what + " epochNanos", actual.getEpochNanos(), expected.getEpochNanos());
+        differences.check(what + " attributes", actual.getAttributes().asMap(), expected.getAttributes().asMap());
+        differences.check(what + " totalAttributeCount",
+                actual.getTotalAttributeCount(), expected.getTotalAttributeCount());
+        differences.check(what + " droppedAttributesCount",
+                actual.getDroppedAttributesCount(), expected.getDroppedAttributesCount());
     }
 
-    private static void compareLink(SoftAssertions softly, String what, LinkData actual, LinkData expected) {
-        compareContext(softly, what + " spanContext", actual.getSpanContext(), expected.getSpanContext());
-        softly.assertThat(actual.getAttributes().asMap()).as(what + " attributes")
-                .isEqualTo(expected.getAttributes().asMap());
-        softly.assertThat(actual.getTotalAttributeCount()).as(what + " totalAttributeCount")
-                .isEqualTo(expected.getTotalAttributeCount());
+    private static void compareLink(Differences differences, String what, LinkData actual, LinkData expected) {
+        compareContext(differences, what + " spanContext", actual.getSpanContext(), expected.getSpanContext());
+        differences.check(what + " attributes", actual.getAttributes().asMap(), expected.getAttributes().asMap());
+        differences.check(what + " totalAttributeCount",
+                actual.getTotalAttributeCount(), expected.getTotalAttributeCount());
+    }
+
+    /** Collects every difference instead of stopping at the first, without AssertJ's proxies. */
+    private static final class Differences {
+        final List<String> found = new ArrayList<>();
+
+        void check(String what, Object actual, Object expected) {
+            if (!Objects.equals(actual, expected)) {
+                found.add(what + ": expected <" + expected + "> but was <" + actual + ">");
+            }
+        }
     }
 }

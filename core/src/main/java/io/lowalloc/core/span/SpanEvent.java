@@ -1,7 +1,5 @@
 package io.lowalloc.core.span;
 
-import io.lowalloc.core.attr.AttributeReader;
-import io.lowalloc.core.attr.AttributeSink;
 import io.lowalloc.core.attr.AttributeStore;
 
 /**
@@ -18,18 +16,13 @@ import io.lowalloc.core.attr.AttributeStore;
  * <p>Not thread-safe, like its span. Writing allocates nothing once the event's attribute
  * storage is warm.
  */
-public final class SpanEvent implements AttributeSink {
+public final class SpanEvent extends GuardedAttributeHolder {
 
-    private final AttributeStore attributes;
-    private final GuardedAttributes sink;
-    private final boolean recorded;
     private String name = "";
     private long epochNanos;
 
     SpanEvent(SpanData span, AttributeStore attributes, boolean recorded) {
-        this.attributes = attributes;
-        this.sink = new GuardedAttributes(span, attributes, !recorded);
-        this.recorded = recorded;
+        super(span, attributes, recorded);
     }
 
     void set(String name, long epochNanos) {
@@ -40,7 +33,7 @@ public final class SpanEvent implements AttributeSink {
     void reset() {
         name = "";
         epochNanos = 0L;
-        attributes.clear();
+        store().clear();
     }
 
     /**
@@ -62,140 +55,6 @@ public final class SpanEvent implements AttributeSink {
     }
 
     /**
-     * Returns the event's attributes, a live read-only view (no copy).
-     *
-     * @return the attributes
-     */
-    public AttributeReader attributes() {
-        return attributes;
-    }
-
-    /**
-     * Returns how many attribute keys were dropped because the event's attribute limit was
-     * reached.
-     *
-     * @return the dropped count, {@code >= 0}
-     */
-    public int droppedAttributeCount() {
-        return attributes.droppedCount();
-    }
-
-    /**
-     * Tells whether this event is recorded in its span. {@code false} only for the stand-in that
-     * {@link SpanData#addEvent(String, long)} returns once the event limit is reached: the event
-     * was dropped and counted, and attributes written to the stand-in are checked, then discarded.
-     *
-     * @return whether the event is part of the span
-     */
-    public boolean isRecorded() {
-        return recorded;
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, String value) {
-        sink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, long value) {
-        sink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, double value) {
-        sink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, boolean value) {
-        sink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, String[] value) {
-        sink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, long[] value) {
-        sink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, double[] value) {
-        sink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, boolean[] value) {
-        sink.put(key, value);
-    }
-
-    /**
      * Returns a readable form such as {@code SpanEvent{name=retry, epochNanos=1700000000000000000,
      * attributes={attempt=2} ...}}. Allocates; not for hot paths.
      *
@@ -203,7 +62,7 @@ public final class SpanEvent implements AttributeSink {
      */
     @Override
     public String toString() {
-        return "SpanEvent{name=" + name + ", epochNanos=" + epochNanos + ", attributes=" + attributes
-                + (recorded ? "" : ", dropped stand-in") + "}";
+        return "SpanEvent{name=" + name + ", epochNanos=" + epochNanos + ", attributes=" + store()
+                + (isRecorded() ? "" : ", dropped stand-in") + "}";
     }
 }

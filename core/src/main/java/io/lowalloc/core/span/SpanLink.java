@@ -1,7 +1,5 @@
 package io.lowalloc.core.span;
 
-import io.lowalloc.core.attr.AttributeReader;
-import io.lowalloc.core.attr.AttributeSink;
 import io.lowalloc.core.attr.AttributeStore;
 
 /**
@@ -19,20 +17,15 @@ import io.lowalloc.core.attr.AttributeStore;
  * <p>Not thread-safe, like its span. Writing allocates nothing once the link's attribute
  * storage is warm.
  */
-public final class SpanLink implements AttributeSink {
+public final class SpanLink extends GuardedAttributeHolder {
 
-    private final AttributeStore attributes;
-    private final GuardedAttributes sink;
-    private final boolean recorded;
     private long traceIdHigh;
     private long traceIdLow;
     private long spanId;
     private byte traceFlags;
 
     SpanLink(SpanData span, AttributeStore attributes, boolean recorded) {
-        this.attributes = attributes;
-        this.sink = new GuardedAttributes(span, attributes, !recorded);
-        this.recorded = recorded;
+        super(span, attributes, recorded);
     }
 
     void set(long traceIdHigh, long traceIdLow, long spanId, byte traceFlags) {
@@ -44,7 +37,7 @@ public final class SpanLink implements AttributeSink {
 
     void reset() {
         set(0L, 0L, 0L, (byte) 0);
-        attributes.clear();
+        store().clear();
     }
 
     /**
@@ -93,141 +86,6 @@ public final class SpanLink implements AttributeSink {
     }
 
     /**
-     * Returns the link's attributes, a live read-only view (no copy).
-     *
-     * @return the attributes
-     */
-    public AttributeReader attributes() {
-        return attributes;
-    }
-
-    /**
-     * Returns how many attribute keys were dropped because the link's attribute limit was
-     * reached.
-     *
-     * @return the dropped count, {@code >= 0}
-     */
-    public int droppedAttributeCount() {
-        return attributes.droppedCount();
-    }
-
-    /**
-     * Tells whether this link is recorded in its span. {@code false} only for the stand-in that
-     * {@link SpanData#addLink(long, long, long, byte)} returns once the link limit is reached: the
-     * link was dropped and counted, and attributes written to the stand-in are checked, then
-     * discarded.
-     *
-     * @return whether the link is part of the span
-     */
-    public boolean isRecorded() {
-        return recorded;
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, String value) {
-        sink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, long value) {
-        sink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, double value) {
-        sink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, boolean value) {
-        sink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, String[] value) {
-        sink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, long[] value) {
-        sink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, double[] value) {
-        sink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, boolean[] value) {
-        sink.put(key, value);
-    }
-
-    /**
      * Returns a readable form with the ids in hex. Allocates; not for hot paths.
      *
      * @return a description of the link
@@ -235,6 +93,6 @@ public final class SpanLink implements AttributeSink {
     @Override
     public String toString() {
         return String.format("SpanLink{traceId=%016x%016x, spanId=%016x, traceFlags=%02x, attributes=%s%s}",
-                traceIdHigh, traceIdLow, spanId, traceFlags, attributes, recorded ? "" : ", dropped stand-in");
+                traceIdHigh, traceIdLow, spanId, traceFlags, store(), isRecorded() ? "" : ", dropped stand-in");
     }
 }

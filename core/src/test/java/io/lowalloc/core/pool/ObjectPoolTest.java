@@ -144,16 +144,7 @@ class ObjectPoolTest {
 
     @Test
     void releaseOfObjectWithoutSlotThrows() {
-        Poolable slotless = new Poolable() {
-            @Override
-            public PoolSlot poolSlot() {
-                return null;
-            }
-
-            @Override
-            public void reset() {
-            }
-        };
+        Poolable slotless = slotless();
         ObjectPool<Poolable> anyPool = ObjectPool.create(TestItem::new, 2);
 
         assertThatThrownBy(() -> anyPool.release(slotless))
@@ -239,16 +230,7 @@ class ObjectPoolTest {
 
     @Test
     void factoryReturningObjectWithoutSlotThrows() {
-        Poolable slotless = new Poolable() {
-            @Override
-            public PoolSlot poolSlot() {
-                return null;
-            }
-
-            @Override
-            public void reset() {
-            }
-        };
+        Poolable slotless = slotless();
         ObjectPool<Poolable> broken = ObjectPool.builder(() -> slotless).name("broken").capacity(2).build();
 
         assertThatThrownBy(broken::acquire)
@@ -356,5 +338,19 @@ class ObjectPoolTest {
         pool.prefill(3);
 
         assertThat(pool).hasToString("ObjectPool[items, capacity=4, pooled=3]");
+    }
+
+    /** A broken poolable whose {@code poolSlot()} returns null. */
+    private static Poolable slotless() {
+        return new Poolable() {
+            @Override
+            public PoolSlot poolSlot() {
+                return null;
+            }
+
+            @Override
+            public void reset() {
+            }
+        };
     }
 }

@@ -1,13 +1,17 @@
 package io.lowalloc.core.pool;
 
+import java.util.function.LongUnaryOperator;
+
 /**
- * The loops whose allocation {@link ObjectPoolAllocationTest} measures.
+ * The operations whose allocation {@link ObjectPoolAllocationTest} measures, as operators for
+ * {@link io.lowalloc.core.gc.AllocationMeter#bytesPerOp}.
  *
- * <p>Deliberately free of String literals: a thread that submits a method for C2 compilation first
- * resolves the String constants of that method's class, allocating them on that thread. Were these
- * loops in the test class, the first measured run would be charged the test's message strings
- * (observed: 48-512 bytes once; adding a 2,000-character literal to the class added exactly
- * 2,040 bytes, and with C2 disabled the stray bytes disappeared).
+ * <p>Deliberately free of String literals, and the lambdas are compiled into this class: a thread
+ * that submits a method for C2 compilation first resolves the String constants of that method's
+ * class, allocating them on that thread. Were these loops in the test class, the first measured run
+ * would be charged the test's message strings (observed: 48-512 bytes once; adding a
+ * 2,000-character literal to the class added exactly 2,040 bytes, and with C2 disabled the stray
+ * bytes disappeared).
  */
 final class PoolCycles {
 
@@ -17,33 +21,36 @@ final class PoolCycles {
     private PoolCycles() {
     }
 
-    /** {@code n} times: acquire one object, write to it, release it. */
-    static void acquireRelease(ObjectPool<TestItem> pool, int n) {
-        for (int i = 0; i < n; i++) {
+    /** One operation: acquire one object, write to it, release it. */
+    static LongUnaryOperator acquireRelease(ObjectPool<TestItem> pool) {
+        return i -> {
             TestItem item = pool.acquire();
             item.marker = i;
             pool.release(item);
-        }
+            return i;
+        };
     }
 
-    /** Acquires {@code batch.length} objects, then releases them all; {@code n} objects in total. */
-    static void acquireReleaseInBatches(ObjectPool<TestItem> pool, TestItem[] batch, int n) {
-        for (int i = 0; i < n; i += batch.length) {
+    /** One operation: acquire {@code batch.length} objects, then release them all. */
+    static LongUnaryOperator acquireReleaseBatch(ObjectPool<TestItem> pool, TestItem[] batch) {
+        return i -> {
             for (int k = 0; k < batch.length; k++) {
                 batch[k] = pool.acquire();
             }
             for (int k = 0; k < batch.length; k++) {
                 pool.release(batch[k]);
             }
-        }
+            return batch.length;
+        };
     }
 
-    /** Like {@link #acquireRelease} plus one injected, escaping allocation per cycle. */
-    static void acquireReleaseAllocatingOneObject(ObjectPool<TestItem> pool, int n) {
-        for (int i = 0; i < n; i++) {
+    /** Like {@link #acquireRelease} plus one injected, escaping allocation per operation. */
+    static LongUnaryOperator acquireReleaseAllocatingOneObject(ObjectPool<TestItem> pool) {
+        return i -> {
             TestItem item = pool.acquire();
             sink = new Object();
             pool.release(item);
-        }
+            return i;
+        };
     }
 }

@@ -1,0 +1,168 @@
+package io.lowalloc.otel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class BspConfigurationTest {
+
+    private final Map<String, String> properties = new HashMap<>();
+    private final Map<String, String> environment = new HashMap<>();
+
+    private PooledBatchSpanProcessorBuilder configured() {
+        return PooledBatchSpanProcessor.builderFromConfig(new ScriptedExporter(), properties::get, environment::get);
+    }
+
+    @Test
+    void nothingSetKeepsTheDefaults() {
+        PooledBatchSpanProcessorBuilder builder = configured();
+
+        assertThat(builder.maxQueueSize()).isEqualTo(PooledBatchSpanProcessor.DEFAULT_MAX_QUEUE_SIZE);
+        assertThat(builder.maxExportBatchSize()).isEqualTo(PooledBatchSpanProcessor.DEFAULT_MAX_EXPORT_BATCH_SIZE);
+        assertThat(builder.scheduleDelayNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(5_000));
+        assertThat(builder.exporterTimeoutNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(30_000));
+    }
+
+    @Test
+    void environmentVariablesAreRead() {
+        environment.put("OTEL_BSP_SCHEDULE_DELAY", "250");
+        environment.put("OTEL_BSP_MAX_QUEUE_SIZE", "1000");
+        environment.put("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "100");
+        environment.put("OTEL_BSP_EXPORT_TIMEOUT", "2s");
+
+        PooledBatchSpanProcessorBuilder builder = configured();
+
+        assertThat(builder.scheduleDelayNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(250));
+        assertThat(builder.maxQueueSize()).isEqualTo(1000);
+        assertThat(builder.maxExportBatchSize()).isEqualTo(100);
+        assertThat(builder.exporterTimeoutNanos()).isEqualTo(TimeUnit.SECONDS.toNanos(2));
+    }
+
+    @Test
+    void aSystemPropertyWinsOverItsEnvironmentVariable() {
+        environment.put("OTEL_BSP_MAX_QUEUE_SIZE", "1000");
+        environment.put("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "100");
+        properties.put("otel.bsp.max.queue.size", "3000");
+
+        PooledBatchSpanProcessorBuilder builder = configured();
+
+        assertThat(builder.maxQueueSize()).isEqualTo(3000);
+        assertThat(builder.maxExportBatchSize()).as("no property: the variable applies").isEqualTo(100);
+    }
+
+    @Test
+    void blankValuesCountAsUnset() {
+        properties.put("otel.bsp.max.queue.size", "  ");
+        environment.put("OTEL_BSP_MAX_QUEUE_SIZE", "77");
+        environment.put("OTEL_BSP_EXPORT_TIMEOUT", "");
+
+        PooledBatchSpanProcessorBuilder builder = configured();
+
+        assertThat(builder.maxQueueSize()).isEqualTo(77);
+        assertThat(builder.exporterTimeoutNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(30_000));
+    }
+
+    @Test
+    void durationsTakeTheAutoconfigureUnits() {
+        assertThat(delayNanos("15")).isEqualTo(TimeUnit.MILLISECONDS.toNanos(15));
+        assertThat(delayNanos(" 15ms ")).isEqualTo(TimeUnit.MILLISECONDS.toNanos(15));
+        assertThat(delayNanos("1500000ns")).isEqualTo(1_500_000L);
+        assertThat(delayNanos("1500us")).isEqualTo(1_500_000L);
+        assertThat(delayNanos("3s")).isEqualTo(TimeUnit.SECONDS.toNanos(3));
+        assertThat(delayNanos("2 m")).isEqualTo(TimeUnit.MINUTES.toNanos(2));
+        assertThat(delayNanos("1h")).isEqualTo(TimeUnit.HOURS.toNanos(1));
+        assertThat(delayNanos("1d")).isEqualTo(TimeUnit.DAYS.toNanos(1));
+    }
+
+    private long delayNanos(String value) {
+        properties.put("otel.bsp.schedule.delay", value);
+        return configured().scheduleDelayNanos();
+    }
+
+    @Test
+    void zeroExportTimeoutMeansNoTimeoutAsInOpenTelemetry() {
+        environment.put("OTEL_BSP_EXPORT_TIMEOUT", "0");
+
+        assertThat(configured().exporterTimeoutNanos()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void invalidNumbersNameTheKeyTheSourceAndTheValue() {
+        properties.put("otel.bsp.max.queue.size", "lots");
+
+        assertThatThrownBy(this::configured).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Invalid value for otel.bsp.max.queue.size (system property): \"lots\": expected an integer");
+    }
+
+    @Test
+    void invalidDurationsNameTheVariable() {
+        environment.put("OTEL_BSP_SCHEDULE_DELAY", "soon");
+        assertThatThrownBy(this::configured).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Invalid value for OTEL_BSP_SCHEDULE_DELAY (environment variable): \"soon\": "
+                        + "expected a non-negative whole number");
+
+        environment.put("OTEL_BSP_SCHEDULE_DELAY", "5 fortnights");
+        assertThatThrownBy(this::configured).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Invalid value for OTEL_BSP_SCHEDULE_DELAY (environment variable): "
+                        + "\"5 fortnights\": unknown duration unit \"fortnights\"");
+
+        environment.put("OTEL_BSP_SCHEDULE_DELAY", "-5");
+        assertThatThrownBy(this::configured).hasMessageContaining("OTEL_BSP_SCHEDULE_DELAY");
+
+        environment.put("OTEL_BSP_SCHEDULE_DELAY", "99999999999999999999ms");
+        assertThatThrownBy(this::configured).hasMessage(
+                "Invalid value for OTEL_BSP_SCHEDULE_DELAY (environment variable): \"99999999999999999999ms\": "
+                        + "number out of range");
+    }
+
+    @Test
+    void valuesOutOfRangeNameTheKeyAndTheBuildersRule() {
+        environment.put("OTEL_BSP_MAX_QUEUE_SIZE", "0");
+
+        assertThatThrownBy(this::configured).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Invalid value for OTEL_BSP_MAX_QUEUE_SIZE (environment variable): \"0\": "
+                        + "maxQueueSize must be in [1, 16777216], was: 0")
+                .hasCauseInstanceOf(IllegalArgumentException.class);
+
+        environment.clear();
+        properties.put("otel.bsp.max.export.batch.size", "-3");
+        assertThatThrownBy(this::configured).hasMessage("Invalid value for otel.bsp.max.export.batch.size "
+                + "(system property): \"-3\": maxExportBatchSize must be >= 1, was: -3");
+    }
+
+    @Test
+    void environmentNamesFollowTheAutoconfigureRule() {
+        assertThat(BspConfiguration.environmentName("otel.bsp.max.export.batch.size"))
+                .isEqualTo("OTEL_BSP_MAX_EXPORT_BATCH_SIZE");
+        assertThat(BspConfiguration.environmentName("otel.some-key")).isEqualTo("OTEL_SOME_KEY");
+    }
+
+    @Test
+    void builderFromEnvironmentReadsSystemProperties() {
+        String key = "otel.bsp.max.export.batch.size";
+        String previous = System.getProperty(key);
+        System.setProperty(key, "123");
+        try {
+            assertThat(PooledBatchSpanProcessor.builderFromEnvironment(new ScriptedExporter()).maxExportBatchSize())
+                    .isEqualTo(123);
+        } finally {
+            if (previous == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, previous);
+            }
+        }
+    }
+
+    @Test
+    void lookupsMustNotBeNull() {
+        assertThatThrownBy(() -> PooledBatchSpanProcessor.builderFromConfig(new ScriptedExporter(), null, k -> null))
+                .isInstanceOf(NullPointerException.class).hasMessage("systemProperties");
+        assertThatThrownBy(() -> PooledBatchSpanProcessor.builderFromConfig(new ScriptedExporter(), k -> null, null))
+                .isInstanceOf(NullPointerException.class).hasMessage("environment");
+    }
+}

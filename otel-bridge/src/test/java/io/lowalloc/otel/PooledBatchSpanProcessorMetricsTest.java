@@ -1,0 +1,215 @@
+package io.lowalloc.otel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lowalloc.core.batch.FullQueuePolicy;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.common.InternalTelemetryVersion;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.LongPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class PooledBatchSpanProcessorMetricsTest {
+
+    private static final String NAME = "proc-under-test";
+
+    @Test
+    void countsProcessedAndDroppedSpansAndReportsTheQueue() throws InterruptedException {
+        InMemoryMetricReader reader = InMemoryMetricReader.create();
+        SdkMeterProvider meters = SdkMeterProvider.builder().registerMetricReader(reader).build();
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = PooledBatchSpanProcessor.builder(exporter)
+                .setScheduleDelay(60, TimeUnit.SECONDS)
+                .setMaxQueueSize(4)
+                .setMaxExportBatchSize(2)
+                .setMeterProvider(meters)
+                .setComponentName(NAME)
+                .build();
+        SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(processor).build();
+        Tracer tracer = provider.get("t");
+        exporter.closeGate();
+        end(tracer, 2);
+        assertThat(exporter.awaitEntered()).isTrue();
+        end(tracer, 10); // 4 queued, 6 dropped
+        assertThat(queueSize(reader.collectAllMetrics())).as("queued plus the batch being exported").isEqualTo(6);
+
+        exporter.openGate();
+        processor.forceFlush().join(10, TimeUnit.SECONDS);
+        processor.shutdown().join(10, TimeUnit.SECONDS);
+        end(tracer, 1); // after shutdown
+
+        Collection<MetricData> metrics = reader.collectAllMetrics();
+        Map<String, Long> processed = points(metric(metrics, ProcessorMetrics.PROCESSED_NAME));
+        assertThat(processed).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "", 6L,
+                "queue_full", 6L,
+                "already_shutdown", 1L));
+        assertThat(points(metric(metrics, ProcessorMetrics.QUEUE_CAPACITY_NAME))).containsExactly(Map.entry("", 4L));
+        assertThat(queueSize(metrics)).isZero();
+        assertThat(metric(metrics, ProcessorMetrics.PROCESSED_NAME).getLongSumData().isMonotonic()).isTrue();
+        assertThat(metric(metrics, ProcessorMetrics.QUEUE_SIZE_NAME).getLongSumData().isMonotonic()).isFalse();
+        meters.shutdown().join(10, TimeUnit.SECONDS);
+        provider.shutdown().join(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void usesTheNamesUnitsDescriptionsAndAttributesOfTheSdksBatchSpanProcessor() {
+        Collection<MetricData> stock = metricsOf(meters -> BatchSpanProcessor.builder(new ScriptedExporter())
+                .setMeterProvider(meters)
+                .setInternalTelemetryVersion(InternalTelemetryVersion.LATEST)
+                .build());
+        Collection<MetricData> pooled = metricsOf(meters -> PooledBatchSpanProcessor.builder(new ScriptedExporter())
+                .setMeterProvider(meters)
+                .build());
+
+        assertThat(shape(pooled)).isEqualTo(shape(stock)).isNotEmpty();
+        assertThat(shape(pooled)).containsKeys(ProcessorMetrics.PROCESSED_NAME, ProcessorMetrics.QUEUE_SIZE_NAME,
+                ProcessorMetrics.QUEUE_CAPACITY_NAME);
+        assertThat(componentTypes(pooled)).isEqualTo(componentTypes(stock)).containsExactly("batching_span_processor");
+    }
+
+    @Test
+    void withoutAMeterProviderNothingIsRecordedAndNothingFails() {
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = PooledBatchSpanProcessor.builder(exporter).build();
+        SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(processor).build();
+        end(provider.get("t"), 3);
+
+        assertThat(processor.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
+        assertThat(exporter.exportedNames).hasSize(3);
+        provider.shutdown().join(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void interruptedAndInvalidSpansCarryTheirErrorType() throws InterruptedException {
+        InMemoryMetricReader reader = InMemoryMetricReader.create();
+        SdkMeterProvider meters = SdkMeterProvider.builder().registerMetricReader(reader).build();
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = PooledBatchSpanProcessor.builder(exporter)
+                .setScheduleDelay(60, TimeUnit.SECONDS)
+                .setMaxQueueSize(1)
+                .setMaxExportBatchSize(1)
+                .setFullQueuePolicy(FullQueuePolicy.BLOCK)
+                .setMeterProvider(meters)
+                .setComponentName(NAME)
+                .build();
+        SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(processor).build();
+        Tracer tracer = provider.get("t");
+        exporter.closeGate();
+        end(tracer, 1);
+        assertThat(exporter.awaitEntered()).isTrue();
+        end(tracer, 1);
+        Thread.currentThread().interrupt();
+        try {
+            end(tracer, 1);
+        } finally {
+            Thread.interrupted();
+        }
+        processor.onEnd(PooledBatchSpanProcessorTest.invalidSpan());
+        exporter.openGate();
+        processor.forceFlush().join(10, TimeUnit.SECONDS);
+
+        assertThat(points(metric(reader.collectAllMetrics(), ProcessorMetrics.PROCESSED_NAME)))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("", 2L, "interrupted", 1L, "invalid_span", 1L));
+        provider.shutdown().join(10, TimeUnit.SECONDS);
+        meters.shutdown().join(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aFailingMeterProviderCostsTheMetricsNotTheExports() {
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = PooledBatchSpanProcessor.builder(exporter)
+                .setMeterProvider(() -> {
+                    throw new IllegalStateException("no meters today");
+                })
+                .build();
+        SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(processor).build();
+        end(provider.get("t"), 3);
+
+        assertThat(processor.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
+        assertThat(exporter.exportedNames).hasSize(3);
+        provider.shutdown().join(10, TimeUnit.SECONDS);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static void end(Tracer tracer, int count) {
+        for (int i = 0; i < count; i++) {
+            tracer.spanBuilder("s").startSpan().end();
+        }
+    }
+
+    private interface ProcessorFactory {
+        SpanProcessor create(SdkMeterProvider meters);
+    }
+
+    /** Exports two spans and drops one after shutdown, then collects what the processor recorded. */
+    private static Collection<MetricData> metricsOf(ProcessorFactory factory) {
+        InMemoryMetricReader reader = InMemoryMetricReader.create();
+        SdkMeterProvider meters = SdkMeterProvider.builder().registerMetricReader(reader).build();
+        SpanProcessor processor = factory.create(meters);
+        SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(processor).build();
+        end(provider.get("t"), 2);
+        processor.forceFlush().join(10, TimeUnit.SECONDS);
+        Collection<MetricData> metrics = reader.collectAllMetrics();
+        provider.shutdown().join(10, TimeUnit.SECONDS);
+        meters.shutdown().join(10, TimeUnit.SECONDS);
+        return metrics;
+    }
+
+    /** Name to "unit | description | attribute keys" for every metric. */
+    private static Map<String, String> shape(Collection<MetricData> metrics) {
+        Map<String, String> shape = new TreeMap<>();
+        for (MetricData metric : metrics) {
+            Set<String> keys = new TreeSet<>();
+            for (LongPointData point : metric.getLongSumData().getPoints()) {
+                point.getAttributes().forEach((k, v) -> keys.add(k.getKey()));
+            }
+            shape.put(metric.getName(), metric.getUnit() + " | " + metric.getDescription() + " | " + keys);
+        }
+        return shape;
+    }
+
+    private static Set<String> componentTypes(Collection<MetricData> metrics) {
+        return metrics.stream()
+                .flatMap(m -> m.getLongSumData().getPoints().stream())
+                .map(p -> p.getAttributes().get(ProcessorMetrics.COMPONENT_TYPE_KEY))
+                .collect(Collectors.toSet());
+    }
+
+    private static MetricData metric(Collection<MetricData> metrics, String name) {
+        return metrics.stream().filter(m -> m.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no metric " + name + " in " + metrics));
+    }
+
+    /** error.type (or "") to value, after checking the component attributes of every point. */
+    private static Map<String, Long> points(MetricData metric) {
+        Map<String, Long> values = new TreeMap<>();
+        for (LongPointData point : metric.getLongSumData().getPoints()) {
+            Attributes attributes = point.getAttributes();
+            assertThat(attributes.get(AttributeKey.stringKey("otel.component.type"))).isEqualTo("batching_span_processor");
+            assertThat(attributes.get(AttributeKey.stringKey("otel.component.name"))).isEqualTo(NAME);
+            String errorType = attributes.get(AttributeKey.stringKey("error.type"));
+            values.put(errorType == null ? "" : errorType, point.getValue());
+        }
+        return values;
+    }
+
+    private static long queueSize(Collection<MetricData> metrics) {
+        return points(metric(metrics, ProcessorMetrics.QUEUE_SIZE_NAME)).get("");
+    }
+}

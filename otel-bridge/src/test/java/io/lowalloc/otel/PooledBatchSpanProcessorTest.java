@@ -1,0 +1,546 @@
+package io.lowalloc.otel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lowalloc.core.batch.FullQueuePolicy;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.common.InstrumentationLibraryInfo;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.testing.trace.TestSpanData;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.data.StatusData;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PooledBatchSpanProcessorTest {
+
+    private static final Resource RESOURCE = Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "t"));
+
+    private final List<SdkTracerProvider> providers = new ArrayList<>();
+
+    @AfterEach
+    void shutDownProviders() {
+        for (SdkTracerProvider provider : providers) {
+            provider.shutdown().join(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private Tracer tracer(PooledBatchSpanProcessor processor) {
+        SdkTracerProvider provider = SdkTracerProvider.builder().setResource(RESOURCE).addSpanProcessor(processor).build();
+        providers.add(provider);
+        return provider.get("processor-test");
+    }
+
+    private static PooledBatchSpanProcessorBuilder slowSchedule(ScriptedExporter exporter) {
+        return PooledBatchSpanProcessor.builder(exporter).setScheduleDelay(60, TimeUnit.SECONDS);
+    }
+
+    private static void endSpans(Tracer tracer, String prefix, int count) {
+        for (int i = 0; i < count; i++) {
+            tracer.spanBuilder(prefix + i).startSpan().end();
+        }
+    }
+
+    private static boolean join(CompletableResultCode result) {
+        return result.join(20, TimeUnit.SECONDS).isSuccess();
+    }
+
+    @Test
+    void onlyTheEndOfASpanIsRequired() {
+        PooledBatchSpanProcessor processor = slowSchedule(new ScriptedExporter()).build();
+        tracer(processor);
+
+        processor.onStart(Context.root(), null);
+
+        assertThat(processor.isStartRequired()).isFalse();
+        assertThat(processor.isEndRequired()).isTrue();
+        assertThat(processor.getStats().batch().offered()).isZero();
+    }
+
+    @Test
+    void forceFlushExportsEverySpanEndedBeforeIt() {
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = slowSchedule(exporter).build();
+        endSpans(tracer(processor), "s", 3);
+
+        assertThat(join(processor.forceFlush())).isTrue();
+
+        assertThat(exporter.exportedNames).containsExactly("s0", "s1", "s2");
+        SpanProcessorStats stats = processor.getStats();
+        assertThat(stats.batch().exported()).isEqualTo(3);
+        assertThat(stats.batch().pending()).isZero();
+        assertThat(stats.batch().isBalanced()).isTrue();
+        assertThat(stats.pool().released()).as("every exported span went back to the pool").isEqualTo(3);
+    }
+
+    @Test
+    void forceFlushWithNothingPendingSucceeds() {
+        PooledBatchSpanProcessor processor = slowSchedule(new ScriptedExporter()).build();
+        tracer(processor);
+
+        assertThat(join(processor.forceFlush())).isTrue();
+    }
+
+    @Test
+    void forceFlushFailsWhenAnExportInItsRangeFailed() {
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = slowSchedule(exporter).build();
+        Tracer tracer = tracer(processor);
+        exporter.mode = ScriptedExporter.Mode.FAIL;
+        endSpans(tracer, "failing", 2);
+
+        assertThat(join(processor.forceFlush())).isFalse();
+
+        exporter.mode = ScriptedExporter.Mode.SUCCEED;
+        endSpans(tracer, "fine", 2);
+        assertThat(join(processor.forceFlush())).as("the next range exported fine").isTrue();
+        SpanProcessorStats stats = processor.getStats();
+        assertThat(stats.batch().failed()).isEqualTo(2);
+        assertThat(stats.batch().exported()).isEqualTo(2);
+        assertThat(stats.pool().released()).as("failed spans are released too").isEqualTo(4);
+    }
+
+    @Test
+    void exporterThatThrowsIsCountedAndTheProcessorCarriesOn() {
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = slowSchedule(exporter).build();
+        Tracer tracer = tracer(processor);
+        exporter.mode = ScriptedExporter.Mode.THROW;
+        endSpans(tracer, "boom", 3);
+
+        assertThat(join(processor.forceFlush())).isFalse();
+
+        exporter.mode = ScriptedExporter.Mode.SUCCEED;
+        endSpans(tracer, "after", 2);
+        assertThat(join(processor.forceFlush())).isTrue();
+        assertThat(exporter.exportedNames).containsExactly("after0", "after1");
+        SpanProcessorStats stats = processor.getStats();
+        assertThat(stats.batch().failed()).isEqualTo(3);
+        assertThat(stats.batch().failedExports()).isEqualTo(1);
+        assertThat(stats.batch().exported()).isEqualTo(2);
+    }
+
+    @Test
+    void exportThatNeverCompletesIsAbandonedAndItsSpansAreNeverReused() {
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = slowSchedule(exporter)
+                .setExporterTimeout(100, TimeUnit.MILLISECONDS)
+                .build();
+        Tracer tracer = tracer(processor);
+        exporter.mode = ScriptedExporter.Mode.NEVER_COMPLETE;
+        endSpans(tracer, "hung", 2);
+
+        long start = System.nanoTime();
+        assertThat(join(processor.forceFlush())).isFalse();
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
+
+        exporter.mode = ScriptedExporter.Mode.SUCCEED;
+        endSpans(tracer, "later", 6);
+        assertThat(join(processor.forceFlush())).isTrue();
+
+        SpanProcessorStats stats = processor.getStats();
+        assertThat(stats.batch().abandoned()).isEqualTo(2);
+        assertThat(stats.batch().timedOutExports()).isEqualTo(1);
+        assertThat(stats.batch().exported()).isEqualTo(6);
+        assertThat(stats.pool().outstanding()).as("abandoned spans are never released").isEqualTo(2);
+        assertThat(stats.pool().released()).isEqualTo(6);
+        // The exporter still holds the abandoned batch: it must still read the original spans,
+        // untouched by the later ones (no pooled span or view of it was reused).
+        Collection<SpanData> abandoned = exporter.batches.get(0);
+        List<String> names = new ArrayList<>();
+        for (SpanData span : abandoned) {
+            names.add(span.getName());
+        }
+        assertThat(names).containsExactly("hung0", "hung1");
+    }
+
+    @Test
+    void dropPolicyDropsExactlyWhatDoesNotFitAndTheNextFlushReportsIt() throws InterruptedException {
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = slowSchedule(exporter)
+                .setMaxQueueSize(4)
+                .setMaxExportBatchSize(2)
+                .build();
+        Tracer tracer = tracer(processor);
+        exporter.closeGate();
+        endSpans(tracer, "s", 2); // a full batch: the worker takes it and blocks in the exporter
+        assertThat(exporter.awaitEntered()).isTrue();
+
+        endSpans(tracer, "t", 10); // 4 fit in the queue, 6 do not
+
+        SpanProcessorStats stats = processor.getStats();
+        assertThat(stats.batch().droppedQueueFull()).isEqualTo(6);
+        assertThat(stats.batch().pending()).isEqualTo(6);
+        assertThat(stats.pool().outstanding()).as("dropped spans went back to the pool").isEqualTo(6);
+        exporter.openGate();
+        assertThat(join(processor.forceFlush())).as("spans were dropped since the last flush").isFalse();
+        assertThat(exporter.exportedNames).containsExactly("s0", "s1", "t0", "t1", "t2", "t3");
+        assertThat(join(processor.forceFlush())).as("nothing dropped since").isTrue();
+        assertThat(processor.getStats().batch().isBalanced()).isTrue();
+    }
+
+    @Test
+    void blockPolicyWaitsForSpaceInsteadOfDropping() throws InterruptedException {
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = slowSchedule(exporter)
+                .setMaxQueueSize(4)
+                .setMaxExportBatchSize(2)
+                .setFullQueuePolicy(FullQueuePolicy.BLOCK)
+                .setMaxBlockTime(30, TimeUnit.SECONDS)
+                .build();
+        Tracer tracer = tracer(processor);
+        exporter.closeGate();
+        endSpans(tracer, "s", 2);
+        assertThat(exporter.awaitEntered()).isTrue();
+
+        Thread producer = new Thread(() -> endSpans(tracer, "t", 10), "blocked-producer");
+        producer.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (processor.getStats().batch().pending() < 6 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        producer.join(100);
+        assertThat(producer.isAlive()).as("the producer waits for space").isTrue();
+        assertThat(processor.getStats().batch().pending()).isEqualTo(6);
+
+        exporter.openGate();
+        producer.join(TimeUnit.SECONDS.toMillis(20));
+        assertThat(producer.isAlive()).isFalse();
+        assertThat(join(processor.forceFlush())).isTrue();
+        SpanProcessorStats stats = processor.getStats();
+        assertThat(stats.batch().dropped()).isZero();
+        assertThat(stats.batch().exported()).isEqualTo(12);
+        assertThat(exporter.exportedNames).hasSize(12).startsWith("s0", "s1").endsWith("t9");
+    }
+
+    @Test
+    void blockPolicyDropsOnceMaxBlockTimeHasPassed() throws InterruptedException {
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = slowSchedule(exporter)
+                .setMaxQueueSize(4)
+                .setMaxExportBatchSize(2)
+                .setFullQueuePolicy(FullQueuePolicy.BLOCK)
+                .setMaxBlockTime(50, TimeUnit.MILLISECONDS)
+                .build();
+        Tracer tracer = tracer(processor);
+        exporter.closeGate();
+        endSpans(tracer, "s", 2);
+        assertThat(exporter.awaitEntered()).isTrue();
+        endSpans(tracer, "t", 4);
+
+        long start = System.nanoTime();
+        endSpans(tracer, "u", 1);
+
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
+        assertThat(processor.getStats().batch().droppedBlockTimeout()).isEqualTo(1);
+        exporter.openGate();
+        assertThat(join(processor.forceFlush())).isFalse();
+        assertThat(exporter.exportedNames).containsExactly("s0", "s1", "t0", "t1", "t2", "t3");
+    }
+
+    @Test
+    void shutdownIsIdempotentExportsWhatIsQueuedAndShutsTheExporterDownOnce() {
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = slowSchedule(exporter).build();
+        endSpans(tracer(processor), "s", 3);
+
+        CompletableResultCode first = processor.shutdown();
+        CompletableResultCode second = processor.shutdown();
+
+        assertThat(second).isSameAs(first);
+        assertThat(join(first)).isTrue();
+        assertThat(exporter.exportedNames).containsExactly("s0", "s1", "s2");
+        assertThat(exporter.shutdownCalls.get()).isEqualTo(1);
+        assertThat(processor.shutdown()).isSameAs(first);
+        assertThat(processor.getStats().batch().pending()).isZero();
+    }
+
+    @Test
+    void spansEndedAfterShutdownAreCountedAndNotExported() {
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = slowSchedule(exporter).build();
+        Tracer tracer = tracer(processor);
+        assertThat(join(processor.shutdown())).isTrue();
+
+        endSpans(tracer, "late", 3);
+
+        SpanProcessorStats stats = processor.getStats();
+        assertThat(stats.rejectedAfterShutdown()).isEqualTo(3);
+        assertThat(stats.dropped()).isEqualTo(3);
+        assertThat(stats.pool().acquired()).as("rejected before any copy").isZero();
+        assertThat(exporter.exportCalls.get()).isZero();
+        assertThat(join(processor.forceFlush())).as("rejections after shutdown do not fail a flush").isTrue();
+    }
+
+    @Test
+    void shutdownFailsWhenTheExporterFailsToShutDown() {
+        ScriptedExporter exporter = new ScriptedExporter();
+        exporter.shutdownResult = CompletableResultCode.ofFailure();
+        PooledBatchSpanProcessor processor = slowSchedule(exporter).build();
+        tracer(processor);
+
+        assertThat(join(processor.shutdown())).isFalse();
+        assertThat(exporter.shutdownCalls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void closeShutsDown() {
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = slowSchedule(exporter).build();
+        endSpans(tracer(processor), "s", 1);
+
+        processor.close();
+
+        assertThat(exporter.shutdownCalls.get()).isEqualTo(1);
+        assertThat(exporter.exportedNames).containsExactly("s0");
+        assertThat(processor.shutdown().isDone()).isTrue();
+    }
+
+    @Test
+    void unsampledSpansAreSkippedWithoutTouchingThePool() {
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = slowSchedule(exporter).build();
+        SdkTracerProvider provider = SdkTracerProvider.builder()
+                .setSampler(new SpanProcessorContractTest.RecordOnlyByName())
+                .addSpanProcessor(processor)
+                .build();
+        providers.add(provider);
+        endSpans(provider.get("t"), "record only ", 3);
+
+        assertThat(join(processor.forceFlush())).isTrue();
+        assertThat(processor.getStats().pool().acquired()).isZero();
+        assertThat(exporter.exportCalls.get()).isZero();
+    }
+
+    @Test
+    void aSpanTheCoreRejectsIsCountedAndDropped() {
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = slowSchedule(exporter).build();
+        Tracer tracer = tracer(processor);
+
+        processor.onEnd(invalidSpan());
+        endSpans(tracer, "valid", 1);
+
+        assertThat(join(processor.forceFlush())).as("the invalid span was dropped").isFalse();
+        SpanProcessorStats stats = processor.getStats();
+        assertThat(stats.invalidSpans()).isEqualTo(1);
+        assertThat(stats.pool().outstanding()).as("its pooled span went back").isZero();
+        assertThat(exporter.exportedNames).containsExactly("valid0");
+    }
+
+    @Test
+    void resourceIsTheFirstSpansUnlessSet() {
+        InMemorySpanExporter first = InMemorySpanExporter.create();
+        PooledBatchSpanProcessor fromSpans = PooledBatchSpanProcessor.builder(first).setCopyMode(true).build();
+        tracer(fromSpans).spanBuilder("a").startSpan().end();
+        InMemorySpanExporter second = InMemorySpanExporter.create();
+        Resource configured = Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "configured"));
+        PooledBatchSpanProcessor fixed = PooledBatchSpanProcessor.builder(second).setCopyMode(true)
+                .setResource(configured).build();
+        tracer(fixed).spanBuilder("b").startSpan().end();
+
+        assertThat(join(fromSpans.forceFlush())).isTrue();
+        assertThat(join(fixed.forceFlush())).isTrue();
+
+        assertThat(first.getFinishedSpanItems()).singleElement().extracting(SpanData::getResource).isEqualTo(RESOURCE);
+        assertThat(second.getFinishedSpanItems()).singleElement().extracting(SpanData::getResource)
+                .isEqualTo(configured);
+    }
+
+    @Test
+    void pooledSpansAreReused() {
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = slowSchedule(exporter).setMaxExportBatchSize(8).build();
+        Tracer tracer = tracer(processor);
+        for (int round = 0; round < 20; round++) {
+            endSpans(tracer, "r", 8);
+            assertThat(join(processor.forceFlush())).isTrue();
+        }
+
+        SpanProcessorStats stats = processor.getStats();
+        assertThat(stats.pool().acquired()).isEqualTo(160);
+        assertThat(stats.pool().created()).isLessThanOrEqualTo(16);
+        assertThat(stats.pool().hits()).isGreaterThanOrEqualTo(144);
+    }
+
+    @Test
+    void exposesItsExporterAndConfiguration() {
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = PooledBatchSpanProcessor.builder(exporter)
+                .setMaxQueueSize(100)
+                .setComponentName("mine")
+                .build();
+        tracer(processor);
+
+        assertThat(processor.getSpanExporter()).isSameAs(exporter);
+        assertThat(processor.toString()).contains("maxQueueSize=100", "maxExportBatchSize=100",
+                "scheduleDelayNanos=5000000000", "exporterTimeoutNanos=30000000000", "fullQueuePolicy=DROP",
+                "componentName=mine", "copyMode=false");
+    }
+
+    @Test
+    void createUsesTheDefaults() {
+        PooledBatchSpanProcessor processor = PooledBatchSpanProcessor.create(new ScriptedExporter());
+        tracer(processor);
+
+        assertThat(processor.toString()).contains("maxQueueSize=2048", "maxExportBatchSize=512",
+                "scheduleDelayNanos=5000000000", "exporterTimeoutNanos=30000000000", "exportUnsampledSpans=false",
+                "poolCapacity=2560");
+    }
+
+    @Test
+    void aThreadInterruptedWhileBlockedDropsItsSpanAndKeepsTheInterrupt() throws InterruptedException {
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = slowSchedule(exporter)
+                .setMaxQueueSize(1)
+                .setMaxExportBatchSize(1)
+                .setFullQueuePolicy(FullQueuePolicy.BLOCK)
+                .setMaxBlockTime(30, TimeUnit.SECONDS)
+                .build();
+        Tracer tracer = tracer(processor);
+        exporter.closeGate();
+        endSpans(tracer, "in flight", 1);
+        assertThat(exporter.awaitEntered()).isTrue();
+        endSpans(tracer, "queued", 1);
+
+        Thread.currentThread().interrupt();
+        try {
+            endSpans(tracer, "interrupted", 1);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(processor.getStats().batch().droppedInterrupted()).isEqualTo(1);
+        exporter.openGate();
+        assertThat(join(processor.forceFlush())).isFalse();
+        assertThat(exporter.exportedNames).containsExactly("in flight0", "queued0");
+    }
+
+    @Test
+    void everySpanEndedConcurrentlyIsAccountedForExactlyOnce() throws InterruptedException {
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = PooledBatchSpanProcessor.builder(exporter)
+                .setScheduleDelay(1, TimeUnit.MILLISECONDS)
+                .setMaxQueueSize(64)
+                .setMaxExportBatchSize(16)
+                .build();
+        Tracer tracer = tracer(processor);
+        int threads = 4;
+        int perThread = 2_500;
+        List<Thread> producers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String prefix = "t" + t + "-";
+            producers.add(new Thread(() -> endSpans(tracer, prefix, perThread), "producer-" + t));
+        }
+        producers.forEach(Thread::start);
+        for (Thread producer : producers) {
+            producer.join(TimeUnit.SECONDS.toMillis(30));
+        }
+
+        boolean shutdownSucceeded = join(processor.shutdown());
+
+        SpanProcessorStats stats = processor.getStats();
+        assertThat(shutdownSucceeded).as("an honest result: it fails iff spans were dropped")
+                .isEqualTo(stats.dropped() == 0);
+        assertThat(stats.batch().offered()).isEqualTo(threads * perThread);
+        assertThat(stats.batch().exported() + stats.batch().dropped()).isEqualTo(threads * perThread);
+        assertThat(stats.batch().pending()).isZero();
+        assertThat(stats.batch().isBalanced()).as(stats.toString()).isTrue();
+        assertThat(stats.pool().outstanding()).as("every span went back to the pool").isZero();
+        assertThat(exporter.exportedNames).hasSize((int) stats.batch().exported()).doesNotHaveDuplicates();
+    }
+
+    /** Data the core rejects: a negative start time. */
+    static ReadableSpan invalidSpan() {
+        return new FixedReadableSpan(TestSpanData.builder()
+                .setSpanContext(SpanContext.create("0123456789abcdef0123456789abcdef", "0123456789abcdef",
+                        TraceFlags.getSampled(), TraceState.getDefault()))
+                .setName("negative start")
+                .setKind(SpanKind.INTERNAL)
+                .setStartEpochNanos(-1)
+                .setEndEpochNanos(5)
+                .setStatus(StatusData.unset())
+                .setHasEnded(true)
+                .setTotalRecordedEvents(0)
+                .setTotalRecordedLinks(0)
+                .build());
+    }
+
+    /** A {@link ReadableSpan} that is not an SDK span: it returns fixed data. */
+    @SuppressWarnings("deprecation") // the interface still declares the deprecated library-info accessor
+    static final class FixedReadableSpan implements ReadableSpan {
+        private final SpanData data;
+
+        FixedReadableSpan(SpanData data) {
+            this.data = data;
+        }
+
+        @Override
+        public SpanContext getSpanContext() {
+            return data.getSpanContext();
+        }
+
+        @Override
+        public SpanContext getParentSpanContext() {
+            return data.getParentSpanContext();
+        }
+
+        @Override
+        public String getName() {
+            return data.getName();
+        }
+
+        @Override
+        public SpanData toSpanData() {
+            return data;
+        }
+
+        @Override
+        @Deprecated
+        public InstrumentationLibraryInfo getInstrumentationLibraryInfo() {
+            return data.getInstrumentationLibraryInfo();
+        }
+
+        @Override
+        public InstrumentationScopeInfo getInstrumentationScopeInfo() {
+            return data.getInstrumentationScopeInfo();
+        }
+
+        @Override
+        public boolean hasEnded() {
+            return true;
+        }
+
+        @Override
+        public long getLatencyNanos() {
+            return data.getEndEpochNanos() - data.getStartEpochNanos();
+        }
+
+        @Override
+        public SpanKind getKind() {
+            return data.getKind();
+        }
+
+        @Override
+        public <T> T getAttribute(AttributeKey<T> key) {
+            return data.getAttributes().get(key);
+        }
+    }
+}
