@@ -10,6 +10,7 @@ import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanKind;
 import io.lowalloc.core.span.SpanLimits;
 import io.lowalloc.core.span.SpanState;
+import io.lowalloc.otel.internal.view.SpanContextView;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;

@@ -1,15 +1,20 @@
 /**
- * The OpenTelemetry bridge: export pooled {@link io.lowalloc.core.span.SpanData} spans through
- * any OpenTelemetry {@code SpanExporter}.
+ * The OpenTelemetry bridge's API: record pooled {@link io.lowalloc.core.span.SpanData} spans and
+ * export them through any OpenTelemetry {@code SpanExporter}, or swap the SDK's span processor.
  *
  * <ul>
- *   <li>{@link io.lowalloc.otel.PooledSpanDataView} — a reusable {@code SpanData} view over a
- *       pooled span, with reusable attribute, context, event, link and status views.</li>
- *   <li>{@link io.lowalloc.otel.SpanExporterAdapter} — a {@code BatchExporter} that binds views
- *       (or, in copy mode, immutable copies) and maps the exporter's result.</li>
  *   <li>{@link io.lowalloc.otel.PooledSpanPipeline} — the hot path: start pooled spans (parent
- *       from the OpenTelemetry {@code Context}), end them into a batch buffer, export them
- *       through the adapter; {@link io.lowalloc.otel.PipelineStats} accounts for every span.</li>
+ *       from the OpenTelemetry {@code Context}), end them into a batch buffer, export them through
+ *       the adapter; {@link io.lowalloc.otel.PipelineStats} accounts for every span.</li>
+ *   <li>{@link io.lowalloc.otel.SpanExporterAdapter} — a core {@code BatchExporter} that hands
+ *       pooled spans to a {@code SpanExporter} as reusable views (or, in copy mode, immutable
+ *       copies) and maps the exporter's result.</li>
+ *   <li>{@link io.lowalloc.otel.PooledBatchSpanProcessor} (built by
+ *       {@link io.lowalloc.otel.PooledBatchSpanProcessorBuilder}) — a drop-in replacement for the
+ *       SDK's {@code BatchSpanProcessor}, with the same options and {@code otel.bsp.*} keys;
+ *       {@link io.lowalloc.otel.SpanProcessorStats} accounts for every span.</li>
  * </ul>
+ *
+ * <p>The implementation lives in {@code io.lowalloc.otel.internal.*}, which is not API.
  */
 package io.lowalloc.otel;

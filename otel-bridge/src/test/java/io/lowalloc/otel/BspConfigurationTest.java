@@ -1,12 +1,14 @@
 package io.lowalloc.otel;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import io.lowalloc.otel.internal.processor.BspConfiguration;
+import io.lowalloc.otel.testing.ScriptedExporter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 class BspConfigurationTest {
 

@@ -1,11 +1,10 @@
 package io.lowalloc.otel;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.google.protobuf.ByteString;
 import com.sun.net.httpserver.HttpServer;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanKind;
+import io.lowalloc.otel.testing.SampleSpans;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
@@ -34,6 +33,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Exports pooled spans through the real {@code OtlpHttpSpanExporter} (JDK HttpClient sender) to

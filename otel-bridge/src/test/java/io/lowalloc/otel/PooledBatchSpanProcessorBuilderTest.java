@@ -1,16 +1,17 @@
 package io.lowalloc.otel;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.lowalloc.core.batch.FullQueuePolicy;
 import io.lowalloc.core.span.SpanLimits;
+import io.lowalloc.otel.testing.ScriptedExporter;
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 class PooledBatchSpanProcessorBuilderTest {
 

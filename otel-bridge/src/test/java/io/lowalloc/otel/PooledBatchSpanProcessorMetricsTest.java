@@ -1,8 +1,9 @@
 package io.lowalloc.otel;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.lowalloc.core.batch.FullQueuePolicy;
+import io.lowalloc.otel.internal.processor.ProcessorMetrics;
+import io.lowalloc.otel.testing.FixedReadableSpan;
+import io.lowalloc.otel.testing.ScriptedExporter;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Tracer;
@@ -22,6 +23,8 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 class PooledBatchSpanProcessorMetricsTest {
 
@@ -119,7 +122,7 @@ class PooledBatchSpanProcessorMetricsTest {
         } finally {
             Thread.interrupted();
         }
-        processor.onEnd(PooledBatchSpanProcessorTest.invalidSpan());
+        processor.onEnd(FixedReadableSpan.invalidSpan());
         exporter.openGate();
         processor.forceFlush().join(10, TimeUnit.SECONDS);
 

@@ -1,8 +1,8 @@
 package io.lowalloc.otel;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.lowalloc.core.batch.FullQueuePolicy;
+import io.lowalloc.otel.testing.FixedReadableSpan;
+import io.lowalloc.otel.testing.ScriptedExporter;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 class PooledBatchSpanProcessorTest {
 
@@ -334,7 +336,7 @@ class PooledBatchSpanProcessorTest {
         PooledBatchSpanProcessor processor = slowSchedule(exporter).build();
         Tracer tracer = tracer(processor);
 
-        processor.onEnd(invalidSpan());
+        processor.onEnd(FixedReadableSpan.invalidSpan());
         endSpans(tracer, "valid", 1);
 
         assertThat(join(processor.forceFlush())).as("the invalid span was dropped").isFalse();
@@ -465,82 +467,5 @@ class PooledBatchSpanProcessorTest {
         assertThat(stats.batch().isBalanced()).as(stats.toString()).isTrue();
         assertThat(stats.pool().outstanding()).as("every span went back to the pool").isZero();
         assertThat(exporter.exportedNames).hasSize((int) stats.batch().exported()).doesNotHaveDuplicates();
-    }
-
-    /** Data the core rejects: a negative start time. */
-    static ReadableSpan invalidSpan() {
-        return new FixedReadableSpan(TestSpanData.builder()
-                .setSpanContext(SpanContext.create("0123456789abcdef0123456789abcdef", "0123456789abcdef",
-                        TraceFlags.getSampled(), TraceState.getDefault()))
-                .setName("negative start")
-                .setKind(SpanKind.INTERNAL)
-                .setStartEpochNanos(-1)
-                .setEndEpochNanos(5)
-                .setStatus(StatusData.unset())
-                .setHasEnded(true)
-                .setTotalRecordedEvents(0)
-                .setTotalRecordedLinks(0)
-                .build());
-    }
-
-    /** A {@link ReadableSpan} that is not an SDK span: it returns fixed data. */
-    @SuppressWarnings("deprecation") // the interface still declares the deprecated library-info accessor
-    static final class FixedReadableSpan implements ReadableSpan {
-        private final SpanData data;
-
-        FixedReadableSpan(SpanData data) {
-            this.data = data;
-        }
-
-        @Override
-        public SpanContext getSpanContext() {
-            return data.getSpanContext();
-        }
-
-        @Override
-        public SpanContext getParentSpanContext() {
-            return data.getParentSpanContext();
-        }
-
-        @Override
-        public String getName() {
-            return data.getName();
-        }
-
-        @Override
-        public SpanData toSpanData() {
-            return data;
-        }
-
-        @Override
-        @Deprecated
-        public InstrumentationLibraryInfo getInstrumentationLibraryInfo() {
-            return data.getInstrumentationLibraryInfo();
-        }
-
-        @Override
-        public InstrumentationScopeInfo getInstrumentationScopeInfo() {
-            return data.getInstrumentationScopeInfo();
-        }
-
-        @Override
-        public boolean hasEnded() {
-            return true;
-        }
-
-        @Override
-        public long getLatencyNanos() {
-            return data.getEndEpochNanos() - data.getStartEpochNanos();
-        }
-
-        @Override
-        public SpanKind getKind() {
-            return data.getKind();
-        }
-
-        @Override
-        public <T> T getAttribute(AttributeKey<T> key) {
-            return data.getAttributes().get(key);
-        }
     }
 }

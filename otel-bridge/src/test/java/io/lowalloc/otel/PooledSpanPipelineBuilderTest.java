@@ -1,15 +1,16 @@
 package io.lowalloc.otel;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.lowalloc.core.batch.FullQueuePolicy;
 import io.lowalloc.core.pool.ObjectPool;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanKind;
+import io.lowalloc.otel.testing.FakeExporter;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 class PooledSpanPipelineBuilderTest {
 

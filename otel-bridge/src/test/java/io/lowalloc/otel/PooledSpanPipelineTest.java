@@ -1,13 +1,13 @@
 package io.lowalloc.otel;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.lowalloc.core.batch.FullQueuePolicy;
 import io.lowalloc.core.span.Hex;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanKind;
 import io.lowalloc.core.span.SpanState;
+import io.lowalloc.otel.internal.view.PooledSpanDataView;
+import io.lowalloc.otel.testing.FakeExporter;
+import io.lowalloc.otel.testing.SampleSpans;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 class PooledSpanPipelineTest {
 

@@ -1,6 +1,7 @@
 package io.lowalloc.otel;
 
 import io.lowalloc.core.gc.AllocationMeter;
+import io.lowalloc.otel.testing.LastEndedSpanProcessor;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;

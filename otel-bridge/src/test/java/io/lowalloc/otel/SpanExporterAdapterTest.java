@@ -1,17 +1,21 @@
 package io.lowalloc.otel;
 
-import static io.lowalloc.otel.SampleSpans.RESOURCE;
-import static io.lowalloc.otel.SampleSpans.SCOPE;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.lowalloc.core.span.SpanData;
+import io.lowalloc.otel.internal.view.PooledSpanDataView;
+import io.lowalloc.otel.testing.FakeExporter;
+import io.lowalloc.otel.testing.RecordingCompletion;
+import io.lowalloc.otel.testing.SampleSpans;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static io.lowalloc.otel.testing.SampleSpans.RESOURCE;
+import static io.lowalloc.otel.testing.SampleSpans.SCOPE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 class SpanExporterAdapterTest {
 

@@ -1,7 +1,7 @@
 package io.lowalloc.otel;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.lowalloc.otel.testing.SequentialIdGenerator;
+import io.lowalloc.otel.testing.SpanDataComparison;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.Value;
@@ -37,6 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * One contract for both processors: the same scenarios run on an SDK tracer provider with

@@ -1,0 +1,90 @@
+package io.lowalloc.otel.testing;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.sdk.common.InstrumentationLibraryInfo;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.testing.trace.TestSpanData;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.data.StatusData;
+
+/** A {@link ReadableSpan} that is not an SDK span: it returns fixed data. */
+@SuppressWarnings("deprecation") // the interface still declares the deprecated library-info accessor
+public final class FixedReadableSpan implements ReadableSpan {
+    /** Data the core rejects: a negative start time. */
+    public static ReadableSpan invalidSpan() {
+        return new FixedReadableSpan(TestSpanData.builder()
+                .setSpanContext(SpanContext.create("0123456789abcdef0123456789abcdef", "0123456789abcdef",
+                        TraceFlags.getSampled(), TraceState.getDefault()))
+                .setName("negative start")
+                .setKind(SpanKind.INTERNAL)
+                .setStartEpochNanos(-1)
+                .setEndEpochNanos(5)
+                .setStatus(StatusData.unset())
+                .setHasEnded(true)
+                .setTotalRecordedEvents(0)
+                .setTotalRecordedLinks(0)
+                .build());
+    }
+
+    private final SpanData data;
+
+    public FixedReadableSpan(SpanData data) {
+        this.data = data;
+    }
+
+    @Override
+    public SpanContext getSpanContext() {
+        return data.getSpanContext();
+    }
+
+    @Override
+    public SpanContext getParentSpanContext() {
+        return data.getParentSpanContext();
+    }
+
+    @Override
+    public String getName() {
+        return data.getName();
+    }
+
+    @Override
+    public SpanData toSpanData() {
+        return data;
+    }
+
+    @Override
+    @Deprecated
+    public InstrumentationLibraryInfo getInstrumentationLibraryInfo() {
+        return data.getInstrumentationLibraryInfo();
+    }
+
+    @Override
+    public InstrumentationScopeInfo getInstrumentationScopeInfo() {
+        return data.getInstrumentationScopeInfo();
+    }
+
+    @Override
+    public boolean hasEnded() {
+        return true;
+    }
+
+    @Override
+    public long getLatencyNanos() {
+        return data.getEndEpochNanos() - data.getStartEpochNanos();
+    }
+
+    @Override
+    public SpanKind getKind() {
+        return data.getKind();
+    }
+
+    @Override
+    public <T> T getAttribute(AttributeKey<T> key) {
+        return data.getAttributes().get(key);
+    }
+}
