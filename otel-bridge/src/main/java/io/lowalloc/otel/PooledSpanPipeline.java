@@ -1,6 +1,7 @@
 package io.lowalloc.otel;
 
 import io.lowalloc.core.batch.BatchBuffer;
+import io.lowalloc.core.batch.BatchOptions;
 import io.lowalloc.core.batch.FullQueuePolicy;
 import io.lowalloc.core.pool.ObjectPool;
 import io.lowalloc.core.span.EpochClock;
@@ -61,18 +62,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PooledSpanPipeline implements AutoCloseable {
 
-    /** Default {@code maxQueueSize}: {@value}, as in OpenTelemetry's {@code BatchSpanProcessor}. */
-    public static final int DEFAULT_MAX_QUEUE_SIZE = BatchBuffer.DEFAULT_MAX_QUEUE_SIZE;
-    /** Default {@code maxExportBatchSize}: {@value}, as in OpenTelemetry. */
-    public static final int DEFAULT_MAX_EXPORT_BATCH_SIZE = BatchBuffer.DEFAULT_MAX_EXPORT_BATCH_SIZE;
-    /** Default {@code scheduleDelay}: {@value} milliseconds, as in OpenTelemetry. */
-    public static final long DEFAULT_SCHEDULE_DELAY_MILLIS = BatchBuffer.DEFAULT_SCHEDULE_DELAY_MILLIS;
-    /** Default {@code exporterTimeout}: {@value} milliseconds, as in OpenTelemetry. */
-    public static final long DEFAULT_EXPORTER_TIMEOUT_MILLIS = BatchBuffer.DEFAULT_EXPORT_TIMEOUT_MILLIS;
-    /** Default {@code maxBlockTime} under {@link FullQueuePolicy#BLOCK}: {@value} milliseconds. */
-    public static final long DEFAULT_MAX_BLOCK_TIME_MILLIS = BatchBuffer.DEFAULT_MAX_BLOCK_TIME_MILLIS;
-    /** Default full-queue policy: {@link FullQueuePolicy#DROP}, as in OpenTelemetry. */
-    public static final FullQueuePolicy DEFAULT_FULL_QUEUE_POLICY = BatchBuffer.DEFAULT_FULL_QUEUE_POLICY;
     /**
      * Spans being recorded at once that the default pool capacity allows for, on top of every
      * span that can be queued or exported: {@value}.
@@ -91,26 +80,22 @@ public final class PooledSpanPipeline implements AutoCloseable {
     private final Object closeLock = new Object();
     private volatile boolean closed; // written under closeLock
 
-    private PooledSpanPipeline(Builder builder, ObjectPool<SpanData> pool, SpanExporterAdapter adapter,
+    private PooledSpanPipeline(BatchOptions options, ObjectPool<SpanData> pool, SpanExporterAdapter adapter,
             EpochClock clock) {
         this.pool = pool;
         this.adapter = adapter;
         this.clock = clock;
-        this.exporterTimeoutNanos = builder.exporterTimeoutNanos;
+        this.exporterTimeoutNanos = options.exporterTimeoutNanos();
         this.buffer = BatchBuffer.builder(adapter)
-                .setMaxQueueSize(builder.maxQueueSize)
-                .setMaxExportBatchSize(builder.maxExportBatchSize)
-                .setScheduleDelay(builder.scheduleDelayNanos, TimeUnit.NANOSECONDS)
-                .setExportTimeout(builder.exporterTimeoutNanos, TimeUnit.NANOSECONDS)
-                .setFullQueuePolicy(builder.fullQueuePolicy)
-                .setMaxBlockTime(builder.maxBlockNanos, TimeUnit.NANOSECONDS)
-                .setWorkerThreadName(builder.workerThreadName)
+                .setBatchOptions(options)
                 .setCompletionHook(pool::release)
                 .build();
     }
 
     /**
-     * Starts a builder with the defaults quoted in the {@code DEFAULT_*} constants.
+     * Starts a builder with the {@link BatchOptions#defaults() default batching options} (worker
+     * thread {@value #DEFAULT_WORKER_THREAD_NAME}) and the defaults quoted in the
+     * {@code DEFAULT_*} constants.
      *
      * @param exporter the exporter that receives the spans; shut down by {@link #close()}
      * @return a new builder
@@ -375,6 +360,11 @@ public final class PooledSpanPipeline implements AutoCloseable {
         return new PipelineStats(buffer.stats(), pool.stats());
     }
 
+    /** The batching options, for tests. */
+    BatchOptions batchOptions() {
+        return buffer.options();
+    }
+
     /** The adapter, for tests. */
     SpanExporterAdapter adapter() {
         return adapter;
@@ -391,20 +381,17 @@ public final class PooledSpanPipeline implements AutoCloseable {
     }
 
     /**
-     * Configures and builds a {@link PooledSpanPipeline}; setters validate at once and return
-     * this. Not thread-safe. Each {@link #build()} makes an independent pipeline.
+     * Configures and builds a {@link PooledSpanPipeline}. The batching options are
+     * {@link BatchOptions} under its {@linkplain BatchOptions.Builder#openTelemetryCompatible()
+     * OpenTelemetry-compatible rules}, as {@code BatchSpanProcessorBuilder} takes them; their setters
+     * here forward to {@link BatchOptions.Builder}, which documents and validates them. Setters
+     * validate at once and return this. Not thread-safe. Each {@link #build()} makes an independent
+     * pipeline.
      */
     public static final class Builder {
 
-        // Validates the buffer options exactly as BatchBuffer will, at the moment they are set.
-        private final BatchBuffer.Builder<SpanData> validator = BatchBuffer.builder((batch, completion) -> { });
-        private int maxQueueSize = DEFAULT_MAX_QUEUE_SIZE;
-        private int maxExportBatchSize = DEFAULT_MAX_EXPORT_BATCH_SIZE;
-        private long scheduleDelayNanos = TimeUnit.MILLISECONDS.toNanos(DEFAULT_SCHEDULE_DELAY_MILLIS);
-        private long exporterTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(DEFAULT_EXPORTER_TIMEOUT_MILLIS);
-        private FullQueuePolicy fullQueuePolicy = DEFAULT_FULL_QUEUE_POLICY;
-        private long maxBlockNanos = TimeUnit.MILLISECONDS.toNanos(DEFAULT_MAX_BLOCK_TIME_MILLIS);
-        private String workerThreadName = DEFAULT_WORKER_THREAD_NAME;
+        private BatchOptions.Builder options = BatchOptions.builder().openTelemetryCompatible()
+                .setWorkerThreadName(DEFAULT_WORKER_THREAD_NAME);
         private SpanLimits spanLimits = SpanLimits.defaults();
         private int poolCapacity; // 0: maxQueueSize + maxExportBatchSize + DEFAULT_POOL_HEADROOM
         private int prefill;
@@ -416,158 +403,134 @@ public final class PooledSpanPipeline implements AutoCloseable {
         }
 
         /**
-         * Sets the exact maximum number of ended spans waiting for export. Default
-         * {@value PooledSpanPipeline#DEFAULT_MAX_QUEUE_SIZE}.
+         * Replaces every batching option with {@code options}; the setters below then change
+         * them further.
          *
-         * @param maxQueueSize in {@code [1, BatchBuffer.MAX_QUEUE_SIZE_LIMIT]}
+         * @param options the options
          * @return this
-         * @throws IllegalArgumentException if out of range
+         * @throws NullPointerException if {@code options} is {@code null}
+         */
+        public Builder setBatchOptions(BatchOptions options) {
+            this.options = Objects.requireNonNull(options, "options").toBuilder().openTelemetryCompatible();
+            return this;
+        }
+
+        /**
+         * Forwards to {@link BatchOptions.Builder#setMaxQueueSize(int)}: the exact maximum number
+         * of ended spans waiting for export.
+         *
+         * @param maxQueueSize in {@code [1, BatchOptions.MAX_QUEUE_SIZE_LIMIT]}
+         * @return this
          */
         public Builder setMaxQueueSize(int maxQueueSize) {
-            validator.setMaxQueueSize(maxQueueSize);
-            this.maxQueueSize = maxQueueSize;
+            options.setMaxQueueSize(maxQueueSize);
             return this;
         }
 
         /**
-         * Sets the maximum number of spans per export call; must not exceed
-         * {@code maxQueueSize} (checked by {@link #build()}). Default
-         * {@value PooledSpanPipeline#DEFAULT_MAX_EXPORT_BATCH_SIZE}.
+         * Forwards to {@link BatchOptions.Builder#setMaxExportBatchSize(int)}: the most spans per
+         * export call; above {@code maxQueueSize} it is lowered to that with a warning.
          *
-         * @param maxExportBatchSize in {@code [1, maxQueueSize]}
+         * @param maxExportBatchSize {@code >= 1}
          * @return this
-         * @throws IllegalArgumentException if {@code maxExportBatchSize < 1}
          */
         public Builder setMaxExportBatchSize(int maxExportBatchSize) {
-            validator.setMaxExportBatchSize(maxExportBatchSize);
-            this.maxExportBatchSize = maxExportBatchSize;
+            options.setMaxExportBatchSize(maxExportBatchSize);
             return this;
         }
 
         /**
-         * Sets how long the oldest waiting span may wait before a partial batch is exported.
-         * Default {@value PooledSpanPipeline#DEFAULT_SCHEDULE_DELAY_MILLIS} ms.
+         * Forwards to {@link BatchOptions.Builder#setScheduleDelay(long, TimeUnit)}.
          *
-         * @param delay {@code > 0}
+         * @param delay {@code >= 0}
          * @param unit the unit of {@code delay}
          * @return this
-         * @throws IllegalArgumentException if {@code delay <= 0}
-         * @throws NullPointerException if {@code unit} is {@code null}
          */
         public Builder setScheduleDelay(long delay, TimeUnit unit) {
-            validator.setScheduleDelay(delay, unit);
-            this.scheduleDelayNanos = unit.toNanos(delay);
+            options.setScheduleDelay(delay, unit);
             return this;
         }
 
         /**
-         * Sets how long the oldest waiting span may wait before a partial batch is exported.
+         * Forwards to {@link BatchOptions.Builder#setScheduleDelay(Duration)}.
          *
-         * @param delay {@code > 0}
+         * @param delay {@code >= 0}
          * @return this
-         * @throws IllegalArgumentException if {@code delay} is zero or negative
-         * @throws NullPointerException if {@code delay} is {@code null}
          */
         public Builder setScheduleDelay(Duration delay) {
-            validator.setScheduleDelay(delay);
-            this.scheduleDelayNanos = saturatedNanos(delay);
+            options.setScheduleDelay(delay);
             return this;
         }
 
         /**
-         * Sets how long one export may take before its spans are abandoned to the exporter (and
-         * how long {@link PooledSpanPipeline#close()} and {@link PooledSpanPipeline#flush()} wait
-         * for the exporter's shutdown or flush). Default
-         * {@value PooledSpanPipeline#DEFAULT_EXPORTER_TIMEOUT_MILLIS} ms.
+         * Forwards to {@link BatchOptions.Builder#setExporterTimeout(long, TimeUnit)}. The timeout
+         * also bounds how long {@link PooledSpanPipeline#flush()} and
+         * {@link PooledSpanPipeline#close()} wait for the exporter's flush or shutdown.
          *
-         * @param timeout {@code > 0}
+         * @param timeout {@code >= 0}; 0 means no timeout
          * @param unit the unit of {@code timeout}
          * @return this
-         * @throws IllegalArgumentException if {@code timeout <= 0}
-         * @throws NullPointerException if {@code unit} is {@code null}
          */
         public Builder setExporterTimeout(long timeout, TimeUnit unit) {
-            Objects.requireNonNull(unit, "unit");
-            if (timeout <= 0) {
-                throw new IllegalArgumentException("exporterTimeout must be > 0, was: " + timeout + " " + unit);
-            }
-            this.exporterTimeoutNanos = unit.toNanos(timeout);
+            options.setExporterTimeout(timeout, unit);
             return this;
         }
 
         /**
-         * Sets how long one export may take before its spans are abandoned to the exporter.
+         * Forwards to {@link BatchOptions.Builder#setExporterTimeout(Duration)}.
          *
-         * @param timeout {@code > 0}
+         * @param timeout {@code >= 0}; 0 means no timeout
          * @return this
-         * @throws IllegalArgumentException if {@code timeout} is zero or negative
-         * @throws NullPointerException if {@code timeout} is {@code null}
          */
         public Builder setExporterTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("exporterTimeout must be > 0, was: " + timeout);
-            }
-            this.exporterTimeoutNanos = saturatedNanos(timeout);
+            options.setExporterTimeout(timeout);
             return this;
         }
 
         /**
-         * Sets what {@link PooledSpanPipeline#end} does when the queue is full: drop the span
-         * (counted) or wait up to {@code maxBlockTime}. Default {@link FullQueuePolicy#DROP}.
+         * Forwards to {@link BatchOptions.Builder#setFullQueuePolicy(FullQueuePolicy)}: what
+         * {@link PooledSpanPipeline#end} does when the queue is full.
          *
          * @param policy the policy
          * @return this
-         * @throws NullPointerException if {@code policy} is {@code null}
          */
         public Builder setFullQueuePolicy(FullQueuePolicy policy) {
-            validator.setFullQueuePolicy(policy);
-            this.fullQueuePolicy = policy;
+            options.setFullQueuePolicy(policy);
             return this;
         }
 
         /**
-         * Sets how long {@code end} waits for space under {@link FullQueuePolicy#BLOCK}. Default
-         * {@value PooledSpanPipeline#DEFAULT_MAX_BLOCK_TIME_MILLIS} ms.
+         * Forwards to {@link BatchOptions.Builder#setMaxBlockTime(long, TimeUnit)}.
          *
          * @param maxBlockTime {@code > 0}
          * @param unit the unit of {@code maxBlockTime}
          * @return this
-         * @throws IllegalArgumentException if {@code maxBlockTime <= 0}
-         * @throws NullPointerException if {@code unit} is {@code null}
          */
         public Builder setMaxBlockTime(long maxBlockTime, TimeUnit unit) {
-            validator.setMaxBlockTime(maxBlockTime, unit);
-            this.maxBlockNanos = unit.toNanos(maxBlockTime);
+            options.setMaxBlockTime(maxBlockTime, unit);
             return this;
         }
 
         /**
-         * Sets how long {@code end} waits for space under {@link FullQueuePolicy#BLOCK}.
+         * Forwards to {@link BatchOptions.Builder#setMaxBlockTime(Duration)}.
          *
          * @param maxBlockTime {@code > 0}
          * @return this
-         * @throws IllegalArgumentException if {@code maxBlockTime} is zero or negative
-         * @throws NullPointerException if {@code maxBlockTime} is {@code null}
          */
         public Builder setMaxBlockTime(Duration maxBlockTime) {
-            validator.setMaxBlockTime(maxBlockTime);
-            this.maxBlockNanos = saturatedNanos(maxBlockTime);
+            options.setMaxBlockTime(maxBlockTime);
             return this;
         }
 
         /**
-         * Sets the export worker thread's name. Default
+         * Forwards to {@link BatchOptions.Builder#setWorkerThreadName(String)}. Default
          * {@value PooledSpanPipeline#DEFAULT_WORKER_THREAD_NAME}.
          *
          * @param name a non-blank name
          * @return this
-         * @throws IllegalArgumentException if {@code name} is blank
-         * @throws NullPointerException if {@code name} is {@code null}
          */
         public Builder setWorkerThreadName(String name) {
-            validator.setWorkerThreadName(name);
-            this.workerThreadName = name;
+            options.setWorkerThreadName(name);
             return this;
         }
 
@@ -672,32 +635,26 @@ public final class PooledSpanPipeline implements AutoCloseable {
         }
 
         /**
-         * Builds the pipeline and starts its worker thread.
+         * Builds the batching options ({@link BatchOptions.Builder#build()}), then the pipeline,
+         * and starts its worker thread.
          *
          * @return a new pipeline
-         * @throws IllegalArgumentException if {@code maxExportBatchSize > maxQueueSize} or
-         *     {@code prefill} exceeds the pool capacity
+         * @throws IllegalArgumentException if {@code prefill} exceeds the pool capacity
          */
         public PooledSpanPipeline build() {
-            if (maxExportBatchSize > maxQueueSize) {
-                throw new IllegalArgumentException("maxExportBatchSize must be in [1, maxQueueSize="
-                        + maxQueueSize + "], was: " + maxExportBatchSize);
-            }
+            BatchOptions batchOptions = options.build();
             int capacity = poolCapacity > 0
                     ? poolCapacity
-                    : (int) Math.min(ObjectPool.MAX_CAPACITY,
-                            (long) maxQueueSize + maxExportBatchSize + DEFAULT_POOL_HEADROOM);
+                    : (int) Math.min(ObjectPool.MAX_CAPACITY, (long) batchOptions.maxQueueSize()
+                            + batchOptions.maxExportBatchSize() + DEFAULT_POOL_HEADROOM);
             if (prefill > capacity) {
                 throw new IllegalArgumentException("prefill must be in [0, poolCapacity=" + capacity + "], was: "
                         + prefill);
             }
             ObjectPool<SpanData> pool = SpanData.newPool(capacity, spanLimits);
             pool.prefill(prefill);
-            return new PooledSpanPipeline(this, pool, adapter.build(), clock != null ? clock : EpochClock.system());
-        }
-
-        private static long saturatedNanos(Duration duration) {
-            return duration.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : duration.toNanos();
+            return new PooledSpanPipeline(batchOptions, pool, adapter.build(),
+                    clock != null ? clock : EpochClock.system());
         }
     }
 }

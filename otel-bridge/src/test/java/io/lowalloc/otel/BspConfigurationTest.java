@@ -1,5 +1,6 @@
 package io.lowalloc.otel;
 
+import io.lowalloc.core.batch.BatchOptions;
 import io.lowalloc.otel.internal.processor.BspConfiguration;
 import io.lowalloc.otel.testing.ScriptedExporter;
 import java.util.HashMap;
@@ -15,18 +16,19 @@ class BspConfigurationTest {
     private final Map<String, String> properties = new HashMap<>();
     private final Map<String, String> environment = new HashMap<>();
 
-    private PooledBatchSpanProcessorBuilder configured() {
-        return PooledBatchSpanProcessor.builderFromConfig(new ScriptedExporter(), properties::get, environment::get);
+    private BatchOptions configured() {
+        return PooledBatchSpanProcessor.builderFromConfig(new ScriptedExporter(), properties::get, environment::get)
+                .batchOptions();
     }
 
     @Test
     void nothingSetKeepsTheDefaults() {
-        PooledBatchSpanProcessorBuilder builder = configured();
+        BatchOptions options = configured();
 
-        assertThat(builder.maxQueueSize()).isEqualTo(PooledBatchSpanProcessor.DEFAULT_MAX_QUEUE_SIZE);
-        assertThat(builder.maxExportBatchSize()).isEqualTo(PooledBatchSpanProcessor.DEFAULT_MAX_EXPORT_BATCH_SIZE);
-        assertThat(builder.scheduleDelayNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(5_000));
-        assertThat(builder.exporterTimeoutNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(30_000));
+        assertThat(options.maxQueueSize()).isEqualTo(BatchOptions.DEFAULT_MAX_QUEUE_SIZE);
+        assertThat(options.maxExportBatchSize()).isEqualTo(BatchOptions.DEFAULT_MAX_EXPORT_BATCH_SIZE);
+        assertThat(options.scheduleDelayNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(5_000));
+        assertThat(options.exporterTimeoutNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(30_000));
     }
 
     @Test
@@ -36,12 +38,12 @@ class BspConfigurationTest {
         environment.put("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "100");
         environment.put("OTEL_BSP_EXPORT_TIMEOUT", "2s");
 
-        PooledBatchSpanProcessorBuilder builder = configured();
+        BatchOptions options = configured();
 
-        assertThat(builder.scheduleDelayNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(250));
-        assertThat(builder.maxQueueSize()).isEqualTo(1000);
-        assertThat(builder.maxExportBatchSize()).isEqualTo(100);
-        assertThat(builder.exporterTimeoutNanos()).isEqualTo(TimeUnit.SECONDS.toNanos(2));
+        assertThat(options.scheduleDelayNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(250));
+        assertThat(options.maxQueueSize()).isEqualTo(1000);
+        assertThat(options.maxExportBatchSize()).isEqualTo(100);
+        assertThat(options.exporterTimeoutNanos()).isEqualTo(TimeUnit.SECONDS.toNanos(2));
     }
 
     @Test
@@ -50,10 +52,10 @@ class BspConfigurationTest {
         environment.put("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "100");
         properties.put("otel.bsp.max.queue.size", "3000");
 
-        PooledBatchSpanProcessorBuilder builder = configured();
+        BatchOptions options = configured();
 
-        assertThat(builder.maxQueueSize()).isEqualTo(3000);
-        assertThat(builder.maxExportBatchSize()).as("no property: the variable applies").isEqualTo(100);
+        assertThat(options.maxQueueSize()).isEqualTo(3000);
+        assertThat(options.maxExportBatchSize()).as("no property: the variable applies").isEqualTo(100);
     }
 
     @Test
@@ -62,10 +64,10 @@ class BspConfigurationTest {
         environment.put("OTEL_BSP_MAX_QUEUE_SIZE", "77");
         environment.put("OTEL_BSP_EXPORT_TIMEOUT", "");
 
-        PooledBatchSpanProcessorBuilder builder = configured();
+        BatchOptions options = configured();
 
-        assertThat(builder.maxQueueSize()).isEqualTo(77);
-        assertThat(builder.exporterTimeoutNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(30_000));
+        assertThat(options.maxQueueSize()).isEqualTo(77);
+        assertThat(options.exporterTimeoutNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(30_000));
     }
 
     @Test
@@ -149,7 +151,7 @@ class BspConfigurationTest {
         String previous = System.getProperty(key);
         System.setProperty(key, "123");
         try {
-            assertThat(PooledBatchSpanProcessor.builderFromEnvironment(new ScriptedExporter()).maxExportBatchSize())
+            assertThat(PooledBatchSpanProcessor.builderFromEnvironment(new ScriptedExporter()).batchOptions().maxExportBatchSize())
                     .isEqualTo(123);
         } finally {
             if (previous == null) {
@@ -158,6 +160,23 @@ class BspConfigurationTest {
                 System.setProperty(key, previous);
             }
         }
+    }
+
+    @Test
+    void appliesToAnyBatchOptionsBuilderUnderItsRules() {
+        environment.put("OTEL_BSP_EXPORT_TIMEOUT", "0");
+        BspConfiguration configuration = BspConfiguration.of(properties::get, environment::get);
+
+        BatchOptions.Builder compatible = BatchOptions.builder().openTelemetryCompatible();
+        configuration.applyTo(compatible);
+        assertThat(compatible.build().exporterTimeoutNanos()).isEqualTo(Long.MAX_VALUE);
+
+        assertThatThrownBy(() -> configuration.applyTo(BatchOptions.builder()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Invalid value for OTEL_BSP_EXPORT_TIMEOUT (environment variable): \"0\": "
+                        + "exporterTimeout must be > 0, was: 0 NANOSECONDS");
+        assertThatThrownBy(() -> configuration.applyTo(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("builder");
     }
 
     @Test

@@ -130,7 +130,7 @@ class BatchBufferExportOutcomeTest {
     void timedOutExportIsAbandonedNotHookedAndTheWorkerUsesANewList() throws InterruptedException {
         RecordingExporter<String> exporter = RecordingExporter.holdingFirst();
         try (LogCapture logs = new LogCapture();
-             BatchBuffer<String> buffer = buffers.build(builder(exporter).setExportTimeout(150, TimeUnit.MILLISECONDS))) {
+             BatchBuffer<String> buffer = buffers.build(builder(exporter).setExporterTimeout(150, TimeUnit.MILLISECONDS))) {
             buffer.offer("a");
             buffer.offer("b");
             long start = System.nanoTime();

@@ -7,14 +7,21 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** Captures the records of the batch package's logger while open, and keeps them off stderr. */
+/** Captures the records of one batch-package logger while open, and keeps them off stderr. */
 final class LogCapture extends Handler implements AutoCloseable {
 
     final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Logger logger = Logger.getLogger(BatchBuffer.class.getName());
+    private final Logger logger;
     private final boolean useParentHandlers;
 
+    /** Captures the logger of {@link BatchBuffer} and its worker. */
     LogCapture() {
+        this(BatchBuffer.class);
+    }
+
+    /** Captures the logger named after {@code owner}. */
+    LogCapture(Class<?> owner) {
+        logger = Logger.getLogger(owner.getName());
         useParentHandlers = logger.getUseParentHandlers();
         logger.setUseParentHandlers(false);
         logger.addHandler(this);

@@ -1,6 +1,7 @@
 package io.lowalloc.core.it;
 
 import io.lowalloc.core.batch.BatchBuffer;
+import io.lowalloc.core.batch.BatchOptions;
 import io.lowalloc.core.batch.BatchStats;
 import io.lowalloc.core.batch.FullQueuePolicy;
 import io.lowalloc.core.pool.ObjectPool;
@@ -20,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class SpanPipeline implements AutoCloseable {
 
-    static final int QUEUE_SIZE = BatchBuffer.DEFAULT_MAX_QUEUE_SIZE;
-    static final int BATCH_SIZE = BatchBuffer.DEFAULT_MAX_EXPORT_BATCH_SIZE;
+    static final int QUEUE_SIZE = BatchOptions.DEFAULT_MAX_QUEUE_SIZE;
+    static final int BATCH_SIZE = BatchOptions.DEFAULT_MAX_EXPORT_BATCH_SIZE;
     static final int POOL_CAPACITY = 4096;
 
     private static final String NAME = "GET /users/{id}";
