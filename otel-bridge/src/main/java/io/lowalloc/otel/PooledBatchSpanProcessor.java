@@ -262,6 +262,8 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
             metrics.droppedAlreadyShutdown();
             return;
         }
+        // Not a SpanRecorder: the span is not started here but copied from the SDK's, and a copy
+        // that fails must go back to the pool unsubmitted; so the hand-off is done here.
         SpanData copy = pool.acquire();
         try {
             Resource resource = copiers.get().copy(span, copy);

@@ -1,5 +1,7 @@
 package io.lowalloc.otel;
 
+import io.lowalloc.core.span.RecorderStats;
+
 /**
  * Runs spans through the whole path (pipeline, adapter, views, a field-reading exporter that
  * skips the hex ids) in a JVM started by {@link EpsilonPipelineTest} with the Epsilon collector,
@@ -39,7 +41,7 @@ public final class EpsilonPipelineMain {
             rig.pipeline.flush();
             long nanos = System.nanoTime() - start;
             long usedAfter = runtime.totalMemory() - runtime.freeMemory();
-            PipelineStats stats = rig.pipeline.stats();
+            RecorderStats stats = rig.pipeline.stats();
             System.out.printf("epsilon: %,d spans in %.1f s (%,.0f spans/s); heap used %,d -> %,d bytes"
                     + " (max %,d): %.4f B/span; exported=%d%n", spans, nanos / 1e9, spans * 1e9 / nanos,
                     usedBefore, usedAfter, runtime.maxMemory(), (double) (usedAfter - usedBefore) / spans,

@@ -5,6 +5,7 @@ import io.lowalloc.core.batch.FullQueuePolicy;
 import io.lowalloc.core.pool.ObjectPool;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanKind;
+import io.lowalloc.core.span.SpanRecorder;
 import io.lowalloc.otel.testing.FakeExporter;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,7 @@ class PooledSpanPipelineBuilderTest {
 
     @Test
     void defaultsAreTheSharedBatchOptionsWithThePipelinesThreadName() {
-        assertThat(PooledSpanPipeline.DEFAULT_POOL_HEADROOM).isEqualTo(256);
+        assertThat(SpanRecorder.DEFAULT_POOL_HEADROOM).isEqualTo(256);
         assertThat(PooledSpanPipeline.DEFAULT_WORKER_THREAD_NAME).isEqualTo("lowalloc-otel-span-export");
         try (PooledSpanPipeline pipeline = builder.build()) {
             assertThat(pipeline.batchOptions()).isEqualTo(BatchOptions.defaults().toBuilder()
@@ -65,7 +66,7 @@ class PooledSpanPipelineBuilderTest {
 
     @Test
     void defaultPoolHoldsEverySpanThatCanBeQueuedOrExportedPlusHeadroom() {
-        int capacity = 8 + 4 + PooledSpanPipeline.DEFAULT_POOL_HEADROOM;
+        int capacity = 8 + 4 + SpanRecorder.DEFAULT_POOL_HEADROOM;
         try (PooledSpanPipeline pipeline = builder.setMaxQueueSize(8).setMaxExportBatchSize(4).setPrefill(capacity)
                 .build()) {
             assertThat(pipeline.stats().pool().created()).isEqualTo(capacity);
