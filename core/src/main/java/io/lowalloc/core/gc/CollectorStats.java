@@ -4,9 +4,8 @@ import java.util.Objects;
 
 /**
  * Collection count and accumulated time of one garbage collector (one
- * {@link java.lang.management.GarbageCollectorMXBean}), as part of a {@link GcStats}.
- *
- * <p>Immutable and thread-safe.
+ * {@link java.lang.management.GarbageCollectorMXBean}), as part of a {@link GcStats}. In a delta
+ * both figures are differences. Immutable and thread-safe.
  */
 public final class CollectorStats {
 
@@ -20,41 +19,27 @@ public final class CollectorStats {
         this.collectionTimeMillis = collectionTimeMillis;
     }
 
-    /**
-     * Returns the collector's name as the JVM reports it, e.g. {@code "G1 Young Generation"}.
-     *
-     * @return the collector name
-     */
+    /** {@return the collector's name as the JVM reports it, e.g. {@code "G1 Young Generation"}} */
     public String name() {
         return name;
     }
 
-    /**
-     * Returns the number of collections (a difference for a delta), never negative; a collector
-     * that does not report a count contributes 0.
-     *
-     * @return the number of collections
-     */
+    /** {@return the number of collections, {@code >= 0} (0 if the collector reports none)} */
     public long collectionCount() {
         return collectionCount;
     }
 
     /**
-     * Returns the accumulated collection time in milliseconds (a difference for a delta), never
-     * negative. For concurrent collectors ("... Cycles" beans) this is cycle time, mostly spent
-     * concurrently with the application, not pause time.
+     * Returns the accumulated collection time; for concurrent collectors ({@code "... Cycles"}
+     * beans) it is cycle time, mostly concurrent with the application, not pause time.
      *
-     * @return the accumulated collection time in milliseconds
+     * @return the collection time in milliseconds, {@code >= 0}
      */
     public long collectionTimeMillis() {
         return collectionTimeMillis;
     }
 
-    /**
-     * Returns e.g. {@code "G1 Young Generation: 12 collections, 34 ms"}.
-     *
-     * @return a readable one-line form
-     */
+    /** {@return a one-line form, e.g. {@code "G1 Young Generation: 12 collections, 34 ms"}} */
     @Override
     public String toString() {
         return name + ": " + collectionCount + " collections, " + collectionTimeMillis + " ms";

@@ -6,17 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Summary of the GC events a {@link GcMonitor} recorded over its monitored interval.
- *
- * <p>Units: pause durations are whole <b>milliseconds</b>, because that is the resolution of
- * {@code com.sun.management.GcInfo#getDuration()} — a sub-millisecond pause is reported by the JVM
- * as 0 ms. Counts, total, average and maximum are exact over every pause since
- * {@link GcMonitor#start()} or the last {@link GcMonitor#reset()}; the 99th percentile is computed
- * over the most recent {@link #percentileSampleSize()} pauses (the monitor's bounded window).
- * Concurrent-cycle reports (ZGC, Shenandoah "... Cycles" beans) are not pauses: they are counted
- * separately in {@link #concurrentCycleCount()} and {@link #concurrentCycleMillis()}.
- *
- * <p>Immutable and thread-safe.
+ * Summary of the GC events a {@link GcMonitor} recorded over its monitored interval. Durations are
+ * whole milliseconds (the resolution of {@code GcInfo#getDuration()}: a sub-millisecond pause
+ * reads as 0). Counts, total, average and maximum are exact since {@link GcMonitor#start()} or the
+ * last {@link GcMonitor#reset()}; the p99 covers the last {@link #percentileSampleSize()} pauses.
+ * Concurrent cycles (ZGC, Shenandoah) are not pauses and are counted apart. Immutable and
+ * thread-safe.
  */
 public final class GcPauseStats {
 
@@ -44,118 +39,69 @@ public final class GcPauseStats {
         this.countsByCollector = Collections.unmodifiableMap(new LinkedHashMap<>(countsByCollector));
     }
 
-    /**
-     * Returns the number of stop-the-world pauses recorded.
-     *
-     * @return the pause count
-     */
+    /** {@return the number of stop-the-world pauses recorded} */
     public long pauseCount() {
         return pauseCount;
     }
 
-    /**
-     * Returns the summed duration of all recorded pauses, in milliseconds.
-     *
-     * @return total pause time in milliseconds
-     */
+    /** {@return the summed duration of all recorded pauses, in milliseconds} */
     public long totalPauseMillis() {
         return totalPauseMillis;
     }
 
-    /**
-     * Returns the mean pause duration in milliseconds, or 0 when no pause was recorded.
-     *
-     * @return average pause in milliseconds
-     */
+    /** {@return the mean pause in milliseconds, 0 when no pause was recorded} */
     public double averagePauseMillis() {
         return pauseCount == 0 ? 0.0 : (double) totalPauseMillis / pauseCount;
     }
 
     /**
-     * Returns the 99th percentile pause in milliseconds (nearest-rank method: the smallest recorded
-     * duration that at least 99 % of the sampled pauses do not exceed), over the most recent
-     * {@link #percentileSampleSize()} pauses; 0 when no pause was recorded.
-     *
-     * @return p99 pause in milliseconds
+     * {@return the 99th percentile pause in milliseconds over the last
+     * {@link #percentileSampleSize()} pauses, by nearest rank (the smallest duration that at least
+     * 99 % of them do not exceed); 0 when none}
      */
     public long p99PauseMillis() {
         return p99PauseMillis;
     }
 
-    /**
-     * Returns the longest recorded pause in milliseconds, or 0 when none was recorded.
-     *
-     * @return maximum pause in milliseconds
-     */
+    /** {@return the longest recorded pause in milliseconds, 0 when none} */
     public long maxPauseMillis() {
         return maxPauseMillis;
     }
 
-    /**
-     * Returns how many pauses {@link #p99PauseMillis()} was computed over: the pause count, capped
-     * at the monitor's window size.
-     *
-     * @return the percentile sample size
-     */
+    /** {@return how many pauses the p99 covers: the pause count, capped at the window} */
     public int percentileSampleSize() {
         return percentileSampleSize;
     }
 
-    /**
-     * Returns the pause rate over the monitored interval: {@link #pauseCount()} divided by
-     * {@link #intervalNanos()} in seconds; 0 for an empty interval.
-     *
-     * @return pauses per second
-     */
+    /** {@return pauses per second of the monitored interval; 0 for an empty interval} */
     public double pausesPerSecond() {
         return intervalNanos <= 0 ? 0.0 : pauseCount * 1e9 / intervalNanos;
     }
 
     /**
-     * Returns the length of the monitored interval in nanoseconds: from {@link GcMonitor#start()}
-     * (or the last {@link GcMonitor#reset()}) until this snapshot, or until {@link GcMonitor#close()}
-     * for a closed monitor.
-     *
-     * @return the monitored interval in nanoseconds
+     * {@return the monitored interval in nanoseconds: from {@link GcMonitor#start()} or the last
+     * {@link GcMonitor#reset()} until this snapshot, or until {@link GcMonitor#close()}}
      */
     public long intervalNanos() {
         return intervalNanos;
     }
 
-    /**
-     * Returns the number of concurrent-cycle reports (not pauses) recorded.
-     *
-     * @return the concurrent cycle count
-     */
+    /** {@return the number of concurrent-cycle reports (not pauses) recorded} */
     public long concurrentCycleCount() {
         return concurrentCycleCount;
     }
 
-    /**
-     * Returns the summed duration of the recorded concurrent cycles in milliseconds; the application
-     * runs during most of that time.
-     *
-     * @return total concurrent cycle time in milliseconds
-     */
+    /** {@return the summed concurrent-cycle time in milliseconds (the app ran)} */
     public long concurrentCycleMillis() {
         return concurrentCycleMillis;
     }
 
-    /**
-     * Returns the number of recorded events (pauses and concurrent cycles) per collector name, in the
-     * order the collectors were first registered or seen.
-     *
-     * @return an unmodifiable map from collector name to event count
-     */
+    /** {@return events (pauses and cycles) per collector, unmodifiable, in first-seen order} */
     public Map<String, Long> countsByCollector() {
         return countsByCollector;
     }
 
-    /**
-     * Returns a one-line summary with every figure and its unit.
-     *
-     * @return a readable summary
-     */
+    /** {@return a one-line summary with every figure and its unit} */
     @Override
     public String toString() {
         return String.format(Locale.ROOT,

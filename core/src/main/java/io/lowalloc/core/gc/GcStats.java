@@ -11,18 +11,15 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * An immutable snapshot of the JVM's garbage-collection counters and heap usage — the Java
- * counterpart of Go's {@code runtime.ReadMemStats} for GC figures.
+ * A snapshot of the JVM's garbage-collection counters and heap usage: the Java counterpart of
+ * Go's {@code runtime.ReadMemStats} for GC figures. {@link #capture()} reads every
+ * {@link GarbageCollectorMXBean} and the heap {@link MemoryUsage}; {@link #minus(GcStats)} makes a
+ * delta of two. Totals sum all collector beans as reported, so on ZGC and Shenandoah (a
+ * {@code "... Cycles"} and a {@code "... Pauses"} bean) one collection counts twice; see
+ * {@link #collectors()}. Under Epsilon GC every count is 0.
  *
- * <p>{@link #capture()} reads every {@link GarbageCollectorMXBean} and the heap
- * {@link MemoryUsage} of the {@link MemoryMXBean}; {@link #minus(GcStats)} turns two snapshots into a
- * delta. Totals are sums over all collector beans as the JVM reports them: on collectors that
- * publish both a "... Cycles" and a "... Pauses" bean (ZGC, Shenandoah) one collection is counted
- * by both; read {@link #collectors()} to tell them apart. Under {@code -XX:+UseEpsilonGC} there are
- * no collector beans and every count is 0.
- *
- * <p>Immutable and thread-safe. {@link #capture()} allocates (JMX reads and this object); it is
- * meant for measurement points around a workload, not for a hot path.
+ * <p>Immutable and thread-safe. {@link #capture()} allocates; it is for measurement points
+ * around a workload, not for a hot path.
  */
 public final class GcStats {
 
@@ -51,11 +48,7 @@ public final class GcStats {
         this.delta = delta;
     }
 
-    /**
-     * Captures the current GC counters and heap usage of this JVM.
-     *
-     * @return a new snapshot
-     */
+    /** {@return a new snapshot of this JVM's GC counters and heap usage} */
     public static GcStats capture() {
         return capture(ManagementFactory.getGarbageCollectorMXBeans(), ManagementFactory.getMemoryMXBean());
     }
@@ -72,10 +65,9 @@ public final class GcStats {
     }
 
     /**
-     * Returns the difference between this snapshot and an earlier one: collection counts and times
-     * (total and per collector) are subtracted; the heap figures are gauges, not counters, so the
-     * delta carries this (later) snapshot's heap values unchanged. A collector absent from
-     * {@code earlier} counts from 0.
+     * Returns this snapshot minus an earlier one: counts and times (total and per collector) are
+     * subtracted, a collector absent from {@code earlier} counting from 0; the heap figures are
+     * gauges, so the delta keeps this snapshot's.
      *
      * @param earlier a snapshot captured before this one
      * @return the delta, for which {@link #isDelta()} is {@code true}
@@ -116,77 +108,48 @@ public final class GcStats {
         return null;
     }
 
-    /**
-     * Returns the number of collections summed over all collectors, never negative.
-     *
-     * @return the total collection count
-     */
+    /** {@return the number of collections summed over all collectors, {@code >= 0}} */
     public long collectionCount() {
         return collectionCount;
     }
 
     /**
-     * Returns the accumulated collection time in milliseconds summed over all collectors, never
-     * negative. Includes concurrent cycle time where a collector reports it (see
-     * {@link CollectorStats#collectionTimeMillis()}).
-     *
-     * @return the total collection time in milliseconds
+     * {@return the collection time in milliseconds summed over all collectors, {@code >= 0},
+     * including concurrent cycle time where reported; see
+     * {@link CollectorStats#collectionTimeMillis()}}
      */
     public long collectionTimeMillis() {
         return collectionTimeMillis;
     }
 
-    /**
-     * Returns the heap bytes in use when the (later) snapshot was captured.
-     *
-     * @return heap bytes used
-     */
+    /** {@return the heap bytes in use at the (later) capture} */
     public long heapUsedBytes() {
         return heapUsedBytes;
     }
 
-    /**
-     * Returns the heap bytes committed by the JVM when the (later) snapshot was captured.
-     *
-     * @return heap bytes committed
-     */
+    /** {@return the heap bytes committed at the (later) capture} */
     public long heapCommittedBytes() {
         return heapCommittedBytes;
     }
 
-    /**
-     * Returns the maximum heap size in bytes, or -1 if the JVM reports it as undefined.
-     *
-     * @return the maximum heap size in bytes, or -1
-     */
+    /** {@return the maximum heap size in bytes, or -1 if the JVM reports it undefined} */
     public long heapMaxBytes() {
         return heapMaxBytes;
     }
 
-    /**
-     * Returns the per-collector figures in the JVM's bean order.
-     *
-     * @return an unmodifiable list, empty when the JVM has no collector beans (Epsilon GC)
-     */
+    /** {@return the per-collector figures, unmodifiable, in bean order; none under Epsilon} */
     public List<CollectorStats> collectors() {
         return collectors;
     }
 
-    /**
-     * Returns whether this is a difference made by {@link #minus(GcStats)} rather than a capture.
-     *
-     * @return {@code true} for a delta
-     */
+    /** {@return whether this was made by {@link #minus(GcStats)} rather than captured} */
     public boolean isDelta() {
         return delta;
     }
 
     /**
-     * Returns a one-line summary, e.g. {@code GcStats{3 collections, 17 ms, heap used 12.3 MiB /
-     * committed 64.0 MiB / max 1024.0 MiB, [G1 Young Generation: 2 collections, 9 ms, ...]}}; a delta
-     * is marked by {@code delta, } after the opening brace.
-     *
-     * @return a readable summary
+     * {@return a one-line summary, e.g. {@code GcStats{3 collections, 17 ms, heap used 12.3 MiB /
+     * committed 64.0 MiB / max 1024.0 MiB, [...]}}, {@code delta, } after the brace for a delta}
      */
     @Override
     public String toString() {

@@ -1,20 +1,17 @@
 package io.lowalloc.core.pool;
 
 /**
- * An immutable snapshot of an {@link ObjectPool}'s counters, taken by {@link ObjectPool#stats()}.
- * All counts are numbers of objects (or of operations on objects) since the pool was built.
- *
- * <p>At any quiescent point (no acquire, release or prefill in progress) these hold exactly:
+ * An immutable snapshot of an {@link ObjectPool}'s counters, taken by {@link ObjectPool#stats()};
+ * every count is of objects (or operations on them) since the pool was built. At a quiescent
+ * point (no acquire, release or prefill running) these hold exactly:
  * <ul>
  *   <li>{@code acquired = hits + misses}</li>
  *   <li>{@code outstanding = acquired - released}</li>
  *   <li>{@code created = pooled + outstanding + discarded}</li>
  * </ul>
- * While other threads use the pool, each counter is read separately, so a snapshot may mix
- * values from slightly different instants; {@code released} is read before {@code acquired},
- * so {@code outstanding} is never negative.
- *
- * <p>Thread-safe (immutable). Taking a snapshot allocates this one object.
+ * Under concurrency the counters are read one by one and may mix nearby instants, but
+ * {@code released} is read first, so {@code outstanding} is never negative. Thread-safe
+ * (immutable).
  */
 public final class PoolStats {
 
@@ -34,80 +31,42 @@ public final class PoolStats {
         this.pooled = pooled;
     }
 
-    /**
-     * Returns how many objects the pool's factory created (on a miss or by prefill).
-     *
-     * @return objects created, {@code >= 0}
-     */
+    /** {@return how many objects the factory created (on a miss or by prefill), {@code >= 0}} */
     public long created() {
         return created;
     }
 
-    /**
-     * Returns how many times {@link ObjectPool#acquire()} handed out an object:
-     * {@code hits + misses}.
-     *
-     * @return objects handed out, {@code >= 0}
-     */
+    /** {@return how many objects {@link ObjectPool#acquire()} handed out: {@code hits + misses}} */
     public long acquired() {
         return hits + misses;
     }
 
-    /**
-     * Returns how many objects were given back: every successful
-     * {@link ObjectPool#release(Poolable)}, whether the object was then pooled or discarded.
-     *
-     * @return objects given back, {@code >= 0}
-     */
+    /** {@return how many objects {@link ObjectPool#release(Poolable)} took back, pooled or not} */
     public long released() {
         return released;
     }
 
-    /**
-     * Returns how many acquisitions were served from the pool.
-     *
-     * @return acquisitions that reused a pooled object, {@code >= 0}
-     */
+    /** {@return how many acquisitions reused a pooled object, {@code >= 0}} */
     public long hits() {
         return hits;
     }
 
-    /**
-     * Returns how many acquisitions found the pool empty and created a new object.
-     *
-     * @return acquisitions that created an object, {@code >= 0}
-     */
+    /** {@return how many acquisitions created a new object, {@code >= 0}} */
     public long misses() {
         return misses;
     }
 
-    /**
-     * Returns how many given-back objects were not pooled but left to the garbage collector:
-     * because the pool was full, or because {@link Poolable#reset()} or
-     * {@link Poolable#onAcquire()} threw.
-     *
-     * @return objects discarded, {@code >= 0}
-     */
+    /** {@return how many released objects went to the GC: pool full, or reset/onAcquire threw} */
     public long discarded() {
         return discarded;
     }
 
-    /**
-     * Returns how many objects are handed out and not yet given back:
-     * {@code acquired - released}.
-     *
-     * @return objects currently held by callers, {@code >= 0}
-     */
+    /** {@return how many objects callers hold now: {@code acquired - released}, {@code >= 0}} */
     public long outstanding() {
         return acquired() - released;
     }
 
-    /**
-     * Returns how many objects were in the pool when the snapshot was taken (counting an object
-     * that was being added or removed at that instant).
-     *
-     * @return objects available in the pool, between 0 and the pool's capacity
-     */
+    /** {@return how many objects were pooled (one being added or removed counts), up to capacity} */
     public long pooled() {
         return pooled;
     }
@@ -131,11 +90,7 @@ public final class PoolStats {
                 && released == that.released && discarded == that.discarded && pooled == that.pooled;
     }
 
-    /**
-     * Returns a hash of all counters, consistent with {@link #equals(Object)}.
-     *
-     * @return the hash code
-     */
+    /** {@return a hash of all counters, consistent with {@link #equals(Object)}} */
     @Override
     public int hashCode() {
         long h = created;
@@ -147,12 +102,7 @@ public final class PoolStats {
         return Long.hashCode(h);
     }
 
-    /**
-     * Lists every counter for logs, e.g. {@code PoolStats[created=2, acquired=10, released=9,
-     * hits=8, misses=2, discarded=0, outstanding=1, pooled=1]}.
-     *
-     * @return a description of the counters
-     */
+    /** {@return every counter, e.g. {@code PoolStats[created=2, acquired=10, ..., pooled=1]}} */
     @Override
     public String toString() {
         return "PoolStats[created=" + created + ", acquired=" + acquired() + ", released=" + released

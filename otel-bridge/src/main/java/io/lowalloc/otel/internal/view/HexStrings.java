@@ -4,11 +4,9 @@ import io.lowalloc.core.span.Hex;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Hex id strings with the least allocation a {@code String} allows: the digits are written into a
- * per-thread scratch buffer and copied once into the string's own Latin-1 array, so a trace id
- * costs one {@code String} and one 32-byte array (72 bytes with compressed references), a span id
- * one {@code String} and one 16-byte array (56 bytes); {@link Hex#traceIdToHex} would also make a
- * temporary {@code char[]}.
+ * Hex id strings with the least allocation a {@code String} allows: one {@code String} and its
+ * Latin-1 byte array per id. The digits go into a per-thread scratch buffer first, so no
+ * temporary {@code char[]} is made, as {@link Hex#traceIdToHex} would.
  */
 final class HexStrings {
 
