@@ -1,7 +1,5 @@
 package io.lowalloc.core.span;
 
-import io.lowalloc.core.attr.AttributeReader;
-import io.lowalloc.core.attr.AttributeSink;
 import io.lowalloc.core.attr.AttributeStore;
 import io.lowalloc.core.pool.ObjectPool;
 import io.lowalloc.core.pool.PoolSlot;
@@ -45,7 +43,7 @@ import java.util.Objects;
  * by the thread that owned the span; a stale reference used on another thread is caught on a
  * best-effort basis only, as the state is a plain field.
  */
-public final class SpanData implements Poolable, AttributeSink {
+public final class SpanData extends GuardedAttributes implements Poolable {
 
     /** W3C trace flags bit 0: sampled. */
     static final byte FLAG_SAMPLED = 0x01;
@@ -55,8 +53,6 @@ public final class SpanData implements Poolable, AttributeSink {
 
     private final PoolSlot slot = new PoolSlot();
     private final SpanLimits limits;
-    private final AttributeStore attributes;
-    private final GuardedAttributes attributeSink;
     private final SpanEvent droppedEvent;
     private final SpanLink droppedLink;
     private SpanEvent[] events;
@@ -82,9 +78,8 @@ public final class SpanData implements Poolable, AttributeSink {
     private Object attachment;
 
     SpanData(SpanLimits limits) {
+        super(AttributeStore.create(limits.attributeInitialCapacity(), limits.attributeLimit()));
         this.limits = limits;
-        this.attributes = AttributeStore.create(limits.attributeInitialCapacity(), limits.attributeLimit());
-        this.attributeSink = new GuardedAttributes(this, attributes, false);
         this.events = new SpanEvent[limits.preallocatedEvents()];
         for (int i = 0; i < events.length; i++) {
             events[i] = newEvent();
@@ -214,7 +209,7 @@ public final class SpanData implements Poolable, AttributeSink {
         endEpochNanos = 0L;
         statusCode = StatusCode.UNSET;
         statusDescription = "";
-        attributes.clear();
+        store().clear();
         for (int i = 0; i < eventCount; i++) {
             events[i].reset();
         }
@@ -473,110 +468,6 @@ public final class SpanData implements Poolable, AttributeSink {
         return link;
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, String value) {
-        attributeSink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, long value) {
-        attributeSink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, double value) {
-        attributeSink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, boolean value) {
-        attributeSink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, String[] value) {
-        attributeSink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, long[] value) {
-        attributeSink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, double[] value) {
-        attributeSink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, boolean[] value) {
-        attributeSink.put(key, value);
-    }
-
     // ---------------------------------------------------------------- reads
 
     /**
@@ -724,25 +615,6 @@ public final class SpanData implements Poolable, AttributeSink {
     }
 
     /**
-     * Returns the span's attributes, a live read-only view (no copy).
-     *
-     * @return the attributes
-     */
-    public AttributeReader attributes() {
-        return attributes;
-    }
-
-    /**
-     * Returns how many attribute keys were dropped because {@link SpanLimits#attributeLimit()}
-     * was reached.
-     *
-     * @return the dropped count, {@code >= 0}
-     */
-    public int droppedAttributeCount() {
-        return attributes.droppedCount();
-    }
-
-    /**
      * Returns how many events are recorded.
      *
      * @return the event count, in {@code [0, limits().eventLimit()]}
@@ -821,7 +693,7 @@ public final class SpanData implements Poolable, AttributeSink {
         if (!statusDescription.isEmpty()) {
             b.append(" (").append(statusDescription).append(')');
         }
-        b.append(", attributes=").append(attributes)
+        b.append(", attributes=").append(store())
                 .append(", events=[");
         for (int i = 0; i < eventCount; i++) {
             b.append(i > 0 ? ", " : "").append(events[i]);
