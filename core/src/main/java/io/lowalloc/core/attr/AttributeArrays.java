@@ -51,10 +51,8 @@ abstract sealed class AttributeArrays implements AttributeSink, AttributeReader
     }
 
     /**
-     * Returns how many attributes fit before the arrays have to grow. A
-     * {@link FixedAttributeBuilder} starts at its full capacity and never grows.
-     *
-     * @return the capacity, {@code >= 0}, never above the limit
+     * {@return how many attributes fit before the arrays have to grow, never above the limit}
+     * A {@link FixedAttributeBuilder} starts at its full capacity and never grows.
      */
     public final int capacity() {
         return keys.length;

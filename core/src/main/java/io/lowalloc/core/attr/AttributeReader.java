@@ -10,18 +10,10 @@ package io.lowalloc.core.attr;
  */
 public interface AttributeReader {
 
-    /**
-     * Returns the number of attributes held.
-     *
-     * @return the number of attributes, {@code >= 0}
-     */
+    /** {@return the number of attributes held, {@code >= 0}} */
     int size();
 
-    /**
-     * Returns how many attributes were dropped because the capacity was reached.
-     *
-     * @return the dropped count, {@code >= 0}
-     */
+    /** {@return how many new keys were dropped because the limit was reached, {@code >= 0}} */
     int droppedCount();
 
     /**

@@ -49,11 +49,7 @@ public final class AttributeStore extends AttributeArrays {
         return new AttributeStore(initialCapacity, limit);
     }
 
-    /**
-     * Returns the limit: the most attributes this store will ever hold.
-     *
-     * @return the limit, {@code >= 1}
-     */
+    /** {@return the limit: the most attributes this store will ever hold, {@code >= 1}} */
     @Override
     public int limit() {
         return super.limit();
@@ -72,12 +68,7 @@ public final class AttributeStore extends AttributeArrays {
         AttributeCopy.copy(Objects.requireNonNull(source, "source"), this);
     }
 
-    /**
-     * Returns a readable form such as {@code {http.method=GET, http.status=200}
-     * (capacity=16, limit=128, dropped=0)}. Allocates; not for hot paths.
-     *
-     * @return a description of the content
-     */
+    /** {@return a readable form such as {@code {k=v, n=1} (capacity=16, limit=128, dropped=0)}; allocates} */
     @Override
     public String toString() {
         return appendAttributes(new StringBuilder(32 + size() * 24))

@@ -108,12 +108,7 @@ public final class FixedAttributeBuilder extends AttributeArrays {
         return this;
     }
 
-    /**
-     * Returns a readable form such as {@code FixedAttributeBuilder{k=v} (capacity=16,
-     * dropped=0)}. Allocates; not for hot paths.
-     *
-     * @return a description of the content
-     */
+    /** {@return a readable form such as {@code FixedAttributeBuilder{k=v} (capacity=16, dropped=0)}} */
     @Override
     public String toString() {
         return appendAttributes(new StringBuilder(64).append("FixedAttributeBuilder"))

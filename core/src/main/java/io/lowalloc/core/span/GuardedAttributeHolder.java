@@ -14,13 +14,8 @@ abstract class GuardedAttributeHolder extends GuardedAttributes {
     }
 
     /**
-     * Tells whether this event or link is recorded in its span. {@code false} only for the
-     * stand-in that {@link SpanData#addEvent(String, long)} or
-     * {@link SpanData#addLink(long, long, long, byte)} returns once the event or link limit is
-     * reached: the event or link was dropped and counted, and attributes written to the stand-in
-     * are checked, then discarded.
-     *
-     * @return whether the event or link is part of the span
+     * {@return whether this event or link is part of its span; {@code false} only for the
+     * stand-in returned once the event or link limit is reached, which discards attributes}
      */
     public final boolean isRecorded() {
         return !discards();

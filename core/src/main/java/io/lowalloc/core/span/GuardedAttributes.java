@@ -7,13 +7,9 @@ import io.lowalloc.core.attr.AttributeStore;
 /**
  * The typed {@code put}s of {@link SpanData}, {@link SpanEvent} and {@link SpanLink}, written
  * once: each checks that the owning span is {@link SpanState#ACQUIRED} (before the arguments),
- * then writes to the attribute store. A write through a stale reference to an event or link is
- * therefore caught like a write on the span itself. Package-private: its public methods are API
- * of, and documented on, the public subclasses.
- *
- * <p>A discarding instance backs the stand-in returned once the event or link limit is reached:
- * it checks the state and the arguments like any other, then forgets the value (the event or
- * link was already counted as dropped).
+ * then writes to the attribute store, so a write through a stale event or link is caught like one
+ * on the span. A discarding instance (the dropped-event or dropped-link stand-in) checks the same,
+ * then forgets the value. Package-private: its public methods are API of the public subclasses.
  *
  * <p>Every call binds statically ({@code SpanData} and {@code AttributeStore} are final), so a put
  * costs no dispatch beyond the caller's own.
@@ -48,21 +44,14 @@ abstract class GuardedAttributes implements AttributeSink {
         return discard;
     }
 
-    /**
-     * Returns the attributes, a live read-only view (no copy).
-     *
-     * @return the attributes
-     */
+    /** {@return the attributes, a live read-only view (no copy)} */
     public final AttributeReader attributes() {
         return attributes;
     }
 
     /**
-     * Returns how many attribute keys were dropped because the attribute limit
-     * ({@link SpanLimits#attributeLimit()}, {@link SpanLimits#eventAttributeLimit()} or
-     * {@link SpanLimits#linkAttributeLimit()}) was reached.
-     *
-     * @return the dropped count, {@code >= 0}
+     * {@return how many attribute keys were dropped at the attribute limit: the span's, the
+     * event's or the link's, as in {@link SpanLimits}}
      */
     public final int droppedAttributeCount() {
         return attributes.droppedCount();
