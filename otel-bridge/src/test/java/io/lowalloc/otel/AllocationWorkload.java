@@ -23,7 +23,7 @@ final class AllocationWorkload {
     private final double[] doubleArray;
     private final boolean[] booleanArray;
     private final boolean distinctLongs;
-    private final byte[] traceparent = new byte[io.lowalloc.core.span.Hex.TRACEPARENT_LENGTH];
+    private final byte[] traceparent = new byte[io.lowalloc.core.span.Traceparent.LENGTH];
 
     /**
      * @param text span name, status description, event name, then the 11 attribute keys and 3

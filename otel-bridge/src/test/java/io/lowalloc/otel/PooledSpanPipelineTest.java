@@ -1,7 +1,8 @@
 package io.lowalloc.otel;
 
 import io.lowalloc.core.batch.FullQueuePolicy;
-import io.lowalloc.core.span.Hex;
+import io.lowalloc.core.span.HexIds;
+import io.lowalloc.core.span.Traceparent;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanKind;
 import io.lowalloc.core.span.SpanState;
@@ -70,8 +71,8 @@ class PooledSpanPipelineTest {
             scope.close();
         }
 
-        assertThat(Hex.traceIdToHex(span.traceIdHigh(), span.traceIdLow())).isEqualTo(PARENT_TRACE_ID);
-        assertThat(Hex.spanIdToHex(span.parentSpanId())).isEqualTo(PARENT_SPAN_ID);
+        assertThat(HexIds.traceIdToHex(span.traceIdHigh(), span.traceIdLow())).isEqualTo(PARENT_TRACE_ID);
+        assertThat(HexIds.spanIdToHex(span.parentSpanId())).isEqualTo(PARENT_SPAN_ID);
         assertThat(span.isParentRemote()).isTrue();
         assertThat(span.isSampled()).isTrue();
         assertThat(span.spanId()).isNotZero().isNotEqualTo(span.parentSpanId());
@@ -127,7 +128,7 @@ class PooledSpanPipelineTest {
 
         SpanData span = pipeline.startSpan("child", SpanKind.CONSUMER, context);
 
-        assertThat(Hex.spanIdToHex(span.parentSpanId())).isEqualTo(PARENT_SPAN_ID);
+        assertThat(HexIds.spanIdToHex(span.parentSpanId())).isEqualTo(PARENT_SPAN_ID);
         assertThat(span.kind()).isEqualTo(SpanKind.CONSUMER);
         pipeline.end(span);
     }
@@ -239,17 +240,17 @@ class PooledSpanPipelineTest {
     void traceparentBytesAndCharsFollowTheW3cFormat() {
         PooledSpanPipeline pipeline = pipeline(FakeExporter.succeeding());
         SpanData span = pipeline.startSpan("client", SpanKind.CLIENT, remoteParent(TraceFlags.getSampled()));
-        byte[] bytes = new byte[2 + Hex.TRACEPARENT_LENGTH];
-        char[] chars = new char[Hex.TRACEPARENT_LENGTH];
+        byte[] bytes = new byte[2 + Traceparent.LENGTH];
+        char[] chars = new char[Traceparent.LENGTH];
 
         assertThat(pipeline.writeTraceparent(span, bytes, 2)).isEqualTo(55);
         assertThat(pipeline.writeTraceparent(span, chars, 0)).isEqualTo(55);
 
-        String expected = "00-" + PARENT_TRACE_ID + "-" + Hex.spanIdToHex(span.spanId()) + "-01";
+        String expected = "00-" + PARENT_TRACE_ID + "-" + HexIds.spanIdToHex(span.spanId()) + "-01";
         assertThat(new String(bytes, 2, 55, StandardCharsets.US_ASCII)).isEqualTo(expected);
         assertThat(new String(chars)).isEqualTo(expected);
-        assertThat(Hex.isValidTraceparent(expected)).isTrue();
-        assertThat(Hex.traceparentSpanId(new String(chars))).isEqualTo(span.spanId());
+        assertThat(Traceparent.isValid(expected)).isTrue();
+        assertThat(Traceparent.spanId(new String(chars))).isEqualTo(span.spanId());
         pipeline.end(span);
     }
 

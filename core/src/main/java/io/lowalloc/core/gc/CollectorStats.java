@@ -4,42 +4,36 @@ import java.util.Objects;
 
 /**
  * Collection count and accumulated time of one garbage collector (one
- * {@link java.lang.management.GarbageCollectorMXBean}), as part of a {@link GcStats}. In a delta
- * both figures are differences. Immutable and thread-safe.
+ * {@link java.lang.management.GarbageCollectorMXBean}), as part of a {@link GcStats}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param name the collector's name as the JVM reports it, e.g. {@code "G1 Young Generation"}
+ * @param collectionCount the number of collections (a difference for a delta), never negative; a
+ *     collector that does not report a count contributes 0
+ * @param collectionTimeMillis the accumulated collection time in milliseconds (a difference for a
+ *     delta), never negative. For concurrent collectors ("... Cycles" beans) this is cycle time,
+ *     mostly spent concurrently with the application, not pause time
  */
-public final class CollectorStats {
+public record CollectorStats(String name, long collectionCount, long collectionTimeMillis) {
 
-    private final String name;
-    private final long collectionCount;
-    private final long collectionTimeMillis;
-
-    CollectorStats(String name, long collectionCount, long collectionTimeMillis) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.collectionCount = collectionCount;
-        this.collectionTimeMillis = collectionTimeMillis;
-    }
-
-    /** {@return the collector's name as the JVM reports it, e.g. {@code "G1 Young Generation"}} */
-    public String name() {
-        return name;
-    }
-
-    /** {@return the number of collections, {@code >= 0} (0 if the collector reports none)} */
-    public long collectionCount() {
-        return collectionCount;
+    /**
+     * Creates the figures of one collector.
+     *
+     * @param name see {@link #name()}
+     * @param collectionCount see {@link #collectionCount()}
+     * @param collectionTimeMillis see {@link #collectionTimeMillis()}
+     * @throws NullPointerException if {@code name} is {@code null}
+     */
+    public CollectorStats {
+        Objects.requireNonNull(name, "name");
     }
 
     /**
-     * Returns the accumulated collection time; for concurrent collectors ({@code "... Cycles"}
-     * beans) it is cycle time, mostly concurrent with the application, not pause time.
+     * Returns e.g. {@code "G1 Young Generation: 12 collections, 34 ms"}.
      *
-     * @return the collection time in milliseconds, {@code >= 0}
+     * @return a readable one-line form
      */
-    public long collectionTimeMillis() {
-        return collectionTimeMillis;
-    }
-
-    /** {@return a one-line form, e.g. {@code "G1 Young Generation: 12 collections, 34 ms"}} */
     @Override
     public String toString() {
         return name + ": " + collectionCount + " collections, " + collectionTimeMillis + " ms";

@@ -6,102 +6,82 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Summary of the GC events a {@link GcMonitor} recorded over its monitored interval. Durations are
- * whole milliseconds (the resolution of {@code GcInfo#getDuration()}: a sub-millisecond pause
- * reads as 0). Counts, total, average and maximum are exact since {@link GcMonitor#start()} or the
- * last {@link GcMonitor#reset()}; the p99 covers the last {@link #percentileSampleSize()} pauses.
- * Concurrent cycles (ZGC, Shenandoah) are not pauses and are counted apart. Immutable and
- * thread-safe.
+ * Summary of the GC events a {@link GcMonitor} recorded over its monitored interval.
+ *
+ * <p>Units: pause durations are whole <b>milliseconds</b>, because that is the resolution of
+ * {@code com.sun.management.GcInfo#getDuration()} — a sub-millisecond pause is reported by the JVM
+ * as 0 ms. Counts, total, average and maximum are exact over every pause since
+ * {@link GcMonitor#start()} or the last {@link GcMonitor#reset()}; the 99th percentile is computed
+ * over the most recent {@link #percentileSampleSize()} pauses (the monitor's bounded window).
+ * Concurrent-cycle reports (ZGC, Shenandoah "... Cycles" beans) are not pauses: they are counted
+ * separately in {@link #concurrentCycleCount()} and {@link #concurrentCycleMillis()}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param pauseCount the number of stop-the-world pauses recorded
+ * @param totalPauseMillis the summed duration of all recorded pauses, in milliseconds
+ * @param maxPauseMillis the longest recorded pause in milliseconds, or 0 when none was recorded
+ * @param p99PauseMillis the 99th percentile pause in milliseconds (nearest-rank method: the
+ *     smallest recorded duration that at least 99 % of the sampled pauses do not exceed), over the
+ *     most recent {@code percentileSampleSize} pauses; 0 when no pause was recorded
+ * @param percentileSampleSize how many pauses {@code p99PauseMillis} was computed over: the pause
+ *     count, capped at the monitor's window size
+ * @param concurrentCycleCount the number of concurrent-cycle reports (not pauses) recorded
+ * @param concurrentCycleMillis the summed duration of the recorded concurrent cycles in
+ *     milliseconds; the application runs during most of that time
+ * @param intervalNanos the length of the monitored interval in nanoseconds: from
+ *     {@link GcMonitor#start()} (or the last {@link GcMonitor#reset()}) until this snapshot, or
+ *     until {@link GcMonitor#close()} for a closed monitor
+ * @param countsByCollector the number of recorded events (pauses and concurrent cycles) per
+ *     collector name, in the order the collectors were first registered or seen; an unmodifiable
+ *     copy
  */
-public final class GcPauseStats {
+public record GcPauseStats(long pauseCount, long totalPauseMillis, long maxPauseMillis, long p99PauseMillis,
+        int percentileSampleSize, long concurrentCycleCount, long concurrentCycleMillis, long intervalNanos,
+        Map<String, Long> countsByCollector) {
 
-    private final long pauseCount;
-    private final long totalPauseMillis;
-    private final long maxPauseMillis;
-    private final long p99PauseMillis;
-    private final int percentileSampleSize;
-    private final long concurrentCycleCount;
-    private final long concurrentCycleMillis;
-    private final long intervalNanos;
-    private final Map<String, Long> countsByCollector;
-
-    GcPauseStats(long pauseCount, long totalPauseMillis, long maxPauseMillis, long p99PauseMillis,
-            int percentileSampleSize, long concurrentCycleCount, long concurrentCycleMillis, long intervalNanos,
-            Map<String, Long> countsByCollector) {
-        this.pauseCount = pauseCount;
-        this.totalPauseMillis = totalPauseMillis;
-        this.maxPauseMillis = maxPauseMillis;
-        this.p99PauseMillis = p99PauseMillis;
-        this.percentileSampleSize = percentileSampleSize;
-        this.concurrentCycleCount = concurrentCycleCount;
-        this.concurrentCycleMillis = concurrentCycleMillis;
-        this.intervalNanos = intervalNanos;
-        this.countsByCollector = Collections.unmodifiableMap(new LinkedHashMap<>(countsByCollector));
+    /**
+     * Creates a summary from its parts, copying {@code countsByCollector} in its order.
+     *
+     * @param pauseCount see {@link #pauseCount()}
+     * @param totalPauseMillis see {@link #totalPauseMillis()}
+     * @param maxPauseMillis see {@link #maxPauseMillis()}
+     * @param p99PauseMillis see {@link #p99PauseMillis()}
+     * @param percentileSampleSize see {@link #percentileSampleSize()}
+     * @param concurrentCycleCount see {@link #concurrentCycleCount()}
+     * @param concurrentCycleMillis see {@link #concurrentCycleMillis()}
+     * @param intervalNanos see {@link #intervalNanos()}
+     * @param countsByCollector see {@link #countsByCollector()}
+     * @throws NullPointerException if {@code countsByCollector} is {@code null}
+     */
+    public GcPauseStats {
+        countsByCollector = Collections.unmodifiableMap(new LinkedHashMap<>(countsByCollector));
     }
 
-    /** {@return the number of stop-the-world pauses recorded} */
-    public long pauseCount() {
-        return pauseCount;
-    }
-
-    /** {@return the summed duration of all recorded pauses, in milliseconds} */
-    public long totalPauseMillis() {
-        return totalPauseMillis;
-    }
-
-    /** {@return the mean pause in milliseconds, 0 when no pause was recorded} */
+    /**
+     * Returns the mean pause duration in milliseconds, or 0 when no pause was recorded.
+     *
+     * @return average pause in milliseconds
+     */
     public double averagePauseMillis() {
         return pauseCount == 0 ? 0.0 : (double) totalPauseMillis / pauseCount;
     }
 
     /**
-     * {@return the 99th percentile pause in milliseconds over the last
-     * {@link #percentileSampleSize()} pauses, by nearest rank (the smallest duration that at least
-     * 99 % of them do not exceed); 0 when none}
+     * Returns the pause rate over the monitored interval: {@link #pauseCount()} divided by
+     * {@link #intervalNanos()} in seconds; 0 for an empty interval.
+     *
+     * @return pauses per second
      */
-    public long p99PauseMillis() {
-        return p99PauseMillis;
-    }
-
-    /** {@return the longest recorded pause in milliseconds, 0 when none} */
-    public long maxPauseMillis() {
-        return maxPauseMillis;
-    }
-
-    /** {@return how many pauses the p99 covers: the pause count, capped at the window} */
-    public int percentileSampleSize() {
-        return percentileSampleSize;
-    }
-
-    /** {@return pauses per second of the monitored interval; 0 for an empty interval} */
     public double pausesPerSecond() {
         return intervalNanos <= 0 ? 0.0 : pauseCount * 1e9 / intervalNanos;
     }
 
     /**
-     * {@return the monitored interval in nanoseconds: from {@link GcMonitor#start()} or the last
-     * {@link GcMonitor#reset()} until this snapshot, or until {@link GcMonitor#close()}}
+     * Returns a one-line summary with every figure and its unit.
+     *
+     * @return a readable summary
      */
-    public long intervalNanos() {
-        return intervalNanos;
-    }
-
-    /** {@return the number of concurrent-cycle reports (not pauses) recorded} */
-    public long concurrentCycleCount() {
-        return concurrentCycleCount;
-    }
-
-    /** {@return the summed concurrent-cycle time in milliseconds (the app ran)} */
-    public long concurrentCycleMillis() {
-        return concurrentCycleMillis;
-    }
-
-    /** {@return events (pauses and cycles) per collector, unmodifiable, in first-seen order} */
-    public Map<String, Long> countsByCollector() {
-        return countsByCollector;
-    }
-
-    /** {@return a one-line summary with every figure and its unit} */
     @Override
     public String toString() {
         return String.format(Locale.ROOT,

@@ -5,50 +5,54 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A snapshot of the JVM's garbage-collection counters and heap usage: the Java counterpart of
- * Go's {@code runtime.ReadMemStats} for GC figures. {@link #capture()} reads every
- * {@link GarbageCollectorMXBean} and the heap {@link MemoryUsage}; {@link #minus(GcStats)} makes a
- * delta of two. Totals sum all collector beans as reported, so on ZGC and Shenandoah (a
- * {@code "... Cycles"} and a {@code "... Pauses"} bean) one collection counts twice; see
- * {@link #collectors()}. Under Epsilon GC every count is 0.
+ * An immutable snapshot of the JVM's garbage-collection counters and heap usage — the Java
+ * counterpart of Go's {@code runtime.ReadMemStats} for GC figures.
  *
- * <p>Immutable and thread-safe. {@link #capture()} allocates; it is for measurement points
- * around a workload, not for a hot path.
+ * <p>{@link #capture()} reads every {@link GarbageCollectorMXBean} and the heap
+ * {@link MemoryUsage} of the {@link MemoryMXBean}; {@link #minus(GcStats)} turns two snapshots into a
+ * delta. Totals are sums over all collector beans as the JVM reports them: on collectors that
+ * publish both a "... Cycles" and a "... Pauses" bean (ZGC, Shenandoah) one collection is counted
+ * by both; read {@link #collectors()} to tell them apart. Under {@code -XX:+UseEpsilonGC} there are
+ * no collector beans and every count is 0.
+ *
+ * <p>Immutable and thread-safe. {@link #capture()} allocates (JMX reads and this object); it is
+ * meant for measurement points around a workload, not for a hot path.
+ *
+ * @param collectors the per-collector figures in the JVM's bean order; an unmodifiable copy, empty
+ *     when the JVM has no collector beans (Epsilon GC)
+ * @param heapUsedBytes the heap bytes in use when the (later) snapshot was captured
+ * @param heapCommittedBytes the heap bytes committed by the JVM when the (later) snapshot was
+ *     captured
+ * @param heapMaxBytes the maximum heap size in bytes, or -1 if the JVM reports it as undefined
+ * @param isDelta whether this is a difference made by {@link #minus(GcStats)} rather than a capture
  */
-public final class GcStats {
+public record GcStats(List<CollectorStats> collectors, long heapUsedBytes, long heapCommittedBytes,
+        long heapMaxBytes, boolean isDelta) {
 
-    private final long collectionCount;
-    private final long collectionTimeMillis;
-    private final long heapUsedBytes;
-    private final long heapCommittedBytes;
-    private final long heapMaxBytes;
-    private final List<CollectorStats> collectors;
-    private final boolean delta;
-
-    GcStats(List<CollectorStats> collectors, long heapUsedBytes, long heapCommittedBytes,
-            long heapMaxBytes, boolean delta) {
-        this.collectors = Collections.unmodifiableList(new ArrayList<>(collectors));
-        long count = 0;
-        long time = 0;
-        for (int i = 0; i < this.collectors.size(); i++) {
-            count += this.collectors.get(i).collectionCount();
-            time += this.collectors.get(i).collectionTimeMillis();
-        }
-        this.collectionCount = count;
-        this.collectionTimeMillis = time;
-        this.heapUsedBytes = heapUsedBytes;
-        this.heapCommittedBytes = heapCommittedBytes;
-        this.heapMaxBytes = heapMaxBytes;
-        this.delta = delta;
+    /**
+     * Creates a snapshot from its parts, copying {@code collectors}.
+     *
+     * @param collectors see {@link #collectors()}
+     * @param heapUsedBytes see {@link #heapUsedBytes()}
+     * @param heapCommittedBytes see {@link #heapCommittedBytes()}
+     * @param heapMaxBytes see {@link #heapMaxBytes()}
+     * @param isDelta see {@link #isDelta()}
+     * @throws NullPointerException if {@code collectors} or one of its elements is {@code null}
+     */
+    public GcStats {
+        collectors = List.copyOf(collectors);
     }
 
-    /** {@return a new snapshot of this JVM's GC counters and heap usage} */
+    /**
+     * Captures the current GC counters and heap usage of this JVM.
+     *
+     * @return a new snapshot
+     */
     public static GcStats capture() {
         return capture(ManagementFactory.getGarbageCollectorMXBeans(), ManagementFactory.getMemoryMXBean());
     }
@@ -65,9 +69,10 @@ public final class GcStats {
     }
 
     /**
-     * Returns this snapshot minus an earlier one: counts and times (total and per collector) are
-     * subtracted, a collector absent from {@code earlier} counting from 0; the heap figures are
-     * gauges, so the delta keeps this snapshot's.
+     * Returns the difference between this snapshot and an earlier one: collection counts and times
+     * (total and per collector) are subtracted; the heap figures are gauges, not counters, so the
+     * delta carries this (later) snapshot's heap values unchanged. A collector absent from
+     * {@code earlier} counts from 0.
      *
      * @param earlier a snapshot captured before this one
      * @return the delta, for which {@link #isDelta()} is {@code true}
@@ -78,10 +83,10 @@ public final class GcStats {
      */
     public GcStats minus(GcStats earlier) {
         Objects.requireNonNull(earlier, "earlier");
-        if (delta) {
+        if (isDelta) {
             throw new IllegalStateException("minus must be called on a captured snapshot, not on a delta");
         }
-        if (earlier.delta) {
+        if (earlier.isDelta) {
             throw new IllegalArgumentException("earlier must be a captured snapshot, not a delta");
         }
         List<CollectorStats> diff = new ArrayList<>(collectors.size());
@@ -108,54 +113,47 @@ public final class GcStats {
         return null;
     }
 
-    /** {@return the number of collections summed over all collectors, {@code >= 0}} */
+    /**
+     * Returns the number of collections summed over all collectors, never negative.
+     *
+     * @return the total collection count
+     */
     public long collectionCount() {
-        return collectionCount;
+        long count = 0;
+        for (int i = 0; i < collectors.size(); i++) {
+            count += collectors.get(i).collectionCount();
+        }
+        return count;
     }
 
     /**
-     * {@return the collection time in milliseconds summed over all collectors, {@code >= 0},
-     * including concurrent cycle time where reported; see
-     * {@link CollectorStats#collectionTimeMillis()}}
+     * Returns the accumulated collection time in milliseconds summed over all collectors, never
+     * negative. Includes concurrent cycle time where a collector reports it (see
+     * {@link CollectorStats#collectionTimeMillis()}).
+     *
+     * @return the total collection time in milliseconds
      */
     public long collectionTimeMillis() {
-        return collectionTimeMillis;
-    }
-
-    /** {@return the heap bytes in use at the (later) capture} */
-    public long heapUsedBytes() {
-        return heapUsedBytes;
-    }
-
-    /** {@return the heap bytes committed at the (later) capture} */
-    public long heapCommittedBytes() {
-        return heapCommittedBytes;
-    }
-
-    /** {@return the maximum heap size in bytes, or -1 if the JVM reports it undefined} */
-    public long heapMaxBytes() {
-        return heapMaxBytes;
-    }
-
-    /** {@return the per-collector figures, unmodifiable, in bean order; none under Epsilon} */
-    public List<CollectorStats> collectors() {
-        return collectors;
-    }
-
-    /** {@return whether this was made by {@link #minus(GcStats)} rather than captured} */
-    public boolean isDelta() {
-        return delta;
+        long time = 0;
+        for (int i = 0; i < collectors.size(); i++) {
+            time += collectors.get(i).collectionTimeMillis();
+        }
+        return time;
     }
 
     /**
-     * {@return a one-line summary, e.g. {@code GcStats{3 collections, 17 ms, heap used 12.3 MiB /
-     * committed 64.0 MiB / max 1024.0 MiB, [...]}}, {@code delta, } after the brace for a delta}
+     * Returns a one-line summary, e.g. {@code GcStats{3 collections, 17 ms, heap used 12.3 MiB /
+     * committed 64.0 MiB / max 1024.0 MiB, [G1 Young Generation: 2 collections, 9 ms, ...]}}; a delta
+     * is marked by {@code delta, } after the opening brace.
+     *
+     * @return a readable summary
      */
     @Override
     public String toString() {
-        return "GcStats{" + (delta ? "delta, " : "") + collectionCount + " collections, " + collectionTimeMillis
-                + " ms, heap used " + mib(heapUsedBytes) + " / committed " + mib(heapCommittedBytes)
-                + " / max " + (heapMaxBytes < 0 ? "undefined" : mib(heapMaxBytes)) + ", " + collectors + "}";
+        return "GcStats{" + (isDelta ? "delta, " : "") + collectionCount() + " collections, "
+                + collectionTimeMillis() + " ms, heap used " + mib(heapUsedBytes) + " / committed "
+                + mib(heapCommittedBytes) + " / max " + (heapMaxBytes < 0 ? "undefined" : mib(heapMaxBytes)) + ", "
+                + collectors + "}";
     }
 
     private static String mib(long bytes) {
