@@ -5,37 +5,41 @@ import io.lowalloc.core.gc.GcPauseStats;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * What one load-test run measured, as text for the console and as the {@link LoadTestReport} that
- * goes to its JSON file for the chart renderer.
+ * goes to its JSON file for the chart renderer. Counts and bytes are those of the measured interval.
+ * Immutable.
+ *
+ * @param config what was run
+ * @param elapsedNanos the measured interval, nanoseconds
+ * @param spans spans recorded
+ * @param exported of those, spans exported after the final flush
+ * @param exportCalls export calls
+ * @param allocatedBytes bytes allocated by all live threads
+ * @param producerAllocatedBytes bytes allocated by the producer thread
+ * @param pauses {@code GcMonitor}'s pause statistics
+ * @param logged the pauses read from the JVM's GC log, or null if the run read none
+ * @param collectors the garbage collectors' names
  */
-public final class LoadTestResult {
+public record LoadTestResult(
+        LoadTestConfig config,
+        long elapsedNanos,
+        long spans,
+        long exported,
+        long exportCalls,
+        long allocatedBytes,
+        long producerAllocatedBytes,
+        GcPauseStats pauses,
+        GcLogPauses logged,
+        List<String> collectors) {
 
-    private final LoadTestConfig config;
-    private final long elapsedNanos;
-    private final long spans;
-    private final long exported;
-    private final long exportCalls;
-    private final long allocatedBytes;
-    private final long producerAllocatedBytes;
-    private final GcPauseStats pauses;
-    private final GcLogPauses logged;
-    private final List<String> collectors;
-
-    LoadTestResult(LoadTestConfig config, long elapsedNanos, long spans, long exported, long exportCalls,
-            long allocatedBytes, long producerAllocatedBytes, GcPauseStats pauses, GcLogPauses logged,
-            List<String> collectors) {
-        this.config = config;
-        this.elapsedNanos = elapsedNanos;
-        this.spans = spans;
-        this.exported = exported;
-        this.exportCalls = exportCalls;
-        this.allocatedBytes = allocatedBytes;
-        this.producerAllocatedBytes = producerAllocatedBytes;
-        this.pauses = pauses;
-        this.logged = logged;
-        this.collectors = collectors;
+    /** Rejects a missing config or pause statistics and copies the collector names. */
+    public LoadTestResult {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(pauses, "pauses");
+        collectors = List.copyOf(collectors);
     }
 
     /**
@@ -45,15 +49,6 @@ public final class LoadTestResult {
      */
     public double seconds() {
         return elapsedNanos / 1e9;
-    }
-
-    /**
-     * Returns the spans recorded in the measured interval.
-     *
-     * @return the count
-     */
-    public long spans() {
-        return spans;
     }
 
     /**
@@ -109,15 +104,6 @@ public final class LoadTestResult {
      */
     public double gcsPerSecond() {
         return pauses.pauseCount() / seconds();
-    }
-
-    /**
-     * Returns the GC monitor's summary.
-     *
-     * @return the pause statistics
-     */
-    public GcPauseStats pauses() {
-        return pauses;
     }
 
     /**
