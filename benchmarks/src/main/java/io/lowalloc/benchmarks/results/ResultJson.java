@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The Gson configuration of every result file. Reading is strict JSON (no comments, no trailing
@@ -24,6 +25,9 @@ import java.util.Locale;
  * other ones as JMH's strings. Thread-safe.
  */
 final class ResultJson {
+
+    /** The strings JMH writes for non-finite doubles, each as {@link Double#toString(double)} spells it. */
+    private static final Set<String> NON_FINITE = Set.of("NaN", "Infinity", "-Infinity");
 
     private static final TypeAdapter<Double> DOUBLES = new TypeAdapter<Double>() {
         @Override
@@ -42,17 +46,11 @@ final class ResultJson {
                 return in.nextDouble();
             }
             String text = in.nextString();
-            switch (text) {
-                case "NaN":
-                    return Double.NaN;
-                case "Infinity":
-                    return Double.POSITIVE_INFINITY;
-                case "-Infinity":
-                    return Double.NEGATIVE_INFINITY;
-                default:
-                    throw new JsonSyntaxException("expected a number, \"NaN\", \"Infinity\" or \"-Infinity\" at "
-                            + in.getPreviousPath() + ", was: \"" + text + "\"");
+            if (!NON_FINITE.contains(text)) {
+                throw new JsonSyntaxException("expected a number, \"NaN\", \"Infinity\" or \"-Infinity\" at "
+                        + in.getPreviousPath() + ", was: \"" + text + "\"");
             }
+            return Double.parseDouble(text);
         }
     };
 
@@ -75,13 +73,11 @@ final class ResultJson {
      */
     static <T> T read(Path file, Class<T> type) throws IOException {
         String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        T value;
         try {
-            value = fromJson(text, type);
+            return fromJson(text, type);
         } catch (JsonParseException e) {
             throw new IOException("invalid JSON in " + file + ": " + e.getMessage(), e);
         }
-        return value;
     }
 
     /**

@@ -83,18 +83,24 @@ class JmhResultTest {
         assertThatThrownBy(() -> r.secondaryMetrics().clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "[{\"benchmark\": \"a.B.c\",}]",
+        "[] x",
+        "{\"benchmark\": \"a.B.c\"}",
+        // Strict JSON: a bare NaN is not a number; only JMH's quoted form is.
+        "[{\"primaryMetric\": {\"score\": NaN}}]"})
+    void rejectsInvalidJson(String json) {
+        assertThatThrownBy(() -> JmhResult.parse(json)).isInstanceOf(JsonParseException.class);
+    }
+
     @Test
-    void rejectsInvalidJson() {
-        assertThatThrownBy(() -> JmhResult.parse("[{\"benchmark\": \"a.B.c\",}]"))
-                .isInstanceOf(JsonParseException.class);
-        assertThatThrownBy(() -> JmhResult.parse("[] x"))
-                .isInstanceOf(JsonParseException.class);
-        assertThatThrownBy(() -> JmhResult.parse(""))
-                .isInstanceOf(JsonParseException.class)
-                .hasMessage("no JSON value");
-        // Strict JSON: a bare NaN is not a number, only JMH's quoted form is accepted.
-        assertThatThrownBy(() -> JmhResult.parse("[{\"primaryMetric\": {\"score\": NaN}}]"))
-                .isInstanceOf(JsonParseException.class);
+    void rejectsAnEmptyText() {
+        assertThatThrownBy(() -> JmhResult.parse("")).isInstanceOf(JsonParseException.class).hasMessage("no JSON value");
+    }
+
+    @Test
+    void rejectsAStringForANumberUnlessItIsANonFiniteValue() {
         assertThatThrownBy(() -> JmhResult.parse("[{\"primaryMetric\": {\"score\": \"fast\"}}]"))
                 .isInstanceOf(JsonParseException.class)
                 .hasMessage("expected a number, \"NaN\", \"Infinity\" or \"-Infinity\" at $[0].primaryMetric.score,"

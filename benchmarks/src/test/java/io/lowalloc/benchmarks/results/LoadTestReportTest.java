@@ -14,6 +14,8 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LoadTestReportTest {
 
@@ -81,14 +83,11 @@ class LoadTestReportTest {
         assertThat(LoadTestReport.fromJson(json)).isEqualTo(report);
     }
 
-    @Test
-    void rejectsInvalidJson() {
-        assertThatThrownBy(() -> LoadTestReport.fromJson("{\"pipeline\": \"lowalloc\",}"))
-                .isInstanceOf(JsonParseException.class);
-        assertThatThrownBy(() -> LoadTestReport.fromJson("{\"pipeline\": \"lowalloc\"} {}"))
-                .isInstanceOf(JsonParseException.class);
-        assertThatThrownBy(() -> LoadTestReport.fromJson("{\"spans\": \"many\"}"))
-                .isInstanceOf(JsonParseException.class);
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"pipeline\": \"lowalloc\",}", "{\"pipeline\": \"lowalloc\"} {}", "{\"spans\": \"many\"}",
+        "[]", ""})
+    void rejectsInvalidJson(String json) {
+        assertThatThrownBy(() -> LoadTestReport.fromJson(json)).isInstanceOf(JsonParseException.class);
     }
 
     @Test
