@@ -2,6 +2,9 @@ package io.lowalloc.core.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lowalloc.core.testing.Await;
+import io.lowalloc.core.testing.LogCapture;
+import io.lowalloc.core.testing.RecordingExporter;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +66,7 @@ class BatchBufferBatchingTest {
                 .setMaxQueueSize(2048).setMaxExportBatchSize(512)
                 .setScheduleDelay(1, TimeUnit.HOURS))) {
             Thread worker = buffer.workerThread();
-            RecordingExporter.await(() -> worker.getState() == Thread.State.TIMED_WAITING, "worker parked");
+            Await.until(() -> worker.getState() == Thread.State.TIMED_WAITING, "worker parked");
             long parksBefore = parks(worker);
             for (int i = 0; i < 511; i++) {
                 buffer.offer(i);
@@ -77,7 +80,7 @@ class BatchBufferBatchingTest {
             buffer.offer(511);
             exporter.awaitCalls(1);
             assertThat(exporter.batchSizes()).containsExactly(512);
-            RecordingExporter.await(() -> worker.getState() == Thread.State.TIMED_WAITING, "worker parked again");
+            Await.until(() -> worker.getState() == Thread.State.TIMED_WAITING, "worker parked again");
             assertThat(parks(worker) - parksBefore).as("one wake-up, one export, one park").isBetween(1L, 3L);
         }
     }
@@ -107,7 +110,7 @@ class BatchBufferBatchingTest {
         RecordingExporter<Integer> exporter = RecordingExporter.holdingFirst();
         try (BatchBuffer<Integer> buffer = buffers.build(BatchBuffer.builder(exporter)
                 .setMaxQueueSize(3).setMaxExportBatchSize(1));
-             LogCapture logs = new LogCapture()) {
+             LogCapture logs = LogCapture.of(BatchBuffer.class)) {
             buffer.offer(0);
             exporter.awaitCalls(1);
             // JCTools would round 3 up to 4 slots; the buffer must still take exactly 3.

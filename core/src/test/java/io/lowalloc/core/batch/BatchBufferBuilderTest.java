@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import io.lowalloc.core.testing.Await;
+import io.lowalloc.core.testing.RecordingExporter;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -167,7 +169,7 @@ class BatchBufferBuilderTest {
         try (BatchBuffer<String> buffer = buffers.build(BatchBuffer.builder(exporter)
                 .setMaxQueueSize(1).setMaxExportBatchSize(1))) {
             for (String item : new String[] {"a", "b", "c"}) {
-                RecordingExporter.await(() -> buffer.offer(item), "offer " + item);
+                Await.until(() -> buffer.offer(item), "offer " + item);
             }
             assertThat(buffer.flush(10, TimeUnit.SECONDS)).isTrue();
             assertThat(exporter.allItems()).containsExactly("a", "b", "c");

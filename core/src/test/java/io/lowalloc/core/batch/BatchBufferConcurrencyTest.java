@@ -2,6 +2,7 @@ package io.lowalloc.core.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lowalloc.core.testing.LogCapture;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -87,7 +88,7 @@ class BatchBufferConcurrencyTest {
                 })
                 );
         long start = System.nanoTime();
-        try (LogCapture logs = new LogCapture()) {
+        try (LogCapture logs = LogCapture.of(BatchBuffer.class)) {
             runProducers(buffer);
             buffer.close();
             // Late results for abandoned batches must change nothing.

@@ -2,6 +2,8 @@ package io.lowalloc.core.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lowalloc.core.testing.LogCapture;
+import io.lowalloc.core.testing.RecordingExporter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -67,7 +69,7 @@ class BatchBufferFlushCloseTest {
         // the worker could export it before flush() was called, outside the flush's range.
         RecordingExporter<Integer> exporter = new RecordingExporter<>(
                 call -> call == 2 ? RecordingExporter.Outcome.FAIL : RecordingExporter.Outcome.SUCCEED);
-        try (LogCapture logs = new LogCapture();
+        try (LogCapture logs = LogCapture.of(BatchBuffer.class);
              BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setMaxExportBatchSize(4))) {
             for (int i = 0; i < 10; i++) {
                 buffer.offer(i);
@@ -150,7 +152,7 @@ class BatchBufferFlushCloseTest {
         BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setFullQueuePolicy(FullQueuePolicy.BLOCK));
         buffer.offer(1);
         buffer.close();
-        try (LogCapture logs = new LogCapture()) {
+        try (LogCapture logs = LogCapture.of(BatchBuffer.class)) {
             assertThat(buffer.offer(2)).isFalse();
             assertThat(buffer.offer(3)).isFalse();
             BatchStats stats = buffer.stats();
@@ -214,7 +216,7 @@ class BatchBufferFlushCloseTest {
         RecordingExporter<Integer> exporter = RecordingExporter.holdingFirst();
         BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setMaxExportBatchSize(1)
                 .setExportTimeout(200, TimeUnit.MILLISECONDS));
-        try (LogCapture logs = new LogCapture()) {
+        try (LogCapture logs = LogCapture.of(BatchBuffer.class)) {
             buffer.offer(1);
             exporter.awaitCalls(1);
             buffer.offer(2);
@@ -240,7 +242,7 @@ class BatchBufferFlushCloseTest {
         assertThat(good.close(10, TimeUnit.SECONDS)).isTrue();
         assertThat(good.workerThread().isAlive()).isFalse();
 
-        try (LogCapture logs = new LogCapture()) {
+        try (LogCapture logs = LogCapture.of(BatchBuffer.class)) {
             BatchBuffer<Integer> bad = buffers.build(slowBuilder(exporter));
             bad.offer(2);
             assertThat(bad.close(10, TimeUnit.SECONDS)).isFalse();

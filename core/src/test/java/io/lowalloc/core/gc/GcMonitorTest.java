@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.lowalloc.core.testing.FakeBeans;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -246,16 +247,16 @@ class GcMonitorTest {
         assertThat(monitor.start()).isSameAs(monitor);
         monitor.start();
         assertThat(monitor.isRunning()).isTrue();
-        assertThat(young.listeners).hasSize(1);
-        assertThat(old.listeners).hasSize(1);
+        assertThat(young.listeners()).hasSize(1);
+        assertThat(old.listeners()).hasSize(1);
 
         monitor.close();
         monitor.close();
         assertThat(monitor.isRunning()).isFalse();
-        assertThat(young.addCalls).isEqualTo(1);
-        assertThat(young.removeCalls).isEqualTo(1);
-        assertThat(young.listeners).isEmpty();
-        assertThat(old.listeners).isEmpty();
+        assertThat(young.addCalls()).isEqualTo(1);
+        assertThat(young.removeCalls()).isEqualTo(1);
+        assertThat(young.listeners()).isEmpty();
+        assertThat(old.listeners()).isEmpty();
     }
 
     @Test
@@ -265,7 +266,7 @@ class GcMonitorTest {
 
         monitor.close();
 
-        assertThat(young.removeCalls).isZero();
+        assertThat(young.removeCalls()).isZero();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.lowalloc.core.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lowalloc.core.testing.TestItem;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
