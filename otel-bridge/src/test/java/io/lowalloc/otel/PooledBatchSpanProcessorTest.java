@@ -1,26 +1,18 @@
 package io.lowalloc.otel;
 
 import io.lowalloc.core.batch.FullQueuePolicy;
+import io.lowalloc.core.testing.Await;
 import io.lowalloc.otel.testing.FixedReadableSpan;
 import io.lowalloc.otel.testing.ScriptedExporter;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.TraceFlags;
-import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.common.InstrumentationLibraryInfo;
-import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.testing.trace.TestSpanData;
-import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.data.StatusData;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -164,7 +156,7 @@ class PooledBatchSpanProcessorTest {
         assertThat(stats.pool().released()).isEqualTo(6);
         // The exporter still holds the abandoned batch: it must still read the original spans,
         // untouched by the later ones (no pooled span or view of it was reused).
-        Collection<SpanData> abandoned = exporter.batches.get(0);
+        Collection<SpanData> abandoned = exporter.received.get(0);
         List<String> names = new ArrayList<>();
         for (SpanData span : abandoned) {
             names.add(span.getName());
@@ -213,10 +205,7 @@ class PooledBatchSpanProcessorTest {
 
         Thread producer = new Thread(() -> endSpans(tracer, "t", 10), "blocked-producer");
         producer.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (processor.getStats().batch().pending() < 6 && System.nanoTime() < deadline) {
-            Thread.sleep(1);
-        }
+        Await.until(() -> processor.getStats().batch().pending() >= 6, "6 spans pending behind the full queue");
         producer.join(100);
         assertThat(producer.isAlive()).as("the producer waits for space").isTrue();
         assertThat(processor.getStats().batch().pending()).isEqualTo(6);
