@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
@@ -43,6 +45,23 @@ class PooledBatchSpanProcessorTest {
 
     private static PooledBatchSpanProcessorBuilder slowSchedule(ScriptedExporter exporter) {
         return PooledBatchSpanProcessor.builder(exporter).setScheduleDelay(60, TimeUnit.SECONDS);
+    }
+
+    private static PooledBatchSpanProcessorBuilder smallQueue(ScriptedExporter exporter, int queue, int batch) {
+        return slowSchedule(exporter).setMaxQueueSize(queue).setMaxExportBatchSize(batch);
+    }
+
+    /**
+     * Returns a tracer on {@code processor} after ending {@code spans} spans named {@code prefix0...}
+     * as a full batch: the worker has taken them and is held in the exporter until its gate opens.
+     */
+    private Tracer holdWorkerInExport(ScriptedExporter exporter, PooledBatchSpanProcessor processor, String prefix,
+            int spans) throws InterruptedException {
+        Tracer tracer = tracer(processor);
+        exporter.closeGate();
+        endSpans(tracer, prefix, spans);
+        assertThat(exporter.awaitEntered()).isTrue();
+        return tracer;
     }
 
     private static void endSpans(Tracer tracer, String prefix, int count) {
@@ -91,43 +110,27 @@ class PooledBatchSpanProcessorTest {
         assertThat(join(processor.forceFlush())).isTrue();
     }
 
-    @Test
-    void forceFlushFailsWhenAnExportInItsRangeFailed() {
+    /** A failed result and an exception from export are both failures of that export's spans. */
+    @ParameterizedTest
+    @EnumSource(value = ScriptedExporter.Mode.class, names = {"FAIL", "THROW"})
+    void aFailedExportFailsTheFlushOfItsRangeAndTheProcessorCarriesOn(ScriptedExporter.Mode failure) {
         ScriptedExporter exporter = new ScriptedExporter();
         PooledBatchSpanProcessor processor = slowSchedule(exporter).build();
         Tracer tracer = tracer(processor);
-        exporter.mode = ScriptedExporter.Mode.FAIL;
-        endSpans(tracer, "failing", 2);
+        exporter.mode = failure;
+        endSpans(tracer, "failing", 3);
 
         assertThat(join(processor.forceFlush())).isFalse();
 
         exporter.mode = ScriptedExporter.Mode.SUCCEED;
         endSpans(tracer, "fine", 2);
         assertThat(join(processor.forceFlush())).as("the next range exported fine").isTrue();
-        SpanProcessorStats stats = processor.getStats();
-        assertThat(stats.batch().failed()).isEqualTo(2);
-        assertThat(stats.batch().exported()).isEqualTo(2);
-        assertThat(stats.pool().released()).as("failed spans are released too").isEqualTo(4);
-    }
-
-    @Test
-    void exporterThatThrowsIsCountedAndTheProcessorCarriesOn() {
-        ScriptedExporter exporter = new ScriptedExporter();
-        PooledBatchSpanProcessor processor = slowSchedule(exporter).build();
-        Tracer tracer = tracer(processor);
-        exporter.mode = ScriptedExporter.Mode.THROW;
-        endSpans(tracer, "boom", 3);
-
-        assertThat(join(processor.forceFlush())).isFalse();
-
-        exporter.mode = ScriptedExporter.Mode.SUCCEED;
-        endSpans(tracer, "after", 2);
-        assertThat(join(processor.forceFlush())).isTrue();
-        assertThat(exporter.exportedNames).containsExactly("after0", "after1");
+        assertThat(exporter.exportedNames).containsExactly("fine0", "fine1");
         SpanProcessorStats stats = processor.getStats();
         assertThat(stats.batch().failed()).isEqualTo(3);
         assertThat(stats.batch().failedExports()).isEqualTo(1);
         assertThat(stats.batch().exported()).isEqualTo(2);
+        assertThat(stats.pool().released()).as("failed spans are released too").isEqualTo(5);
     }
 
     @Test
@@ -167,14 +170,8 @@ class PooledBatchSpanProcessorTest {
     @Test
     void dropPolicyDropsExactlyWhatDoesNotFitAndTheNextFlushReportsIt() throws InterruptedException {
         ScriptedExporter exporter = new ScriptedExporter();
-        PooledBatchSpanProcessor processor = slowSchedule(exporter)
-                .setMaxQueueSize(4)
-                .setMaxExportBatchSize(2)
-                .build();
-        Tracer tracer = tracer(processor);
-        exporter.closeGate();
-        endSpans(tracer, "s", 2); // a full batch: the worker takes it and blocks in the exporter
-        assertThat(exporter.awaitEntered()).isTrue();
+        PooledBatchSpanProcessor processor = smallQueue(exporter, 4, 2).build();
+        Tracer tracer = holdWorkerInExport(exporter, processor, "s", 2);
 
         endSpans(tracer, "t", 10); // 4 fit in the queue, 6 do not
 
@@ -192,16 +189,11 @@ class PooledBatchSpanProcessorTest {
     @Test
     void blockPolicyWaitsForSpaceInsteadOfDropping() throws InterruptedException {
         ScriptedExporter exporter = new ScriptedExporter();
-        PooledBatchSpanProcessor processor = slowSchedule(exporter)
-                .setMaxQueueSize(4)
-                .setMaxExportBatchSize(2)
+        PooledBatchSpanProcessor processor = smallQueue(exporter, 4, 2)
                 .setFullQueuePolicy(FullQueuePolicy.BLOCK)
                 .setMaxBlockTime(30, TimeUnit.SECONDS)
                 .build();
-        Tracer tracer = tracer(processor);
-        exporter.closeGate();
-        endSpans(tracer, "s", 2);
-        assertThat(exporter.awaitEntered()).isTrue();
+        Tracer tracer = holdWorkerInExport(exporter, processor, "s", 2);
 
         Thread producer = new Thread(() -> endSpans(tracer, "t", 10), "blocked-producer");
         producer.start();
@@ -223,16 +215,11 @@ class PooledBatchSpanProcessorTest {
     @Test
     void blockPolicyDropsOnceMaxBlockTimeHasPassed() throws InterruptedException {
         ScriptedExporter exporter = new ScriptedExporter();
-        PooledBatchSpanProcessor processor = slowSchedule(exporter)
-                .setMaxQueueSize(4)
-                .setMaxExportBatchSize(2)
+        PooledBatchSpanProcessor processor = smallQueue(exporter, 4, 2)
                 .setFullQueuePolicy(FullQueuePolicy.BLOCK)
                 .setMaxBlockTime(50, TimeUnit.MILLISECONDS)
                 .build();
-        Tracer tracer = tracer(processor);
-        exporter.closeGate();
-        endSpans(tracer, "s", 2);
-        assertThat(exporter.awaitEntered()).isTrue();
+        Tracer tracer = holdWorkerInExport(exporter, processor, "s", 2);
         endSpans(tracer, "t", 4);
 
         long start = System.nanoTime();
@@ -398,16 +385,11 @@ class PooledBatchSpanProcessorTest {
     @Test
     void aThreadInterruptedWhileBlockedDropsItsSpanAndKeepsTheInterrupt() throws InterruptedException {
         ScriptedExporter exporter = new ScriptedExporter();
-        PooledBatchSpanProcessor processor = slowSchedule(exporter)
-                .setMaxQueueSize(1)
-                .setMaxExportBatchSize(1)
+        PooledBatchSpanProcessor processor = smallQueue(exporter, 1, 1)
                 .setFullQueuePolicy(FullQueuePolicy.BLOCK)
                 .setMaxBlockTime(30, TimeUnit.SECONDS)
                 .build();
-        Tracer tracer = tracer(processor);
-        exporter.closeGate();
-        endSpans(tracer, "in flight", 1);
-        assertThat(exporter.awaitEntered()).isTrue();
+        Tracer tracer = holdWorkerInExport(exporter, processor, "in flight", 1);
         endSpans(tracer, "queued", 1);
 
         Thread.currentThread().interrupt();
