@@ -2,6 +2,7 @@ package io.lowalloc.otel;
 
 import io.lowalloc.core.batch.FullQueuePolicy;
 import io.lowalloc.core.testing.Await;
+import io.lowalloc.core.testing.ConcurrentRun;
 import io.lowalloc.otel.testing.FixedReadableSpan;
 import io.lowalloc.otel.testing.ScriptedExporter;
 import io.opentelemetry.api.common.AttributeKey;
@@ -16,6 +17,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -417,15 +419,9 @@ class PooledBatchSpanProcessorTest {
         Tracer tracer = tracer(processor);
         int threads = 4;
         int perThread = 2_500;
-        List<Thread> producers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            String prefix = "t" + t + "-";
-            producers.add(new Thread(() -> endSpans(tracer, prefix, perThread), "producer-" + t));
-        }
-        producers.forEach(Thread::start);
-        for (Thread producer : producers) {
-            producer.join(TimeUnit.SECONDS.toMillis(30));
-        }
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        ConcurrentRun.run("producer-", threads, errors, t -> endSpans(tracer, "t" + t + "-", perThread));
+        assertThat(errors).isEmpty();
 
         boolean shutdownSucceeded = join(processor.shutdown());
 
