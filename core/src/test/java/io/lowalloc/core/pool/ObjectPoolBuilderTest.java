@@ -90,21 +90,6 @@ class ObjectPoolBuilderTest {
     }
 
     @Test
-    void capacityOfOneKeepsOneObject() {
-        ObjectPool<TestItem> pool = ObjectPool.create(TestItem::new, 1);
-        TestItem first = pool.acquire();
-        TestItem second = pool.acquire();
-
-        pool.release(first);
-        pool.release(second);
-
-        assertThat(pool.capacity()).isEqualTo(1);
-        assertThat(pool.stats().pooled()).isEqualTo(1);
-        assertThat(second.poolSlot().state()).isEqualTo(PoolSlot.State.DISCARDED);
-        assertThat(pool.acquire()).isSameAs(first);
-    }
-
-    @Test
     void nameRejectsNull() {
         assertThatThrownBy(() -> ObjectPool.builder(TestItem::new).name(null))
                 .isInstanceOf(NullPointerException.class)
