@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import io.lowalloc.core.testing.Await;
+import io.lowalloc.core.testing.Offers;
 import io.lowalloc.core.testing.RecordingExporter;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -33,9 +34,7 @@ class BatchBufferBuilderTest {
     void defaultBufferAcceptsExactlyDefaultQueueSizeWhileExportIsHeld() {
         RecordingExporter<Integer> exporter = RecordingExporter.holdingFirst();
         try (BatchBuffer<Integer> buffer = buffers.build(BatchBuffer.builder(exporter))) {
-            for (int i = 0; i < 512; i++) {
-                assertThat(buffer.offer(i)).isTrue();
-            }
+            Offers.range(buffer, 0, 512);
             exporter.awaitCalls(1); // the first batch is out, held
             int accepted = 0;
             for (int i = 0; i < 3000; i++) {

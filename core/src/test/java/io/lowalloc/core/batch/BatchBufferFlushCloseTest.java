@@ -3,6 +3,7 @@ package io.lowalloc.core.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lowalloc.core.testing.LogCapture;
+import io.lowalloc.core.testing.Offers;
 import io.lowalloc.core.testing.RecordingExporter;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +36,7 @@ class BatchBufferFlushCloseTest {
     void flushExportsAPartialBatchAtOnceAndReturnsTrue() {
         RecordingExporter<Integer> exporter = RecordingExporter.succeeding();
         try (BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter))) {
-            for (int i = 0; i < 10; i++) {
-                buffer.offer(i);
-            }
+            Offers.range(buffer, 0, 10);
             long start = System.nanoTime();
             assertThat(buffer.flush(10, TimeUnit.SECONDS)).isTrue();
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
@@ -53,9 +52,7 @@ class BatchBufferFlushCloseTest {
     void flushCoversEverythingInSeveralBatches() {
         RecordingExporter<Integer> exporter = RecordingExporter.succeeding();
         try (BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setMaxExportBatchSize(4))) {
-            for (int i = 0; i < 10; i++) {
-                buffer.offer(i);
-            }
+            Offers.range(buffer, 0, 10);
             assertThat(buffer.flush()).isTrue();
             assertThat(exporter.allItems()).hasSize(10);
             assertThat(exporter.batchSizes()).containsExactly(4, 4, 2);
@@ -71,9 +68,7 @@ class BatchBufferFlushCloseTest {
                 call -> call == 2 ? RecordingExporter.Outcome.FAIL : RecordingExporter.Outcome.SUCCEED);
         try (LogCapture logs = LogCapture.of(BatchBuffer.class);
              BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setMaxExportBatchSize(4))) {
-            for (int i = 0; i < 10; i++) {
-                buffer.offer(i);
-            }
+            Offers.range(buffer, 0, 10);
             assertThat(buffer.flush()).isFalse();
             assertThat(buffer.stats().failed()).isEqualTo(2);
             assertThat(buffer.stats().exported()).isEqualTo(8);
@@ -133,9 +128,7 @@ class BatchBufferFlushCloseTest {
         List<Integer> hooked = new ArrayList<>();
         RecordingExporter<Integer> exporter = RecordingExporter.succeeding();
         BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setMaxExportBatchSize(4).setCompletionHook(hooked::add));
-        for (int i = 0; i < 10; i++) {
-            buffer.offer(i);
-        }
+        Offers.range(buffer, 0, 10);
         buffer.close();
         assertThat(buffer.workerThread().isAlive()).isFalse();
         assertThat(exporter.allItems()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
