@@ -53,6 +53,12 @@ class PooledBatchSpanProcessorTest {
         return slowSchedule(exporter).setMaxQueueSize(queue).setMaxExportBatchSize(batch);
     }
 
+    private static PooledBatchSpanProcessorBuilder smallBlockingQueue(ScriptedExporter exporter, int queue, int batch,
+            long maxBlockMillis) {
+        return smallQueue(exporter, queue, batch).setFullQueuePolicy(FullQueuePolicy.BLOCK)
+                .setMaxBlockTime(maxBlockMillis, TimeUnit.MILLISECONDS);
+    }
+
     /**
      * Returns a tracer on {@code processor} after ending {@code spans} spans named {@code prefix0...}
      * as a full batch: the worker has taken them and is held in the exporter until its gate opens.
@@ -191,10 +197,7 @@ class PooledBatchSpanProcessorTest {
     @Test
     void blockPolicyWaitsForSpaceInsteadOfDropping() throws InterruptedException {
         ScriptedExporter exporter = new ScriptedExporter();
-        PooledBatchSpanProcessor processor = smallQueue(exporter, 4, 2)
-                .setFullQueuePolicy(FullQueuePolicy.BLOCK)
-                .setMaxBlockTime(30, TimeUnit.SECONDS)
-                .build();
+        PooledBatchSpanProcessor processor = smallBlockingQueue(exporter, 4, 2, 30_000).build();
         Tracer tracer = holdWorkerInExport(exporter, processor, "s", 2);
 
         Thread producer = new Thread(() -> endSpans(tracer, "t", 10), "blocked-producer");
@@ -217,10 +220,7 @@ class PooledBatchSpanProcessorTest {
     @Test
     void blockPolicyDropsOnceMaxBlockTimeHasPassed() throws InterruptedException {
         ScriptedExporter exporter = new ScriptedExporter();
-        PooledBatchSpanProcessor processor = smallQueue(exporter, 4, 2)
-                .setFullQueuePolicy(FullQueuePolicy.BLOCK)
-                .setMaxBlockTime(50, TimeUnit.MILLISECONDS)
-                .build();
+        PooledBatchSpanProcessor processor = smallBlockingQueue(exporter, 4, 2, 50).build();
         Tracer tracer = holdWorkerInExport(exporter, processor, "s", 2);
         endSpans(tracer, "t", 4);
 
@@ -387,10 +387,7 @@ class PooledBatchSpanProcessorTest {
     @Test
     void aThreadInterruptedWhileBlockedDropsItsSpanAndKeepsTheInterrupt() throws InterruptedException {
         ScriptedExporter exporter = new ScriptedExporter();
-        PooledBatchSpanProcessor processor = smallQueue(exporter, 1, 1)
-                .setFullQueuePolicy(FullQueuePolicy.BLOCK)
-                .setMaxBlockTime(30, TimeUnit.SECONDS)
-                .build();
+        PooledBatchSpanProcessor processor = smallBlockingQueue(exporter, 1, 1, 30_000).build();
         Tracer tracer = holdWorkerInExport(exporter, processor, "in flight", 1);
         endSpans(tracer, "queued", 1);
 

@@ -17,11 +17,20 @@ import org.junit.jupiter.api.Test;
 class GcMonitorTest {
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final String MINOR = "end of minor GC";
+    private static final String MAJOR = "end of major GC";
 
     private final AtomicLong clock = new AtomicLong(1_000);
 
     private GcMonitor injected(int windowSize) {
         return new GcMonitor(List.of(), windowSize, clock::get);
+    }
+
+    /** Records {@code count} minor pauses of {@code millis} each on the collector {@code young}. */
+    private static void youngPauses(GcMonitor monitor, int count, long millis) {
+        for (int i = 0; i < count; i++) {
+            monitor.record("young", MINOR, millis);
+        }
     }
 
     private static void assumeExplicitGcEnabled() {
@@ -92,7 +101,7 @@ class GcMonitorTest {
     void statisticsOfInjectedDurations() {
         GcMonitor monitor = injected(1000);
         for (long ms = 100; ms >= 1; ms--) {
-            monitor.record("G1 Young Generation", "end of minor GC", ms);
+            monitor.record("G1 Young Generation", MINOR, ms);
         }
 
         GcPauseStats stats = monitor.snapshot();
@@ -109,16 +118,14 @@ class GcMonitorTest {
     @Test
     void p99UsesNearestRank() {
         GcMonitor monitor = injected(1000);
-        for (int i = 0; i < 198; i++) {
-            monitor.record("young", "end of minor GC", 1);
-        }
-        monitor.record("old", "end of major GC", 50);
-        monitor.record("old", "end of major GC", 50);
+        youngPauses(monitor, 198, 1);
+        monitor.record("old", MAJOR, 50);
+        monitor.record("old", MAJOR, 50);
 
         // 200 samples: rank ceil(0.99 * 200) = 198 is still a 1 ms pause.
         assertThat(monitor.snapshot().p99PauseMillis()).isEqualTo(1);
 
-        monitor.record("old", "end of major GC", 50);
+        monitor.record("old", MAJOR, 50);
         // 201 samples: rank ceil(198.99) = 199 is the first 50 ms pause.
         assertThat(monitor.snapshot().p99PauseMillis()).isEqualTo(50);
     }
@@ -126,7 +133,7 @@ class GcMonitorTest {
     @Test
     void p99OfOneSampleIsThatSample() {
         GcMonitor monitor = injected(10);
-        monitor.record("young", "end of minor GC", 7);
+        monitor.record("young", MINOR, 7);
 
         assertThat(monitor.snapshot().p99PauseMillis()).isEqualTo(7);
     }
@@ -146,10 +153,8 @@ class GcMonitorTest {
     @Test
     void percentileCoversOnlyTheWindowWhileCountersStayExact() {
         GcMonitor monitor = injected(10);
-        monitor.record("old", "end of major GC", 1000);
-        for (int i = 0; i < 25; i++) {
-            monitor.record("young", "end of minor GC", 2);
-        }
+        monitor.record("old", MAJOR, 1000);
+        youngPauses(monitor, 25, 2);
 
         GcPauseStats stats = monitor.snapshot();
 
@@ -181,7 +186,7 @@ class GcMonitorTest {
         monitor.record("G1 Concurrent GC", "end of concurrent GC pause", 3);
         monitor.record("ZGC Pauses", "end of GC pause", 1);
         monitor.record("Shenandoah Pauses", "Init Mark", 2);
-        monitor.record("G1 Old Generation", "end of major GC", 4);
+        monitor.record("G1 Old Generation", MAJOR, 4);
 
         GcPauseStats stats = monitor.snapshot();
 
@@ -194,9 +199,7 @@ class GcMonitorTest {
     void pausesPerSecondUsesTheMonitoredInterval() {
         GcMonitor monitor = injected(10);
         monitor.reset();
-        for (int i = 0; i < 4; i++) {
-            monitor.record("young", "end of minor GC", 1);
-        }
+        youngPauses(monitor, 4, 1);
         clock.addAndGet(2 * SECOND);
 
         GcPauseStats stats = monitor.snapshot();
@@ -208,13 +211,13 @@ class GcMonitorTest {
     @Test
     void resetClearsFiguresAndRestartsTheInterval() {
         GcMonitor monitor = injected(10);
-        monitor.record("young", "end of minor GC", 5);
+        monitor.record("young", MINOR, 5);
         monitor.record("ZGC Cycles", "end of GC cycle", 5);
         clock.addAndGet(SECOND);
 
         monitor.reset();
         clock.addAndGet(SECOND / 2);
-        monitor.record("young", "end of minor GC", 3);
+        monitor.record("young", MINOR, 3);
         GcPauseStats stats = monitor.snapshot();
 
         assertThat(stats.pauseCount()).isEqualTo(1);
@@ -292,7 +295,7 @@ class GcMonitorTest {
     void distinctCollectorNamesAreBounded() {
         GcMonitor monitor = injected(10);
         for (int i = 0; i < PauseRecorder.MAX_COLLECTORS + 5; i++) {
-            monitor.record("collector-" + i, "end of minor GC", 1);
+            monitor.record("collector-" + i, MINOR, 1);
         }
 
         GcPauseStats stats = monitor.snapshot();
@@ -315,17 +318,17 @@ class GcMonitorTest {
     void negativeDurationThrows() {
         GcMonitor monitor = injected(10);
 
-        assertThatThrownBy(() -> monitor.record("young", "end of minor GC", -1))
+        assertThatThrownBy(() -> monitor.record("young", MINOR, -1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("durationMillis must be >= 0, was: -1");
     }
 
     @Test
     void snapshotsAreImmutable() {
         GcMonitor monitor = injected(10);
-        monitor.record("young", "end of minor GC", 1);
+        monitor.record("young", MINOR, 1);
         GcPauseStats stats = monitor.snapshot();
 
-        monitor.record("young", "end of minor GC", 9);
+        monitor.record("young", MINOR, 9);
 
         assertThat(stats.pauseCount()).isEqualTo(1);
         assertThat(stats.countsByCollector()).containsEntry("young", 1L);
@@ -336,8 +339,8 @@ class GcMonitorTest {
     void toStringShowsEveryFigureWithUnits() {
         GcMonitor monitor = injected(10);
         monitor.reset();
-        monitor.record("young", "end of minor GC", 2);
-        monitor.record("young", "end of minor GC", 4);
+        monitor.record("young", MINOR, 2);
+        monitor.record("young", MINOR, 4);
         monitor.record("ZGC Cycles", "end of GC cycle", 8);
         clock.addAndGet(SECOND);
 
