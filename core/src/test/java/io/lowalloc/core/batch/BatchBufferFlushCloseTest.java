@@ -2,12 +2,13 @@ package io.lowalloc.core.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lowalloc.core.testing.ConcurrentRun;
 import io.lowalloc.core.testing.LogCapture;
 import io.lowalloc.core.testing.Offers;
 import io.lowalloc.core.testing.RecordingExporter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -181,25 +182,15 @@ class BatchBufferFlushCloseTest {
         });
         BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter));
         buffer.offer(1);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Thread> closers = new ArrayList<>();
         AtomicBoolean sawLiveWorker = new AtomicBoolean();
-        for (int i = 0; i < 4; i++) {
-            Thread closer = new Thread(() -> {
-                awaitQuietly(go);
-                buffer.close();
-                if (buffer.workerThread().isAlive() || buffer.stats().pending() != 0) {
-                    sawLiveWorker.set(true);
-                }
-            });
-            closer.start();
-            closers.add(closer);
-        }
-        go.countDown();
-        for (Thread closer : closers) {
-            closer.join(10_000);
-            assertThat(closer.isAlive()).isFalse();
-        }
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        ConcurrentRun.run("closer-", 4, errors, closer -> {
+            buffer.close();
+            if (buffer.workerThread().isAlive() || buffer.stats().pending() != 0) {
+                sawLiveWorker.set(true);
+            }
+        });
+        assertThat(errors).isEmpty();
         assertThat(sawLiveWorker).isFalse();
         assertThat(exporter.calls()).isEqualTo(1);
     }
@@ -282,14 +273,6 @@ class BatchBufferFlushCloseTest {
     private static void sleepQuietly(long millis) {
         try {
             Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.lowalloc.core.testing.Await;
 import io.lowalloc.core.testing.FakeBeans;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -39,18 +40,14 @@ class GcMonitorTest {
     }
 
     /** Notifications arrive asynchronously on the JVM's notification thread. */
-    private static GcPauseStats awaitPauses(GcMonitor monitor, long atLeast) throws InterruptedException {
-        long deadline = System.nanoTime() + 10 * SECOND;
-        GcPauseStats stats = monitor.snapshot();
-        while (stats.pauseCount() < atLeast && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-            stats = monitor.snapshot();
-        }
-        return stats;
+    private static GcPauseStats awaitPauses(GcMonitor monitor, long atLeast) {
+        Await.until(() -> monitor.snapshot().pauseCount() >= atLeast,
+                () -> atLeast + " pause notifications, got " + monitor.snapshot().pauseCount());
+        return monitor.snapshot();
     }
 
     @Test
-    void seesAPauseAfterSystemGc() throws InterruptedException {
+    void seesAPauseAfterSystemGc() {
         assumeExplicitGcEnabled();
         try (GcMonitor monitor = GcMonitor.create().start()) {
             System.gc();
@@ -80,7 +77,7 @@ class GcMonitorTest {
     }
 
     @Test
-    void closedMonitorRecordsNothingMore() throws InterruptedException {
+    void closedMonitorRecordsNothingMore() {
         assumeExplicitGcEnabled();
         GcMonitor closed = GcMonitor.create().start();
         closed.close();
