@@ -5,7 +5,6 @@ import io.lowalloc.core.span.SpanEvent;
 import io.lowalloc.core.span.SpanKind;
 import io.lowalloc.core.span.SpanLink;
 import io.lowalloc.core.span.StatusCode;
-import io.lowalloc.otel.testing.FieldReadingExporter;
 
 /**
  * The producer side of the allocation tests and the Epsilon run: starts a span (parent from the

@@ -19,14 +19,21 @@ class BspConfigurationTest {
         return PooledBatchSpanProcessor.builderFromConfig(new ScriptedExporter(), properties::get, environment::get);
     }
 
+    /** Asserts the four options the {@code otel.bsp.*} keys set. */
+    private static void assertOptions(PooledBatchSpanProcessorBuilder builder, long scheduleDelayMillis,
+            int maxQueueSize, int maxExportBatchSize, long exporterTimeoutMillis) {
+        assertThat(builder.scheduleDelayNanos()).as("schedule delay")
+                .isEqualTo(TimeUnit.MILLISECONDS.toNanos(scheduleDelayMillis));
+        assertThat(builder.maxQueueSize()).as("max queue size").isEqualTo(maxQueueSize);
+        assertThat(builder.maxExportBatchSize()).as("max export batch size").isEqualTo(maxExportBatchSize);
+        assertThat(builder.exporterTimeoutNanos()).as("exporter timeout")
+                .isEqualTo(TimeUnit.MILLISECONDS.toNanos(exporterTimeoutMillis));
+    }
+
     @Test
     void nothingSetKeepsTheDefaults() {
-        PooledBatchSpanProcessorBuilder builder = configured();
-
-        assertThat(builder.maxQueueSize()).isEqualTo(PooledBatchSpanProcessor.DEFAULT_MAX_QUEUE_SIZE);
-        assertThat(builder.maxExportBatchSize()).isEqualTo(PooledBatchSpanProcessor.DEFAULT_MAX_EXPORT_BATCH_SIZE);
-        assertThat(builder.scheduleDelayNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(5_000));
-        assertThat(builder.exporterTimeoutNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(30_000));
+        assertOptions(configured(), 5_000, PooledBatchSpanProcessor.DEFAULT_MAX_QUEUE_SIZE,
+                PooledBatchSpanProcessor.DEFAULT_MAX_EXPORT_BATCH_SIZE, 30_000);
     }
 
     @Test
@@ -36,12 +43,7 @@ class BspConfigurationTest {
         environment.put("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "100");
         environment.put("OTEL_BSP_EXPORT_TIMEOUT", "2s");
 
-        PooledBatchSpanProcessorBuilder builder = configured();
-
-        assertThat(builder.scheduleDelayNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(250));
-        assertThat(builder.maxQueueSize()).isEqualTo(1000);
-        assertThat(builder.maxExportBatchSize()).isEqualTo(100);
-        assertThat(builder.exporterTimeoutNanos()).isEqualTo(TimeUnit.SECONDS.toNanos(2));
+        assertOptions(configured(), 250, 1000, 100, 2_000);
     }
 
     @Test
@@ -50,10 +52,8 @@ class BspConfigurationTest {
         environment.put("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "100");
         properties.put("otel.bsp.max.queue.size", "3000");
 
-        PooledBatchSpanProcessorBuilder builder = configured();
-
-        assertThat(builder.maxQueueSize()).isEqualTo(3000);
-        assertThat(builder.maxExportBatchSize()).as("no property: the variable applies").isEqualTo(100);
+        // No property for the batch size: its variable applies.
+        assertOptions(configured(), 5_000, 3000, 100, 30_000);
     }
 
     @Test
@@ -62,10 +62,7 @@ class BspConfigurationTest {
         environment.put("OTEL_BSP_MAX_QUEUE_SIZE", "77");
         environment.put("OTEL_BSP_EXPORT_TIMEOUT", "");
 
-        PooledBatchSpanProcessorBuilder builder = configured();
-
-        assertThat(builder.maxQueueSize()).isEqualTo(77);
-        assertThat(builder.exporterTimeoutNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(30_000));
+        assertOptions(configured(), 5_000, 77, PooledBatchSpanProcessor.DEFAULT_MAX_EXPORT_BATCH_SIZE, 30_000);
     }
 
     @Test

@@ -4,7 +4,7 @@ import io.lowalloc.core.batch.FullQueuePolicy;
 import io.lowalloc.core.pool.ObjectPool;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanKind;
-import io.lowalloc.otel.testing.FakeExporter;
+import io.lowalloc.otel.testing.ScriptedExporter;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PooledSpanPipelineBuilderTest {
 
-    private final PooledSpanPipeline.Builder builder = PooledSpanPipeline.builder(FakeExporter.succeeding());
+    private final PooledSpanPipeline.Builder builder = PooledSpanPipeline.builder(new ScriptedExporter());
 
     @Test
     void defaultsAreThoseOfTheBatchSpanProcessor() {
@@ -35,7 +35,7 @@ class PooledSpanPipelineBuilderTest {
             assertThat(pipeline.stats().pool().created()).isEqualTo(capacity);
             assertThat(pipeline.stats().pool().pooled()).isEqualTo(capacity);
         }
-        assertThatThrownBy(() -> PooledSpanPipeline.builder(FakeExporter.succeeding())
+        assertThatThrownBy(() -> PooledSpanPipeline.builder(new ScriptedExporter())
                 .setMaxQueueSize(8).setMaxExportBatchSize(4).setPrefill(capacity + 1).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("prefill must be in [0, poolCapacity=268], was: 269");
@@ -69,7 +69,7 @@ class PooledSpanPipelineBuilderTest {
 
     @Test
     void eachBuildMakesAnIndependentPipeline() {
-        FakeExporter exporter = FakeExporter.succeeding();
+        ScriptedExporter exporter = new ScriptedExporter();
         PooledSpanPipeline.Builder shared = PooledSpanPipeline.builder(exporter);
         try (PooledSpanPipeline first = shared.build(); PooledSpanPipeline second = shared.build()) {
             first.end(first.startSpan("first", SpanKind.INTERNAL));
@@ -95,7 +95,7 @@ class PooledSpanPipelineBuilderTest {
         assertThatThrownBy(() -> builder.setPrefill(-1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("prefill must be in [0, poolCapacity], was: -1");
-        assertThatThrownBy(() -> PooledSpanPipeline.builder(FakeExporter.succeeding())
+        assertThatThrownBy(() -> PooledSpanPipeline.builder(new ScriptedExporter())
                 .setMaxQueueSize(4).setMaxExportBatchSize(5).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("maxExportBatchSize must be in [1, maxQueueSize=4], was: 5");

@@ -9,6 +9,7 @@ import io.lowalloc.core.pool.PoolSlot;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanLimits;
 import io.lowalloc.core.span.SpanState;
+import io.lowalloc.core.testing.ItemLedger;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,7 @@ import io.lowalloc.core.pool.ObjectPool;
 import io.lowalloc.core.span.EpochClock;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanLimits;
+import io.lowalloc.core.testing.CountingExporter;
 import java.util.concurrent.TimeUnit;
 
 /**
