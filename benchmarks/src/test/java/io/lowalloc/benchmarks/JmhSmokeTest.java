@@ -6,6 +6,7 @@ import io.lowalloc.benchmarks.attr.AttributesBenchmark;
 import io.lowalloc.benchmarks.batch.BatchingBenchmark;
 import io.lowalloc.benchmarks.pool.PoolBenchmark;
 import io.lowalloc.benchmarks.pool.PoolCrossThreadBenchmark;
+import io.lowalloc.benchmarks.results.JmhResult;
 import io.lowalloc.benchmarks.span.SpanPipelineBenchmark;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -13,8 +14,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -74,6 +77,15 @@ class JmhSmokeTest {
         assertThat(ran).as("benchmarks that ran").containsExactlyInAnyOrderElementsOf(expectedNames(benchmarkClass));
         assertThat(results).as("one result per benchmark and parameter combination")
                 .hasSize(expectedNames(benchmarkClass).size() * parameterCombinations(benchmarkClass));
+        // The file JMH wrote reads back as typed results, as the chart renderer reads it.
+        List<JmhResult> written = JmhResult.read(dir.resolve(name + ".json"));
+        assertThat(written).as("results in " + name + ".json").hasSameSizeAs(results);
+        assertThat(written.stream().map(JmhResult::method).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrderElementsOf(ran);
+        assertThat(written).allSatisfy(r -> {
+            assertThat(r.primaryMetric().score()).as(r.benchmark() + " score").isPositive();
+            assertThat(r.secondary("gc.alloc.rate.norm").scoreUnit()).as(r.benchmark()).isEqualTo("B/op");
+        });
     }
 
     /** Benchmark names as JMH reports them: the group name for grouped methods, else the method name. */

@@ -33,8 +33,8 @@ public record DemoOptions(boolean quick, int spans, URI otlpEndpoint, boolean he
     /** Smallest accepted {@code --spans}: {@value}. */
     public static final int MIN_SPANS = 1_000;
     /**
-     * Largest accepted {@code --spans}: {@value}. The GC demo retains that many spans at once,
-     * about 1 KiB each, which must fit the demo's 512 MiB heap.
+     * Largest accepted {@code --spans}: {@value}. The GC demo retains that many spans at once, and
+     * they must fit the demo's heap ({@code demo.jvmArgs} in the module's pom).
      */
     public static final int MAX_SPANS = 250_000;
 

@@ -65,8 +65,9 @@ final class Figures {
 
     /**
      * Says how much less {@code bytes} is than {@code baselineBytes}: {@code "15.00x less allocation"},
-     * {@code "Inf less allocation (0 bytes)"} when {@code bytes} is 0, and the plain truth when the
-     * baseline allocated nothing or less.
+     * {@code "Inf less allocation (0 bytes)"} when only {@code bytes} is 0,
+     * {@code "no allocation on either side (0 bytes)"} when both are, and {@code "2.00x more
+     * allocation"} when {@code bytes} exceeds the baseline.
      */
     static String allocationRatio(long baselineBytes, long bytes) {
         if (bytes == 0 && baselineBytes == 0) {

@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>First, like the Go example, {@link GcStats} snapshots (collection count, collection time,
  * heap used) initially, after allocating and retaining {@code spans} spans, and after releasing
- * them; a {@code System.gc()} precedes each snapshot so that heap used shows what is live. The spans are released to a pool of capacity {@value #POOL_CAPACITY}: it keeps that many
- * and leaves the rest to the GC.
+ * them; a {@code System.gc()} precedes each snapshot so that heap used shows what is live. The
+ * spans are released to a pool of capacity {@value #POOL_CAPACITY}: it keeps that many and leaves
+ * the rest to the GC.
  *
  * <p>Second, the same fixed-rate workload (spans of 8 attributes, {@value FixedRateWorkload#IN_FLIGHT}
  * in flight) runs without and with pooling while a {@link GcMonitor} records every pause: GCs per

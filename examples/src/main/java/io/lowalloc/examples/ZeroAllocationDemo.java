@@ -16,8 +16,8 @@ import java.util.Objects;
  * object per attribute and a boxed status), once through one reused
  * {@link FixedAttributeBuilder} copied into the span — and compares time and bytes allocated on
  * the recording thread ({@link AllocationMeter}, best of {@value LoopMeter#ROUNDS} rounds after
- * warm-up). The builder side allocates nothing once warm: the ratio line then says
- * "Inf less allocation (0 bytes)", because that is what was measured.
+ * warm-up). When the builder side allocated nothing, the ratio line says
+ * "Inf less allocation (0 bytes)".
  *
  * <p>Not thread-safe; run it on one thread.
  */

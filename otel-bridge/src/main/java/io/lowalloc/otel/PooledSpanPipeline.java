@@ -3,12 +3,13 @@ package io.lowalloc.otel;
 import io.lowalloc.core.batch.BatchOptions;
 import io.lowalloc.core.batch.FullQueuePolicy;
 import io.lowalloc.core.span.EpochClock;
-import io.lowalloc.core.span.Hex;
+import io.lowalloc.core.span.HexIds;
 import io.lowalloc.core.span.RecorderStats;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanKind;
 import io.lowalloc.core.span.SpanLimits;
 import io.lowalloc.core.span.SpanRecorder;
+import io.lowalloc.core.span.Traceparent;
 import io.lowalloc.otel.internal.view.SpanContextView;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -150,9 +151,9 @@ public final class PooledSpanPipeline implements AutoCloseable {
             // getTraceId()/getSpanId() return the strings the context already holds; parsing them
             // in place allocates nothing.
             String traceId = parent.getTraceId();
-            return recorder.startSpan(name, kind, Hex.parseLong16(traceId, 0),
-                    Hex.parseLong16(traceId, Hex.SPAN_ID_HEX_LENGTH), Hex.parseLong16(parent.getSpanId(), 0),
-                    parent.getTraceFlags().asByte(), parent.isRemote());
+            return recorder.startSpan(name, kind, HexIds.parseLong16(traceId, 0),
+                    HexIds.parseLong16(traceId, HexIds.SPAN_ID_HEX_LENGTH),
+                    HexIds.parseLong16(parent.getSpanId(), 0), parent.getTraceFlags().asByte(), parent.isRemote());
         }
         return recorder.startSpan(name, kind);
     }
@@ -193,20 +194,20 @@ public final class PooledSpanPipeline implements AutoCloseable {
 
     /**
      * Writes the W3C {@code traceparent} header value of {@code span}
-     * ({@code 00-<trace id>-<span id>-<flags>}, {@value Hex#TRACEPARENT_LENGTH} ASCII bytes)
+     * ({@code 00-<trace id>-<span id>-<flags>}, {@value Traceparent#LENGTH} ASCII bytes)
      * into {@code dst} for an outgoing request. Allocates nothing.
      *
      * @param span the span (the callee's parent)
      * @param dst the destination
      * @param offset where the first byte goes
-     * @return the number of bytes written, {@value Hex#TRACEPARENT_LENGTH}
+     * @return the number of bytes written, {@value Traceparent#LENGTH}
      * @throws NullPointerException if {@code span} or {@code dst} is {@code null}
      * @throws IndexOutOfBoundsException if {@code dst} has no room for the value at {@code offset}
      * @throws IllegalArgumentException if the span's trace id or span id is all zeros
      */
     public int writeTraceparent(SpanData span, byte[] dst, int offset) {
         Objects.requireNonNull(span, "span");
-        return Hex.writeTraceparent(span.traceIdHigh(), span.traceIdLow(), span.spanId(), span.traceFlags(), dst,
+        return Traceparent.write(span.traceIdHigh(), span.traceIdLow(), span.spanId(), span.traceFlags(), dst,
                 offset);
     }
 
@@ -217,14 +218,14 @@ public final class PooledSpanPipeline implements AutoCloseable {
      * @param span the span (the callee's parent)
      * @param dst the destination
      * @param offset where the first character goes
-     * @return the number of characters written, {@value Hex#TRACEPARENT_LENGTH}
+     * @return the number of characters written, {@value Traceparent#LENGTH}
      * @throws NullPointerException if {@code span} or {@code dst} is {@code null}
      * @throws IndexOutOfBoundsException if {@code dst} has no room for the value at {@code offset}
      * @throws IllegalArgumentException if the span's trace id or span id is all zeros
      */
     public int writeTraceparent(SpanData span, char[] dst, int offset) {
         Objects.requireNonNull(span, "span");
-        return Hex.writeTraceparent(span.traceIdHigh(), span.traceIdLow(), span.spanId(), span.traceFlags(), dst,
+        return Traceparent.write(span.traceIdHigh(), span.traceIdLow(), span.spanId(), span.traceFlags(), dst,
                 offset);
     }
 

@@ -5,7 +5,6 @@ import io.lowalloc.core.span.SpanEvent;
 import io.lowalloc.core.span.SpanKind;
 import io.lowalloc.core.span.SpanLink;
 import io.lowalloc.core.span.StatusCode;
-import io.lowalloc.otel.testing.FieldReadingExporter;
 
 /**
  * The producer side of the allocation tests and the Epsilon run: starts a span (parent from the
@@ -23,7 +22,7 @@ final class AllocationWorkload {
     private final double[] doubleArray;
     private final boolean[] booleanArray;
     private final boolean distinctLongs;
-    private final byte[] traceparent = new byte[io.lowalloc.core.span.Hex.TRACEPARENT_LENGTH];
+    private final byte[] traceparent = new byte[io.lowalloc.core.span.Traceparent.LENGTH];
 
     /**
      * @param text span name, status description, event name, then the 11 attribute keys and 3

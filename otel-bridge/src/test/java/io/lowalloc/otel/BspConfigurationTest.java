@@ -21,14 +21,21 @@ class BspConfigurationTest {
                 .batchOptions();
     }
 
+    /** Asserts the four options the {@code otel.bsp.*} keys set. */
+    private static void assertOptions(BatchOptions options, long scheduleDelayMillis,
+            int maxQueueSize, int maxExportBatchSize, long exporterTimeoutMillis) {
+        assertThat(options.scheduleDelayNanos()).as("schedule delay")
+                .isEqualTo(TimeUnit.MILLISECONDS.toNanos(scheduleDelayMillis));
+        assertThat(options.maxQueueSize()).as("max queue size").isEqualTo(maxQueueSize);
+        assertThat(options.maxExportBatchSize()).as("max export batch size").isEqualTo(maxExportBatchSize);
+        assertThat(options.exporterTimeoutNanos()).as("exporter timeout")
+                .isEqualTo(TimeUnit.MILLISECONDS.toNanos(exporterTimeoutMillis));
+    }
+
     @Test
     void nothingSetKeepsTheDefaults() {
-        BatchOptions options = configured();
-
-        assertThat(options.maxQueueSize()).isEqualTo(BatchOptions.DEFAULT_MAX_QUEUE_SIZE);
-        assertThat(options.maxExportBatchSize()).isEqualTo(BatchOptions.DEFAULT_MAX_EXPORT_BATCH_SIZE);
-        assertThat(options.scheduleDelayNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(5_000));
-        assertThat(options.exporterTimeoutNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(30_000));
+        assertOptions(configured(), 5_000, BatchOptions.DEFAULT_MAX_QUEUE_SIZE,
+                BatchOptions.DEFAULT_MAX_EXPORT_BATCH_SIZE, 30_000);
     }
 
     @Test
@@ -38,12 +45,7 @@ class BspConfigurationTest {
         environment.put("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "100");
         environment.put("OTEL_BSP_EXPORT_TIMEOUT", "2s");
 
-        BatchOptions options = configured();
-
-        assertThat(options.scheduleDelayNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(250));
-        assertThat(options.maxQueueSize()).isEqualTo(1000);
-        assertThat(options.maxExportBatchSize()).isEqualTo(100);
-        assertThat(options.exporterTimeoutNanos()).isEqualTo(TimeUnit.SECONDS.toNanos(2));
+        assertOptions(configured(), 250, 1000, 100, 2_000);
     }
 
     @Test
@@ -52,22 +54,18 @@ class BspConfigurationTest {
         environment.put("OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "100");
         properties.put("otel.bsp.max.queue.size", "3000");
 
-        BatchOptions options = configured();
-
-        assertThat(options.maxQueueSize()).isEqualTo(3000);
-        assertThat(options.maxExportBatchSize()).as("no property: the variable applies").isEqualTo(100);
+        // No property for the batch size: its variable applies.
+        assertOptions(configured(), 5_000, 3000, 100, 30_000);
     }
 
     @Test
     void blankValuesCountAsUnset() {
         properties.put("otel.bsp.max.queue.size", "  ");
-        environment.put("OTEL_BSP_MAX_QUEUE_SIZE", "77");
+        // Not below the default batch size, which would then be lowered to it (OpenTelemetry's rule).
+        environment.put("OTEL_BSP_MAX_QUEUE_SIZE", "777");
         environment.put("OTEL_BSP_EXPORT_TIMEOUT", "");
 
-        BatchOptions options = configured();
-
-        assertThat(options.maxQueueSize()).isEqualTo(77);
-        assertThat(options.exporterTimeoutNanos()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(30_000));
+        assertOptions(configured(), 5_000, 777, BatchOptions.DEFAULT_MAX_EXPORT_BATCH_SIZE, 30_000);
     }
 
     @Test

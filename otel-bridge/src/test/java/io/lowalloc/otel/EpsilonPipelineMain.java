@@ -1,6 +1,7 @@
 package io.lowalloc.otel;
 
 import io.lowalloc.core.span.RecorderStats;
+import io.lowalloc.core.testing.ForkedJvm;
 
 /**
  * Runs spans through the whole path (pipeline, adapter, views, a field-reading exporter that
@@ -9,8 +10,8 @@ import io.lowalloc.core.span.RecorderStats;
  * the heap used before and after the measured spans, and the accounting; exits 0 only if every
  * span was exported and the accounting balances.
  *
- * <p>Arguments: the number of measured spans, then optionally {@code inject} to allocate a
- * {@code long[2]} per span in the exporter (the run must then die).
+ * <p>Arguments: the number of measured spans, then optionally {@value ForkedJvm#INJECT_ALLOCATION}
+ * to allocate a {@code long[2]} per span in the exporter (the run must then die).
  */
 public final class EpsilonPipelineMain {
 
@@ -23,11 +24,11 @@ public final class EpsilonPipelineMain {
     /**
      * Entry point.
      *
-     * @param args the span count and an optional {@code inject}
+     * @param args the span count and an optional {@value ForkedJvm#INJECT_ALLOCATION}
      */
     public static void main(String[] args) {
         long spans = Long.parseLong(args[0]);
-        boolean inject = args.length > 1 && args[1].equals("inject");
+        boolean inject = args.length > 1 && ForkedJvm.INJECT_ALLOCATION.equals(args[1]);
         Runtime runtime = Runtime.getRuntime();
         long total = WARMUP_SPANS + spans;
         try (PipelineRig rig = new PipelineRig(false, inject, false)) {

@@ -2,7 +2,6 @@ package io.lowalloc.otel;
 
 import io.lowalloc.core.batch.FullQueuePolicy;
 import io.lowalloc.core.gc.AllocationMeter;
-import io.lowalloc.otel.testing.FieldReadingExporter;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;

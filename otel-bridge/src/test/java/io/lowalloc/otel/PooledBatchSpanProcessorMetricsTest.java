@@ -35,18 +35,9 @@ class PooledBatchSpanProcessorMetricsTest {
         InMemoryMetricReader reader = InMemoryMetricReader.create();
         SdkMeterProvider meters = SdkMeterProvider.builder().registerMetricReader(reader).build();
         ScriptedExporter exporter = new ScriptedExporter();
-        PooledBatchSpanProcessor processor = PooledBatchSpanProcessor.builder(exporter)
-                .setScheduleDelay(60, TimeUnit.SECONDS)
-                .setMaxQueueSize(4)
-                .setMaxExportBatchSize(2)
-                .setMeterProvider(meters)
-                .setComponentName(NAME)
-                .build();
+        PooledBatchSpanProcessor processor = metered(exporter, meters, 4, 2).build();
         SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(processor).build();
-        Tracer tracer = provider.get("t");
-        exporter.closeGate();
-        end(tracer, 2);
-        assertThat(exporter.awaitEntered()).isTrue();
+        Tracer tracer = holdWorkerInExport(exporter, provider, 2);
         end(tracer, 10); // 4 queued, 6 dropped
         assertThat(queueSize(reader.collectAllMetrics())).as("queued plus the batch being exported").isEqualTo(6);
 
@@ -88,13 +79,8 @@ class PooledBatchSpanProcessorMetricsTest {
     @Test
     void withoutAMeterProviderNothingIsRecordedAndNothingFails() {
         ScriptedExporter exporter = new ScriptedExporter();
-        PooledBatchSpanProcessor processor = PooledBatchSpanProcessor.builder(exporter).build();
-        SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(processor).build();
-        end(provider.get("t"), 3);
 
-        assertThat(processor.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
-        assertThat(exporter.exportedNames).hasSize(3);
-        provider.shutdown().join(10, TimeUnit.SECONDS);
+        assertExportsThreeSpans(exporter, PooledBatchSpanProcessor.builder(exporter).build());
     }
 
     @Test
@@ -102,19 +88,11 @@ class PooledBatchSpanProcessorMetricsTest {
         InMemoryMetricReader reader = InMemoryMetricReader.create();
         SdkMeterProvider meters = SdkMeterProvider.builder().registerMetricReader(reader).build();
         ScriptedExporter exporter = new ScriptedExporter();
-        PooledBatchSpanProcessor processor = PooledBatchSpanProcessor.builder(exporter)
-                .setScheduleDelay(60, TimeUnit.SECONDS)
-                .setMaxQueueSize(1)
-                .setMaxExportBatchSize(1)
+        PooledBatchSpanProcessor processor = metered(exporter, meters, 1, 1)
                 .setFullQueuePolicy(FullQueuePolicy.BLOCK)
-                .setMeterProvider(meters)
-                .setComponentName(NAME)
                 .build();
         SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(processor).build();
-        Tracer tracer = provider.get("t");
-        exporter.closeGate();
-        end(tracer, 1);
-        assertThat(exporter.awaitEntered()).isTrue();
+        Tracer tracer = holdWorkerInExport(exporter, provider, 1);
         end(tracer, 1);
         Thread.currentThread().interrupt();
         try {
@@ -140,6 +118,24 @@ class PooledBatchSpanProcessorMetricsTest {
                     throw new IllegalStateException("no meters today");
                 })
                 .build();
+
+        assertExportsThreeSpans(exporter, processor);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** A processor named {@link #NAME} reporting to {@code meters}, with a small queue and no timed export. */
+    private static PooledBatchSpanProcessorBuilder metered(ScriptedExporter exporter, SdkMeterProvider meters,
+            int queue, int batch) {
+        return PooledBatchSpanProcessor.builder(exporter)
+                .setScheduleDelay(60, TimeUnit.SECONDS)
+                .setMaxQueueSize(queue)
+                .setMaxExportBatchSize(batch)
+                .setMeterProvider(meters)
+                .setComponentName(NAME);
+    }
+
+    private static void assertExportsThreeSpans(ScriptedExporter exporter, PooledBatchSpanProcessor processor) {
         SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(processor).build();
         end(provider.get("t"), 3);
 
@@ -148,7 +144,15 @@ class PooledBatchSpanProcessorMetricsTest {
         provider.shutdown().join(10, TimeUnit.SECONDS);
     }
 
-    // ------------------------------------------------------------------ helpers
+    /** Ends one full batch of {@code spans} and returns once the worker is held in the exporter with it. */
+    private static Tracer holdWorkerInExport(ScriptedExporter exporter, SdkTracerProvider provider, int spans)
+            throws InterruptedException {
+        Tracer tracer = provider.get("t");
+        exporter.closeGate();
+        end(tracer, spans);
+        assertThat(exporter.awaitEntered()).isTrue();
+        return tracer;
+    }
 
     private static void end(Tracer tracer, int count) {
         for (int i = 0; i < count; i++) {

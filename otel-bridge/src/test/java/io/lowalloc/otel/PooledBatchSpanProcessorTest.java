@@ -1,32 +1,28 @@
 package io.lowalloc.otel;
 
 import io.lowalloc.core.batch.FullQueuePolicy;
+import io.lowalloc.core.testing.Await;
+import io.lowalloc.core.testing.ConcurrentRun;
 import io.lowalloc.otel.testing.FixedReadableSpan;
 import io.lowalloc.otel.testing.ScriptedExporter;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.TraceFlags;
-import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.common.InstrumentationLibraryInfo;
-import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.testing.trace.TestSpanData;
-import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.data.StatusData;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
@@ -51,6 +47,29 @@ class PooledBatchSpanProcessorTest {
 
     private static PooledBatchSpanProcessorBuilder slowSchedule(ScriptedExporter exporter) {
         return PooledBatchSpanProcessor.builder(exporter).setScheduleDelay(60, TimeUnit.SECONDS);
+    }
+
+    private static PooledBatchSpanProcessorBuilder smallQueue(ScriptedExporter exporter, int queue, int batch) {
+        return slowSchedule(exporter).setMaxQueueSize(queue).setMaxExportBatchSize(batch);
+    }
+
+    private static PooledBatchSpanProcessorBuilder smallBlockingQueue(ScriptedExporter exporter, int queue, int batch,
+            long maxBlockMillis) {
+        return smallQueue(exporter, queue, batch).setFullQueuePolicy(FullQueuePolicy.BLOCK)
+                .setMaxBlockTime(maxBlockMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Returns a tracer on {@code processor} after ending {@code spans} spans named {@code prefix0...}
+     * as a full batch: the worker has taken them and is held in the exporter until its gate opens.
+     */
+    private Tracer holdWorkerInExport(ScriptedExporter exporter, PooledBatchSpanProcessor processor, String prefix,
+            int spans) throws InterruptedException {
+        Tracer tracer = tracer(processor);
+        exporter.closeGate();
+        endSpans(tracer, prefix, spans);
+        assertThat(exporter.awaitEntered()).isTrue();
+        return tracer;
     }
 
     private static void endSpans(Tracer tracer, String prefix, int count) {
@@ -99,43 +118,27 @@ class PooledBatchSpanProcessorTest {
         assertThat(join(processor.forceFlush())).isTrue();
     }
 
-    @Test
-    void forceFlushFailsWhenAnExportInItsRangeFailed() {
+    /** A failed result and an exception from export are both failures of that export's spans. */
+    @ParameterizedTest
+    @EnumSource(value = ScriptedExporter.Mode.class, names = {"FAIL", "THROW"})
+    void aFailedExportFailsTheFlushOfItsRangeAndTheProcessorCarriesOn(ScriptedExporter.Mode failure) {
         ScriptedExporter exporter = new ScriptedExporter();
         PooledBatchSpanProcessor processor = slowSchedule(exporter).build();
         Tracer tracer = tracer(processor);
-        exporter.mode = ScriptedExporter.Mode.FAIL;
-        endSpans(tracer, "failing", 2);
+        exporter.mode = failure;
+        endSpans(tracer, "failing", 3);
 
         assertThat(join(processor.forceFlush())).isFalse();
 
         exporter.mode = ScriptedExporter.Mode.SUCCEED;
         endSpans(tracer, "fine", 2);
         assertThat(join(processor.forceFlush())).as("the next range exported fine").isTrue();
-        SpanProcessorStats stats = processor.getStats();
-        assertThat(stats.batch().failed()).isEqualTo(2);
-        assertThat(stats.batch().exported()).isEqualTo(2);
-        assertThat(stats.pool().released()).as("failed spans are released too").isEqualTo(4);
-    }
-
-    @Test
-    void exporterThatThrowsIsCountedAndTheProcessorCarriesOn() {
-        ScriptedExporter exporter = new ScriptedExporter();
-        PooledBatchSpanProcessor processor = slowSchedule(exporter).build();
-        Tracer tracer = tracer(processor);
-        exporter.mode = ScriptedExporter.Mode.THROW;
-        endSpans(tracer, "boom", 3);
-
-        assertThat(join(processor.forceFlush())).isFalse();
-
-        exporter.mode = ScriptedExporter.Mode.SUCCEED;
-        endSpans(tracer, "after", 2);
-        assertThat(join(processor.forceFlush())).isTrue();
-        assertThat(exporter.exportedNames).containsExactly("after0", "after1");
+        assertThat(exporter.exportedNames).containsExactly("fine0", "fine1");
         SpanProcessorStats stats = processor.getStats();
         assertThat(stats.batch().failed()).isEqualTo(3);
         assertThat(stats.batch().failedExports()).isEqualTo(1);
         assertThat(stats.batch().exported()).isEqualTo(2);
+        assertThat(stats.pool().released()).as("failed spans are released too").isEqualTo(5);
     }
 
     @Test
@@ -164,7 +167,7 @@ class PooledBatchSpanProcessorTest {
         assertThat(stats.pool().released()).isEqualTo(6);
         // The exporter still holds the abandoned batch: it must still read the original spans,
         // untouched by the later ones (no pooled span or view of it was reused).
-        Collection<SpanData> abandoned = exporter.batches.get(0);
+        Collection<SpanData> abandoned = exporter.received.get(0);
         List<String> names = new ArrayList<>();
         for (SpanData span : abandoned) {
             names.add(span.getName());
@@ -175,14 +178,8 @@ class PooledBatchSpanProcessorTest {
     @Test
     void dropPolicyDropsExactlyWhatDoesNotFitAndTheNextFlushReportsIt() throws InterruptedException {
         ScriptedExporter exporter = new ScriptedExporter();
-        PooledBatchSpanProcessor processor = slowSchedule(exporter)
-                .setMaxQueueSize(4)
-                .setMaxExportBatchSize(2)
-                .build();
-        Tracer tracer = tracer(processor);
-        exporter.closeGate();
-        endSpans(tracer, "s", 2); // a full batch: the worker takes it and blocks in the exporter
-        assertThat(exporter.awaitEntered()).isTrue();
+        PooledBatchSpanProcessor processor = smallQueue(exporter, 4, 2).build();
+        Tracer tracer = holdWorkerInExport(exporter, processor, "s", 2);
 
         endSpans(tracer, "t", 10); // 4 fit in the queue, 6 do not
 
@@ -200,23 +197,12 @@ class PooledBatchSpanProcessorTest {
     @Test
     void blockPolicyWaitsForSpaceInsteadOfDropping() throws InterruptedException {
         ScriptedExporter exporter = new ScriptedExporter();
-        PooledBatchSpanProcessor processor = slowSchedule(exporter)
-                .setMaxQueueSize(4)
-                .setMaxExportBatchSize(2)
-                .setFullQueuePolicy(FullQueuePolicy.BLOCK)
-                .setMaxBlockTime(30, TimeUnit.SECONDS)
-                .build();
-        Tracer tracer = tracer(processor);
-        exporter.closeGate();
-        endSpans(tracer, "s", 2);
-        assertThat(exporter.awaitEntered()).isTrue();
+        PooledBatchSpanProcessor processor = smallBlockingQueue(exporter, 4, 2, 30_000).build();
+        Tracer tracer = holdWorkerInExport(exporter, processor, "s", 2);
 
         Thread producer = new Thread(() -> endSpans(tracer, "t", 10), "blocked-producer");
         producer.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (processor.getStats().batch().pending() < 6 && System.nanoTime() < deadline) {
-            Thread.sleep(1);
-        }
+        Await.until(() -> processor.getStats().batch().pending() >= 6, "6 spans pending behind the full queue");
         producer.join(100);
         assertThat(producer.isAlive()).as("the producer waits for space").isTrue();
         assertThat(processor.getStats().batch().pending()).isEqualTo(6);
@@ -234,16 +220,8 @@ class PooledBatchSpanProcessorTest {
     @Test
     void blockPolicyDropsOnceMaxBlockTimeHasPassed() throws InterruptedException {
         ScriptedExporter exporter = new ScriptedExporter();
-        PooledBatchSpanProcessor processor = slowSchedule(exporter)
-                .setMaxQueueSize(4)
-                .setMaxExportBatchSize(2)
-                .setFullQueuePolicy(FullQueuePolicy.BLOCK)
-                .setMaxBlockTime(50, TimeUnit.MILLISECONDS)
-                .build();
-        Tracer tracer = tracer(processor);
-        exporter.closeGate();
-        endSpans(tracer, "s", 2);
-        assertThat(exporter.awaitEntered()).isTrue();
+        PooledBatchSpanProcessor processor = smallBlockingQueue(exporter, 4, 2, 50).build();
+        Tracer tracer = holdWorkerInExport(exporter, processor, "s", 2);
         endSpans(tracer, "t", 4);
 
         long start = System.nanoTime();
@@ -409,16 +387,8 @@ class PooledBatchSpanProcessorTest {
     @Test
     void aThreadInterruptedWhileBlockedDropsItsSpanAndKeepsTheInterrupt() throws InterruptedException {
         ScriptedExporter exporter = new ScriptedExporter();
-        PooledBatchSpanProcessor processor = slowSchedule(exporter)
-                .setMaxQueueSize(1)
-                .setMaxExportBatchSize(1)
-                .setFullQueuePolicy(FullQueuePolicy.BLOCK)
-                .setMaxBlockTime(30, TimeUnit.SECONDS)
-                .build();
-        Tracer tracer = tracer(processor);
-        exporter.closeGate();
-        endSpans(tracer, "in flight", 1);
-        assertThat(exporter.awaitEntered()).isTrue();
+        PooledBatchSpanProcessor processor = smallBlockingQueue(exporter, 1, 1, 30_000).build();
+        Tracer tracer = holdWorkerInExport(exporter, processor, "in flight", 1);
         endSpans(tracer, "queued", 1);
 
         Thread.currentThread().interrupt();
@@ -446,15 +416,9 @@ class PooledBatchSpanProcessorTest {
         Tracer tracer = tracer(processor);
         int threads = 4;
         int perThread = 2_500;
-        List<Thread> producers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            String prefix = "t" + t + "-";
-            producers.add(new Thread(() -> endSpans(tracer, prefix, perThread), "producer-" + t));
-        }
-        producers.forEach(Thread::start);
-        for (Thread producer : producers) {
-            producer.join(TimeUnit.SECONDS.toMillis(30));
-        }
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        ConcurrentRun.run("producer-", threads, errors, t -> endSpans(tracer, "t" + t + "-", perThread));
+        assertThat(errors).isEmpty();
 
         boolean shutdownSucceeded = join(processor.shutdown());
 

@@ -6,7 +6,7 @@ import io.lowalloc.core.pool.ObjectPool;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanKind;
 import io.lowalloc.core.span.SpanRecorder;
-import io.lowalloc.otel.testing.FakeExporter;
+import io.lowalloc.otel.testing.ScriptedExporter;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PooledSpanPipelineBuilderTest {
 
-    private final PooledSpanPipeline.Builder builder = PooledSpanPipeline.builder(FakeExporter.succeeding());
+    private final PooledSpanPipeline.Builder builder = PooledSpanPipeline.builder(new ScriptedExporter());
 
     @Test
     void defaultsAreTheSharedBatchOptionsWithThePipelinesThreadName() {
@@ -72,7 +72,7 @@ class PooledSpanPipelineBuilderTest {
             assertThat(pipeline.stats().pool().created()).isEqualTo(capacity);
             assertThat(pipeline.stats().pool().pooled()).isEqualTo(capacity);
         }
-        assertThatThrownBy(() -> PooledSpanPipeline.builder(FakeExporter.succeeding())
+        assertThatThrownBy(() -> PooledSpanPipeline.builder(new ScriptedExporter())
                 .setMaxQueueSize(8).setMaxExportBatchSize(4).setPrefill(capacity + 1).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("prefill must be in [0, poolCapacity=268], was: 269");
@@ -106,7 +106,7 @@ class PooledSpanPipelineBuilderTest {
 
     @Test
     void eachBuildMakesAnIndependentPipeline() {
-        FakeExporter exporter = FakeExporter.succeeding();
+        ScriptedExporter exporter = new ScriptedExporter();
         PooledSpanPipeline.Builder shared = PooledSpanPipeline.builder(exporter);
         try (PooledSpanPipeline first = shared.build(); PooledSpanPipeline second = shared.build()) {
             first.end(first.startSpan("first", SpanKind.INTERNAL));
@@ -133,7 +133,7 @@ class PooledSpanPipelineBuilderTest {
         try (PooledSpanPipeline pipeline = builder.setMaxQueueSize(4).setMaxExportBatchSize(5).build()) {
             assertThat(pipeline.batchOptions().maxExportBatchSize()).isEqualTo(4);
         }
-        assertThatThrownBy(() -> PooledSpanPipeline.builder(FakeExporter.succeeding())
+        assertThatThrownBy(() -> PooledSpanPipeline.builder(new ScriptedExporter())
                 .setMaxQueueSize(4).setMaxExportBatchSize(5).setPrefill(4 + 4 + 256 + 1).build())
                 .as("the pool is sized from the lowered batch size")
                 .isInstanceOf(IllegalArgumentException.class)

@@ -1,14 +1,15 @@
 package io.lowalloc.otel;
 
 import io.lowalloc.core.batch.FullQueuePolicy;
-import io.lowalloc.core.span.Hex;
+import io.lowalloc.core.span.HexIds;
 import io.lowalloc.core.span.RecorderStats;
+import io.lowalloc.core.span.Traceparent;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanKind;
 import io.lowalloc.core.span.SpanState;
 import io.lowalloc.otel.internal.view.PooledSpanDataView;
-import io.lowalloc.otel.testing.FakeExporter;
 import io.lowalloc.otel.testing.SampleSpans;
+import io.lowalloc.otel.testing.ScriptedExporter;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -21,7 +22,6 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +62,7 @@ class PooledSpanPipelineTest {
 
     @Test
     void parentComesFromTheCurrentContext() {
-        PooledSpanPipeline pipeline = pipeline(FakeExporter.succeeding());
+        PooledSpanPipeline pipeline = pipeline(new ScriptedExporter());
         SpanData span;
         Scope scope = Context.current().with(Span.wrap(remoteParent(TraceFlags.getSampled()))).makeCurrent();
         try {
@@ -71,8 +71,8 @@ class PooledSpanPipelineTest {
             scope.close();
         }
 
-        assertThat(Hex.traceIdToHex(span.traceIdHigh(), span.traceIdLow())).isEqualTo(PARENT_TRACE_ID);
-        assertThat(Hex.spanIdToHex(span.parentSpanId())).isEqualTo(PARENT_SPAN_ID);
+        assertThat(HexIds.traceIdToHex(span.traceIdHigh(), span.traceIdLow())).isEqualTo(PARENT_TRACE_ID);
+        assertThat(HexIds.spanIdToHex(span.parentSpanId())).isEqualTo(PARENT_SPAN_ID);
         assertThat(span.isParentRemote()).isTrue();
         assertThat(span.isSampled()).isTrue();
         assertThat(span.spanId()).isNotZero().isNotEqualTo(span.parentSpanId());
@@ -84,7 +84,7 @@ class PooledSpanPipelineTest {
 
     @Test
     void unsampledParentFlagsAreInherited() {
-        PooledSpanPipeline pipeline = pipeline(FakeExporter.succeeding());
+        PooledSpanPipeline pipeline = pipeline(new ScriptedExporter());
 
         SpanData span = pipeline.startSpan("child", SpanKind.CLIENT, remoteParent(TraceFlags.getDefault()));
 
@@ -95,7 +95,7 @@ class PooledSpanPipelineTest {
 
     @Test
     void withoutAParentASpanStartsASampledTrace() {
-        PooledSpanPipeline pipeline = pipeline(FakeExporter.succeeding());
+        PooledSpanPipeline pipeline = pipeline(new ScriptedExporter());
 
         SpanData first = pipeline.startSpan("root", SpanKind.INTERNAL);
         SpanData second = pipeline.startSpan("root", SpanKind.INTERNAL, Context.root());
@@ -112,7 +112,7 @@ class PooledSpanPipelineTest {
 
     @Test
     void invalidExplicitParentStartsANewTrace() {
-        PooledSpanPipeline pipeline = pipeline(FakeExporter.succeeding());
+        PooledSpanPipeline pipeline = pipeline(new ScriptedExporter());
 
         SpanData span = pipeline.startSpan("root", SpanKind.INTERNAL, SpanContext.getInvalid());
 
@@ -123,19 +123,19 @@ class PooledSpanPipelineTest {
 
     @Test
     void explicitContextParent() {
-        PooledSpanPipeline pipeline = pipeline(FakeExporter.succeeding());
+        PooledSpanPipeline pipeline = pipeline(new ScriptedExporter());
         Context context = Context.root().with(Span.wrap(remoteParent(TraceFlags.getSampled())));
 
         SpanData span = pipeline.startSpan("child", SpanKind.CONSUMER, context);
 
-        assertThat(Hex.spanIdToHex(span.parentSpanId())).isEqualTo(PARENT_SPAN_ID);
+        assertThat(HexIds.spanIdToHex(span.parentSpanId())).isEqualTo(PARENT_SPAN_ID);
         assertThat(span.kind()).isEqualTo(SpanKind.CONSUMER);
         pipeline.end(span);
     }
 
     @Test
     void localParentSpanMakesALocalChildInTheSameTrace() {
-        PooledSpanPipeline pipeline = pipeline(FakeExporter.succeeding());
+        PooledSpanPipeline pipeline = pipeline(new ScriptedExporter());
         SpanData parent = pipeline.startSpan("parent", SpanKind.SERVER, remoteParent(TraceFlags.getSampled()));
 
         SpanData child = pipeline.startSpan("child", SpanKind.INTERNAL, parent);
@@ -151,7 +151,7 @@ class PooledSpanPipelineTest {
 
     @Test
     void parentThatIsAViewContextIsReadWithoutHex() {
-        PooledSpanPipeline pipeline = pipeline(FakeExporter.succeeding());
+        PooledSpanPipeline pipeline = pipeline(new ScriptedExporter());
         PooledSpanDataView view = PooledSpanDataView.create(SampleSpans.RESOURCE, SampleSpans.SCOPE)
                 .bind(SampleSpans.full());
 
@@ -166,7 +166,7 @@ class PooledSpanPipelineTest {
 
     @Test
     void localParentWithoutIdsIsRejected() {
-        PooledSpanPipeline pipeline = pipeline(FakeExporter.succeeding());
+        PooledSpanPipeline pipeline = pipeline(new ScriptedExporter());
         SpanData released = SpanData.create(SampleSpans.LIMITS);
 
         assertThatThrownBy(() -> pipeline.startSpan("child", SpanKind.INTERNAL, released))
@@ -238,25 +238,25 @@ class PooledSpanPipelineTest {
 
     @Test
     void traceparentBytesAndCharsFollowTheW3cFormat() {
-        PooledSpanPipeline pipeline = pipeline(FakeExporter.succeeding());
+        PooledSpanPipeline pipeline = pipeline(new ScriptedExporter());
         SpanData span = pipeline.startSpan("client", SpanKind.CLIENT, remoteParent(TraceFlags.getSampled()));
-        byte[] bytes = new byte[2 + Hex.TRACEPARENT_LENGTH];
-        char[] chars = new char[Hex.TRACEPARENT_LENGTH];
+        byte[] bytes = new byte[2 + Traceparent.LENGTH];
+        char[] chars = new char[Traceparent.LENGTH];
 
         assertThat(pipeline.writeTraceparent(span, bytes, 2)).isEqualTo(55);
         assertThat(pipeline.writeTraceparent(span, chars, 0)).isEqualTo(55);
 
-        String expected = "00-" + PARENT_TRACE_ID + "-" + Hex.spanIdToHex(span.spanId()) + "-01";
+        String expected = "00-" + PARENT_TRACE_ID + "-" + HexIds.spanIdToHex(span.spanId()) + "-01";
         assertThat(new String(bytes, 2, 55, StandardCharsets.US_ASCII)).isEqualTo(expected);
         assertThat(new String(chars)).isEqualTo(expected);
-        assertThat(Hex.isValidTraceparent(expected)).isTrue();
-        assertThat(Hex.traceparentSpanId(new String(chars))).isEqualTo(span.spanId());
+        assertThat(Traceparent.isValid(expected)).isTrue();
+        assertThat(Traceparent.spanId(new String(chars))).isEqualTo(span.spanId());
         pipeline.end(span);
     }
 
     @Test
     void traceparentValidation() {
-        PooledSpanPipeline pipeline = pipeline(FakeExporter.succeeding());
+        PooledSpanPipeline pipeline = pipeline(new ScriptedExporter());
         SpanData span = pipeline.startSpan("client", SpanKind.CLIENT);
 
         assertThatThrownBy(() -> pipeline.writeTraceparent(null, new byte[55], 0))
@@ -273,7 +273,7 @@ class PooledSpanPipelineTest {
 
     @Test
     void flushExportsEverythingEndedBeforeAndFlushesTheExporter() {
-        FakeExporter exporter = FakeExporter.succeeding();
+        ScriptedExporter exporter = new ScriptedExporter();
         PooledSpanPipeline pipeline = track(PooledSpanPipeline.builder(exporter).build()); // 5 s delay
         for (int i = 0; i < 3; i++) {
             pipeline.end(pipeline.startSpan("s", SpanKind.INTERNAL));
@@ -283,7 +283,7 @@ class PooledSpanPipelineTest {
 
         assertThat(exporter.batches).hasSize(1);
         assertThat(exporter.batches.get(0)).hasSize(3);
-        assertThat(exporter.flushes).hasValue(1);
+        assertThat(exporter.flushCalls).hasValue(1);
         RecorderStats stats = pipeline.stats();
         assertThat(stats.batch().exported()).isEqualTo(3);
         assertThat(stats.pool().outstanding()).isZero();
@@ -293,7 +293,7 @@ class PooledSpanPipelineTest {
 
     @Test
     void exportedSpansAreReusedFromThePool() {
-        PooledSpanPipeline pipeline = pipeline(FakeExporter.succeeding());
+        PooledSpanPipeline pipeline = pipeline(new ScriptedExporter());
         SpanData first = pipeline.startSpan("s", SpanKind.INTERNAL);
         pipeline.end(first);
         pipeline.flush();
@@ -307,7 +307,7 @@ class PooledSpanPipelineTest {
 
     @Test
     void closeExportsPendingSpansShutsTheExporterDownAndIsIdempotent() {
-        FakeExporter exporter = FakeExporter.succeeding();
+        ScriptedExporter exporter = new ScriptedExporter();
         PooledSpanPipeline pipeline = track(PooledSpanPipeline.builder(exporter).build());
         pipeline.end(pipeline.startSpan("s", SpanKind.INTERNAL));
 
@@ -316,14 +316,14 @@ class PooledSpanPipelineTest {
 
         assertThat(pipeline.isClosed()).isTrue();
         assertThat(exporter.batches).hasSize(1);
-        assertThat(exporter.shutdowns).hasValue(1);
+        assertThat(exporter.shutdownCalls).hasValue(1);
         assertThat(pipeline.stats().batch().exported()).isEqualTo(1);
         assertThat(pipeline.stats().batch().pending()).isZero();
     }
 
     @Test
     void endAfterCloseIsCountedAndTheSpanReturnsToThePool() {
-        PooledSpanPipeline pipeline = pipeline(FakeExporter.succeeding());
+        PooledSpanPipeline pipeline = pipeline(new ScriptedExporter());
         SpanData span = pipeline.startSpan("late", SpanKind.INTERNAL);
         pipeline.close();
 
@@ -339,7 +339,7 @@ class PooledSpanPipelineTest {
 
     @Test
     void exporterThatThrowsCountsFailedSpansAndReleasesThem() {
-        FakeExporter exporter = new FakeExporter(spans -> {
+        ScriptedExporter exporter = new ScriptedExporter(spans -> {
             throw new IllegalStateException("exporter bug");
         });
         PooledSpanPipeline pipeline = pipeline(exporter);
@@ -359,7 +359,7 @@ class PooledSpanPipelineTest {
 
     @Test
     void exporterThatNeverCompletesGetsItsSpansAbandonedNeverPooled() {
-        FakeExporter exporter = new FakeExporter(spans -> new CompletableResultCode());
+        ScriptedExporter exporter = new ScriptedExporter(spans -> new CompletableResultCode());
         PooledSpanPipeline pipeline = track(PooledSpanPipeline.builder(exporter)
                 .setScheduleDelay(10, TimeUnit.MILLISECONDS)
                 .setExporterTimeout(100, TimeUnit.MILLISECONDS).build());
@@ -388,16 +388,12 @@ class PooledSpanPipelineTest {
 
     @Test
     void fullQueueDropsAreCountedAndReleased() throws InterruptedException {
-        CountDownLatch exporting = new CountDownLatch(1);
         CompletableResultCode stuck = new CompletableResultCode();
-        FakeExporter exporter = new FakeExporter(spans -> {
-            exporting.countDown();
-            return stuck;
-        });
+        ScriptedExporter exporter = new ScriptedExporter(spans -> stuck);
         PooledSpanPipeline pipeline = track(PooledSpanPipeline.builder(exporter)
                 .setMaxQueueSize(2).setMaxExportBatchSize(1).build());
         pipeline.end(pipeline.startSpan("exporting", SpanKind.INTERNAL));
-        assertThat(exporting.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(exporter.awaitEntered()).isTrue();
 
         assertThat(pipeline.end(pipeline.startSpan("queued", SpanKind.INTERNAL))).isTrue();
         assertThat(pipeline.end(pipeline.startSpan("queued", SpanKind.INTERNAL))).isTrue();
@@ -412,15 +408,13 @@ class PooledSpanPipelineTest {
 
     @Test
     void blockPolicyGivesUpAfterMaxBlockTime() throws InterruptedException {
-        CountDownLatch exporting = new CountDownLatch(1);
         CompletableResultCode stuck = new CompletableResultCode();
-        PooledSpanPipeline pipeline = track(PooledSpanPipeline.builder(new FakeExporter(spans -> {
-            exporting.countDown();
-            return stuck;
-        })).setMaxQueueSize(1).setMaxExportBatchSize(1).setFullQueuePolicy(FullQueuePolicy.BLOCK)
+        ScriptedExporter exporter = new ScriptedExporter(spans -> stuck);
+        PooledSpanPipeline pipeline = track(PooledSpanPipeline.builder(exporter)
+                .setMaxQueueSize(1).setMaxExportBatchSize(1).setFullQueuePolicy(FullQueuePolicy.BLOCK)
                 .setMaxBlockTime(20, TimeUnit.MILLISECONDS).build());
         pipeline.end(pipeline.startSpan("exporting", SpanKind.INTERNAL));
-        assertThat(exporting.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(exporter.awaitEntered()).isTrue();
         pipeline.end(pipeline.startSpan("queued", SpanKind.INTERNAL));
 
         long start = System.nanoTime();
@@ -433,7 +427,7 @@ class PooledSpanPipelineTest {
 
     @Test
     void statsCountSpansInProgress() {
-        PooledSpanPipeline pipeline = pipeline(FakeExporter.succeeding());
+        PooledSpanPipeline pipeline = pipeline(new ScriptedExporter());
         SpanData open = pipeline.startSpan("open", SpanKind.INTERNAL);
         pipeline.end(pipeline.startSpan("ended", SpanKind.INTERNAL));
         pipeline.flush();
@@ -444,14 +438,14 @@ class PooledSpanPipelineTest {
         assertThat(stats.pool().outstanding()).isEqualTo(1);
         assertThat(stats.isBalanced()).isTrue();
         assertThat(stats.toString()).contains("inProgress=1", "balanced=true", "exported=1");
-        assertThat(pipeline.toString()).contains("PooledSpanPipeline{", "FakeExporter");
+        assertThat(pipeline.toString()).contains("PooledSpanPipeline{", "ScriptedExporter");
         pipeline.end(open);
     }
 
     @Test
     void statsDetectASpanThatIsNotAccountedFor() {
-        PooledSpanPipeline idle = pipeline(FakeExporter.succeeding());
-        PooledSpanPipeline busy = pipeline(FakeExporter.succeeding());
+        PooledSpanPipeline idle = pipeline(new ScriptedExporter());
+        PooledSpanPipeline busy = pipeline(new ScriptedExporter());
         busy.end(busy.startSpan("s", SpanKind.INTERNAL));
         busy.flush();
 
@@ -466,19 +460,19 @@ class PooledSpanPipelineTest {
 
     @Test
     void flushWithATimeoutReportsSuccess() {
-        FakeExporter exporter = FakeExporter.succeeding();
+        ScriptedExporter exporter = new ScriptedExporter();
         PooledSpanPipeline pipeline = track(PooledSpanPipeline.builder(exporter).build());
         pipeline.end(pipeline.startSpan("s", SpanKind.INTERNAL));
 
         assertThat(pipeline.flush(10, TimeUnit.SECONDS)).isTrue();
 
         assertThat(pipeline.stats().batch().exported()).isEqualTo(1);
-        assertThat(exporter.flushes).hasValue(1);
+        assertThat(exporter.flushCalls).hasValue(1);
     }
 
     @Test
     void writesAfterEndThrowAndEndingTwiceThrows() {
-        PooledSpanPipeline pipeline = pipeline(FakeExporter.succeeding());
+        PooledSpanPipeline pipeline = pipeline(new ScriptedExporter());
         SpanData span = pipeline.startSpan("s", SpanKind.INTERNAL);
         pipeline.end(span);
 
@@ -492,7 +486,7 @@ class PooledSpanPipelineTest {
 
     @Test
     void recordingValidation() {
-        PooledSpanPipeline pipeline = pipeline(FakeExporter.succeeding());
+        PooledSpanPipeline pipeline = pipeline(new ScriptedExporter());
         SpanData span = pipeline.startSpan("s", SpanKind.INTERNAL);
 
         assertThatThrownBy(() -> pipeline.startSpan(null, SpanKind.INTERNAL))

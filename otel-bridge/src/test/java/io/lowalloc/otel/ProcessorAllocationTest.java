@@ -2,13 +2,8 @@ package io.lowalloc.otel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.File;
+import io.lowalloc.core.testing.ForkedJvm;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -17,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * Bytes allocated per span, summed over all threads (the application thread ending spans and the
  * processor's worker), by an SDK tracer with {@link PooledBatchSpanProcessor} versus with
  * OpenTelemetry's {@code BatchSpanProcessor}, on the same workload (8 attributes, no-op exporter;
- * see {@link ProcessorAllocationWorkload}). Each is measured in its own fresh JVM.
+ * see {@link ProcessorAllocationWorkload}). Each is measured in its own fresh JVM
+ * ({@link ForkedJvm}).
  */
 class ProcessorAllocationTest {
 
@@ -36,23 +32,13 @@ class ProcessorAllocationTest {
     }
 
     private static double bytesPerSpan(String mode) throws IOException, InterruptedException {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        Process process = new ProcessBuilder(List.of(java, "-Xms256m", "-Xmx256m", "-cp", classPath,
-                ProcessorAllocationWorkload.class.getName(), mode))
-                .redirectErrorStream(true)
-                .start();
-        String output = readAll(process.getInputStream());
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("workload %s finished", mode).isTrue();
-        assertThat(process.exitValue()).as("workload %s exit code; output:%n%s", mode, output).isZero();
-        Matcher matcher = RESULT.matcher(output);
-        assertThat(matcher.find()).as("workload %s printed a result:%n%s", mode, output).isTrue();
+        ForkedJvm.Result result = ForkedJvm.of(ProcessorAllocationWorkload.class)
+                .jvmOptions("-Xms256m", "-Xmx256m")
+                .timeoutSeconds(120)
+                .run(mode)
+                .assertSucceeded();
+        Matcher matcher = RESULT.matcher(result.output());
+        assertThat(matcher.find()).as("workload %s printed a result:%n%s", mode, result.output()).isTrue();
         return Double.parseDouble(matcher.group(1));
-    }
-
-    private static String readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        in.transferTo(out);
-        return out.toString(StandardCharsets.UTF_8);
     }
 }

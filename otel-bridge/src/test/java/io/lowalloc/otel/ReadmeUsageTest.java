@@ -2,7 +2,7 @@ package io.lowalloc.otel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lowalloc.core.span.Hex;
+import io.lowalloc.core.span.Traceparent;
 import io.lowalloc.core.span.SpanData;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
@@ -29,7 +29,7 @@ class ReadmeUsageTest {
         SpanData span = pipeline.startSpan("GET /users/{id}", io.lowalloc.core.span.SpanKind.SERVER);
         span.put("http.request.method", "GET"); // parent taken from the current OpenTelemetry Context
         span.put("http.response.status_code", 200L);
-        byte[] traceparent = new byte[Hex.TRACEPARENT_LENGTH]; // reuse per thread: no allocation
+        byte[] traceparent = new byte[Traceparent.LENGTH]; // reuse per thread: no allocation
         pipeline.writeTraceparent(span, traceparent, 0); // W3C header for an outgoing call
         pipeline.end(span); // queued; returned to the pool once the exporter's result is known
 

@@ -2,9 +2,8 @@ package io.lowalloc.otel;
 
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.otel.internal.view.PooledSpanDataView;
-import io.lowalloc.otel.testing.FakeExporter;
-import io.lowalloc.otel.testing.RecordingCompletion;
 import io.lowalloc.otel.testing.SampleSpans;
+import io.lowalloc.otel.testing.ScriptedExporter;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -27,14 +26,14 @@ class SpanExporterAdapterTest {
         return batch;
     }
 
-    private static SpanExporterAdapter adapter(FakeExporter exporter) {
+    private static SpanExporterAdapter adapter(ScriptedExporter exporter) {
         return SpanExporterAdapter.builder(exporter).setResource(RESOURCE).setInstrumentationScope(SCOPE).build();
     }
 
     @Test
     void viewModeHandsTheExporterViewsOfEverySpan() {
         List<AssertionError> errors = new ArrayList<>();
-        FakeExporter exporter = new FakeExporter(spans -> {
+        ScriptedExporter exporter = new ScriptedExporter(spans -> {
             try {
                 assertThat(spans).hasSize(2).allSatisfy(s -> assertThat(s).isInstanceOf(PooledSpanDataView.class));
                 spans.forEach(s -> SampleSpans.assertFull(s, RESOURCE, SCOPE));
@@ -54,7 +53,7 @@ class SpanExporterAdapterTest {
 
     @Test
     void viewsAreUnboundOnceTheResultCompletes() {
-        FakeExporter exporter = FakeExporter.succeeding();
+        ScriptedExporter exporter = new ScriptedExporter();
 
         adapter(exporter).export(batchOf(1), new RecordingCompletion());
 
@@ -65,9 +64,9 @@ class SpanExporterAdapterTest {
 
     @Test
     void completedExportsReuseTheSameViews() {
-        FakeExporter exporter = FakeExporter.succeeding();
+        ScriptedExporter exporter = new ScriptedExporter();
         List<io.opentelemetry.sdk.trace.data.SpanData> seen = new ArrayList<>();
-        SpanExporterAdapter adapter = SpanExporterAdapter.builder(new FakeExporter(spans -> {
+        SpanExporterAdapter adapter = SpanExporterAdapter.builder(new ScriptedExporter(spans -> {
             seen.addAll(spans);
             return exporter.export(spans);
         })).build();
@@ -83,7 +82,7 @@ class SpanExporterAdapterTest {
     @Test
     void asynchronousResultSignalsWhenItCompletesAndKeepsViewsBoundUntilThen() {
         CompletableResultCode pending = new CompletableResultCode();
-        FakeExporter exporter = new FakeExporter(spans -> pending);
+        ScriptedExporter exporter = new ScriptedExporter(spans -> pending);
         RecordingCompletion completion = new RecordingCompletion();
 
         adapter(exporter).export(batchOf(1), completion);
@@ -101,7 +100,7 @@ class SpanExporterAdapterTest {
         IllegalStateException boom = new IllegalStateException("collector said no");
         RecordingCompletion completion = new RecordingCompletion();
 
-        adapter(new FakeExporter(spans -> CompletableResultCode.ofExceptionalFailure(boom)))
+        adapter(new ScriptedExporter(spans -> CompletableResultCode.ofExceptionalFailure(boom)))
                 .export(batchOf(1), completion);
 
         assertThat(completion.failures).hasValue(1);
@@ -112,7 +111,7 @@ class SpanExporterAdapterTest {
     void failedResultWithoutThrowableSignalsFailure() {
         RecordingCompletion completion = new RecordingCompletion();
 
-        adapter(new FakeExporter(spans -> CompletableResultCode.ofFailure())).export(batchOf(1), completion);
+        adapter(new ScriptedExporter(spans -> CompletableResultCode.ofFailure())).export(batchOf(1), completion);
 
         assertThat(completion.failures).hasValue(1);
         assertThat(completion.cause).hasValue(null);
@@ -122,7 +121,7 @@ class SpanExporterAdapterTest {
     void exporterExceptionSignalsFailureAndReleasesTheViews() {
         RuntimeException boom = new RuntimeException("exporter bug");
         List<io.opentelemetry.sdk.trace.data.SpanData> seen = new ArrayList<>();
-        SpanExporterAdapter adapter = adapter(new FakeExporter(spans -> {
+        SpanExporterAdapter adapter = adapter(new ScriptedExporter(spans -> {
             seen.add(spans.iterator().next());
             throw boom;
         }));
@@ -141,17 +140,17 @@ class SpanExporterAdapterTest {
     void nullResultSignalsFailure() {
         RecordingCompletion completion = new RecordingCompletion();
 
-        adapter(new FakeExporter(spans -> null)).export(batchOf(1), completion);
+        adapter(new ScriptedExporter(spans -> null)).export(batchOf(1), completion);
 
         assertThat(completion.failures).hasValue(1);
         assertThat(completion.cause.get()).isInstanceOf(NullPointerException.class)
-                .hasMessage("SpanExporter.export returned null: FakeExporter");
+                .hasMessage("SpanExporter.export returned null: ScriptedExporter");
     }
 
     @Test
     void exportThatNeverCompletesLeavesItsViewsToTheExporter() {
         List<CompletableResultCode> results = new ArrayList<>();
-        FakeExporter exporter = new FakeExporter(spans -> {
+        ScriptedExporter exporter = new ScriptedExporter(spans -> {
             CompletableResultCode result = new CompletableResultCode();
             results.add(result);
             return result;
@@ -203,31 +202,31 @@ class SpanExporterAdapterTest {
 
     @Test
     void flushAndShutdownDelegate() {
-        FakeExporter exporter = FakeExporter.succeeding();
+        ScriptedExporter exporter = new ScriptedExporter();
         SpanExporterAdapter adapter = adapter(exporter);
 
         assertThat(adapter.flush().isSuccess()).isTrue();
         assertThat(adapter.shutdown().isSuccess()).isTrue();
 
-        assertThat(exporter.flushes).hasValue(1);
-        assertThat(exporter.shutdowns).hasValue(1);
+        assertThat(exporter.flushCalls).hasValue(1);
+        assertThat(exporter.shutdownCalls).hasValue(1);
     }
 
     @Test
     void builderDefaults() {
-        SpanExporterAdapter adapter = SpanExporterAdapter.builder(FakeExporter.succeeding()).build();
+        SpanExporterAdapter adapter = SpanExporterAdapter.builder(new ScriptedExporter()).build();
 
         assertThat(adapter.resource()).isSameAs(Resource.getDefault());
         assertThat(adapter.instrumentationScope().getName()).isEqualTo(SpanExporterAdapter.DEFAULT_SCOPE_NAME)
                 .isEqualTo("io.lowalloc");
         assertThat(adapter.instrumentationScope().getVersion()).isNull();
         assertThat(adapter.isCopyMode()).isEqualTo(SpanExporterAdapter.DEFAULT_COPY_MODE).isFalse();
-        assertThat(adapter.toString()).contains("FakeExporter", "copyMode=false", "io.lowalloc");
+        assertThat(adapter.toString()).contains("ScriptedExporter", "copyMode=false", "io.lowalloc");
     }
 
     @Test
     void builderRejectsNulls() {
-        SpanExporterAdapter.Builder builder = SpanExporterAdapter.builder(FakeExporter.succeeding());
+        SpanExporterAdapter.Builder builder = SpanExporterAdapter.builder(new ScriptedExporter());
 
         assertThatThrownBy(() -> SpanExporterAdapter.builder(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("exporter");

@@ -1,7 +1,7 @@
 package io.lowalloc.otel;
 
-import io.lowalloc.otel.testing.SequentialIdGenerator;
-import io.lowalloc.otel.testing.SpanDataComparison;
+import io.lowalloc.core.testing.Await;
+import io.lowalloc.otel.testing.ScriptedExporter;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.Value;
@@ -30,7 +30,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -168,10 +167,7 @@ class SpanProcessorContractTest {
         SdkTracerProvider provider = provider(kind.create(exporter, scenario), scenario);
         try {
             scenario.body.accept(provider);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (exporter.getFinishedSpanItems().isEmpty() && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
+            Await.until(() -> !exporter.getFinishedSpanItems().isEmpty(), "an export without a flush");
             assertThat(exporter.getFinishedSpanItems()).extracting(SpanData::getName).containsExactly("s");
         } finally {
             provider.shutdown().join(10, TimeUnit.SECONDS);
@@ -181,7 +177,7 @@ class SpanProcessorContractTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void shutdownExportsWhatIsQueuedThenShutsTheExporterDown(Kind kind) {
-        RecordingExporter exporter = new RecordingExporter();
+        ScriptedExporter exporter = new ScriptedExporter();
         Scenario scenario = new Scenario("shutdown", 3, SpanProcessorContractTest::parentAndChildren);
         SdkTracerProvider provider = provider(kind.create(exporter, scenario), scenario);
         scenario.body.accept(provider);
@@ -189,14 +185,14 @@ class SpanProcessorContractTest {
         CompletableResultCode result = provider.shutdown().join(10, TimeUnit.SECONDS);
 
         assertThat(result.isSuccess()).isTrue();
-        assertThat(exporter.delegate.getFinishedSpanItems()).hasSize(3);
-        assertThat(exporter.shutdown.get()).isTrue();
+        assertThat(exporter.exportedNames).hasSize(3);
+        assertThat(exporter.shutdownCalls).hasValue(1);
     }
 
     @ParameterizedTest
     @EnumSource(Kind.class)
     void spansEndedAfterShutdownAreNotExported(Kind kind) {
-        RecordingExporter exporter = new RecordingExporter();
+        ScriptedExporter exporter = new ScriptedExporter();
         Scenario scenario = new Scenario("after shutdown", 0, provider -> { });
         SpanProcessor processor = kind.create(exporter, scenario);
         SdkTracerProvider provider = provider(processor, scenario);
@@ -207,7 +203,7 @@ class SpanProcessorContractTest {
 
         // Both reject synchronously in onEnd (a flush after shutdown would never complete for the
         // stock processor, whose worker has stopped).
-        assertThat(exporter.delegate.getFinishedSpanItems()).isEmpty();
+        assertThat(exporter.exportedNames).isEmpty();
     }
 
     /**
@@ -419,28 +415,6 @@ class SpanProcessorContractTest {
         @Override
         public String getDescription() {
             return "RecordOnlyByName";
-        }
-    }
-
-    /** An in-memory exporter that remembers whether it was shut down. */
-    static final class RecordingExporter implements SpanExporter {
-        final InMemorySpanExporter delegate = InMemorySpanExporter.create();
-        final AtomicBoolean shutdown = new AtomicBoolean();
-
-        @Override
-        public CompletableResultCode export(java.util.Collection<SpanData> spans) {
-            return delegate.export(spans);
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return delegate.flush();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            shutdown.set(true);
-            return CompletableResultCode.ofSuccess();
         }
     }
 }

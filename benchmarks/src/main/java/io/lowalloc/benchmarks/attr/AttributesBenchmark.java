@@ -1,5 +1,6 @@
 package io.lowalloc.benchmarks.attr;
 
+import io.lowalloc.benchmarks.StandardRun;
 import io.lowalloc.core.attr.AttributeStore;
 import io.lowalloc.core.attr.FixedAttributeBuilder;
 import io.opentelemetry.api.common.AttributeKey;
@@ -10,15 +11,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -28,11 +26,8 @@ import org.openjdk.jmh.infra.Blackhole;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseG1GC"})
 @State(Scope.Thread)
-public class AttributesBenchmark {
+public class AttributesBenchmark extends StandardRun {
 
     /** Attributes per operation: 8 (a typical span) and 100 (the Go preallocation scenario). */
     @Param({"8", "100"})

@@ -1,5 +1,6 @@
 package io.lowalloc.benchmarks.batch;
 
+import io.lowalloc.benchmarks.StandardRun;
 import io.lowalloc.core.batch.BatchBuffer;
 import io.lowalloc.core.batch.BatchStats;
 import io.lowalloc.core.batch.FullQueuePolicy;
@@ -7,9 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -18,7 +17,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Table 4: one producer offers preallocated items to a {@link BatchBuffer} whose worker hands them
@@ -31,12 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseG1GC"})
 @Threads(1)
 @State(Scope.Benchmark)
-public class BatchingBenchmark {
+public class BatchingBenchmark extends StandardRun {
 
     private static final int ITEMS = 4096;
     private static final int QUEUE_SIZE = 2048;

@@ -1,5 +1,7 @@
 package io.lowalloc.benchmarks.chart;
 
+import io.lowalloc.benchmarks.results.JmhResult;
+import io.lowalloc.benchmarks.results.LoadTestReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -11,6 +13,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,6 +33,10 @@ public final class ChartMain {
     /** The table 2 JMH result file name. */
     public static final String TABLE2 = "table2-span-pipeline.json";
     private static final String GC_NORM = "gc.alloc.rate.norm";
+
+    /** One load-test result and its legend label. */
+    private record LoadRun(String label, LoadTestReport report) {
+    }
 
     private ChartMain() {
     }
@@ -68,19 +75,18 @@ public final class ChartMain {
         if (Files.exists(t2)) {
             spanCharts(JmhResult.read(t2), out, written);
         }
-        List<Map<String, Object>> loads = new ArrayList<>();
+        List<LoadRun> loads = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(results, "table5-gc-*.json")) {
             List<Path> sorted = new ArrayList<>();
             files.forEach(sorted::add);
             // (a), (b), (c), then by run: a pipeline keeps its place in every chart.
             sorted.sort(Comparator.comparing((Path p) -> pipelineName(pipelineOf(p))).thenComparing(Path::toString));
             for (Path p : sorted) {
-                Map<String, Object> load = asMap(MiniJson.parse(new String(Files.readAllBytes(p), StandardCharsets.UTF_8)));
+                LoadTestReport load = LoadTestReport.read(p);
                 String file = p.getFileName().toString();
                 int run = file.lastIndexOf("-run");
-                load.put("label", pipelineName((String) load.get("pipeline"))
-                        + (run < 0 ? "" : ", run " + file.substring(run + 4, file.length() - ".json".length())));
-                loads.add(load);
+                loads.add(new LoadRun(pipelineName(load.pipeline())
+                        + (run < 0 ? "" : ", run " + file.substring(run + 4, file.length() - ".json".length())), load));
             }
         }
         if (!loads.isEmpty()) {
@@ -145,10 +151,10 @@ public final class ChartMain {
             for (JmhResult r : results) {
                 if (size.equals(r.param("payloadLongs"))) {
                     int i = methods.indexOf(r.method());
-                    t[i] = r.score();
-                    te[i] = r.error();
-                    a[i] = r.secondary(GC_NORM);
-                    ae[i] = r.secondaryError(GC_NORM);
+                    t[i] = r.primaryMetric().score();
+                    te[i] = r.primaryMetric().scoreError();
+                    a[i] = r.secondary(GC_NORM).score();
+                    ae[i] = r.secondary(GC_NORM).scoreError();
                 }
             }
             time.series("payload " + size + " longs", t, te);
@@ -168,10 +174,10 @@ public final class ChartMain {
                 continue;
             }
             double[][] v = byPipeline.computeIfAbsent(r.param("pipeline"), k -> nanRows(4, methods.size()));
-            v[0][i] = r.score();
-            v[1][i] = r.error();
-            v[2][i] = r.secondary(GC_NORM);
-            v[3][i] = r.secondaryError(GC_NORM);
+            v[0][i] = r.primaryMetric().score();
+            v[1][i] = r.primaryMetric().scoreError();
+            v[2][i] = r.secondary(GC_NORM).score();
+            v[3][i] = r.secondary(GC_NORM).scoreError();
         }
         List<String> categories = Arrays.asList("1 producer thread", "2 producer threads");
         BarChart rate = BarChart.create("Span recording: create + 8 attributes + end + batch export (higher is better)",
@@ -187,10 +193,10 @@ public final class ChartMain {
         written.add(write(out.resolve("span-bytes.svg"), bytes.note(note).toSvg()));
     }
 
-    private static void gcCharts(List<Map<String, Object>> loads, Path out, List<Path> written) throws IOException {
+    private static void gcCharts(List<LoadRun> loads, Path out, List<Path> written) throws IOException {
         boolean fromLog = true;
-        for (Map<String, Object> l : loads) {
-            fromLog &= l.containsKey("gcLogAvgPauseMs");
+        for (LoadRun l : loads) {
+            fromLog &= l.report().hasGcLog();
         }
         List<String> categories = Arrays.asList("average pause", "p99 pause", "max pause");
         BarChart pauses = BarChart.create("GC pauses under a fixed span rate, G1 (lower is better)", "ms")
@@ -198,25 +204,17 @@ public final class ChartMain {
         BarChart alloc = BarChart.create("Allocation and GC frequency under a fixed span rate, G1 (lower is better)",
                 "MB/s  |  GCs/s x 100").categories(Arrays.asList("allocation MB/s", "GCs per second x 100"));
         String rate = "";
-        for (Map<String, Object> l : loads) {
-            String name = (String) l.get("label");
-            rate = String.format(java.util.Locale.ROOT, "%.0f spans/s for %.0f s, heap %d MB",
-                    MiniJson.number(l.get("targetRate")), MiniJson.number(l.get("seconds")),
-                    (long) MiniJson.number(l.get("maxHeapBytes")) >> 20);
+        for (LoadRun run : loads) {
+            LoadTestReport l = run.report();
+            rate = String.format(Locale.ROOT, "%d spans/s for %.0f s, heap %d MB",
+                    l.targetRate(), l.seconds(), l.maxHeapBytes() >> 20);
             if (fromLog) {
-                pauses.series(name, new double[] {
-                    MiniJson.number(l.get("gcLogAvgPauseMs")),
-                    MiniJson.number(l.get("gcLogP99PauseMs")),
-                    MiniJson.number(l.get("gcLogMaxPauseMs"))}, null);
+                pauses.series(run.label(), new double[] {
+                    orNaN(l.gcLogAvgPauseMs()), orNaN(l.gcLogP99PauseMs()), orNaN(l.gcLogMaxPauseMs())}, null);
             } else {
-                pauses.series(name, new double[] {
-                    MiniJson.number(l.get("avgPauseMs")),
-                    MiniJson.number(l.get("p99PauseMs")),
-                    MiniJson.number(l.get("maxPauseMs"))}, null);
+                pauses.series(run.label(), new double[] {l.avgPauseMs(), l.p99PauseMs(), l.maxPauseMs()}, null);
             }
-            alloc.series(name, new double[] {
-                MiniJson.number(l.get("allocMBPerSecond")),
-                MiniJson.number(l.get("gcPerSecond")) * 100}, null);
+            alloc.series(run.label(), new double[] {l.allocMBPerSecond(), l.gcPerSecond() * 100}, null);
         }
         String source = fromLog ? "pause durations from the JVM GC log (-Xlog:gc)" : "pause durations from GcMonitor (whole ms)";
         written.add(write(out.resolve("gc-pauses.svg"),
@@ -233,9 +231,9 @@ public final class ChartMain {
         return v;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object o) {
-        return (Map<String, Object>) o;
+    /** A file that has some {@code gcLog*} fields but not this one: no bar, as for any missing value. */
+    private static double orNaN(Double value) {
+        return value == null ? Double.NaN : value;
     }
 
     private static Path write(Path file, String svg) throws IOException {

@@ -49,7 +49,7 @@ public final class GcLoadTest {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.write(config.out(), result.toJson().getBytes(StandardCharsets.UTF_8));
+            Files.write(config.out(), result.toReport().toJson().getBytes(StandardCharsets.UTF_8));
         }
     }
 

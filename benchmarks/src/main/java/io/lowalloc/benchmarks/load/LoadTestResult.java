@@ -1,37 +1,45 @@
 package io.lowalloc.benchmarks.load;
 
+import io.lowalloc.benchmarks.results.LoadTestReport;
 import io.lowalloc.core.gc.GcPauseStats;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
-/** What one load-test run measured, as text for the console and as JSON for the chart renderer. */
-public final class LoadTestResult {
+/**
+ * What one load-test run measured, as text for the console and as the {@link LoadTestReport} that
+ * goes to its JSON file for the chart renderer. Counts and bytes are those of the measured interval.
+ * Immutable.
+ *
+ * @param config what was run
+ * @param elapsedNanos the measured interval, nanoseconds
+ * @param spans spans recorded
+ * @param exported of those, spans exported after the final flush
+ * @param exportCalls export calls
+ * @param allocatedBytes bytes allocated by all live threads
+ * @param producerAllocatedBytes bytes allocated by the producer thread
+ * @param pauses {@code GcMonitor}'s pause statistics
+ * @param logged the pauses read from the JVM's GC log, or null if the run read none
+ * @param collectors the garbage collectors' names
+ */
+public record LoadTestResult(
+        LoadTestConfig config,
+        long elapsedNanos,
+        long spans,
+        long exported,
+        long exportCalls,
+        long allocatedBytes,
+        long producerAllocatedBytes,
+        GcPauseStats pauses,
+        GcLogPauses logged,
+        List<String> collectors) {
 
-    private final LoadTestConfig config;
-    private final long elapsedNanos;
-    private final long spans;
-    private final long exported;
-    private final long exportCalls;
-    private final long allocatedBytes;
-    private final long producerAllocatedBytes;
-    private final GcPauseStats pauses;
-    private final GcLogPauses logged;
-    private final List<String> collectors;
-
-    LoadTestResult(LoadTestConfig config, long elapsedNanos, long spans, long exported, long exportCalls,
-            long allocatedBytes, long producerAllocatedBytes, GcPauseStats pauses, GcLogPauses logged,
-            List<String> collectors) {
-        this.config = config;
-        this.elapsedNanos = elapsedNanos;
-        this.spans = spans;
-        this.exported = exported;
-        this.exportCalls = exportCalls;
-        this.allocatedBytes = allocatedBytes;
-        this.producerAllocatedBytes = producerAllocatedBytes;
-        this.pauses = pauses;
-        this.logged = logged;
-        this.collectors = collectors;
+    /** Rejects a missing config or pause statistics and copies the collector names. */
+    public LoadTestResult {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(pauses, "pauses");
+        collectors = List.copyOf(collectors);
     }
 
     /**
@@ -41,15 +49,6 @@ public final class LoadTestResult {
      */
     public double seconds() {
         return elapsedNanos / 1e9;
-    }
-
-    /**
-     * Returns the spans recorded in the measured interval.
-     *
-     * @return the count
-     */
-    public long spans() {
-        return spans;
     }
 
     /**
@@ -108,15 +107,6 @@ public final class LoadTestResult {
     }
 
     /**
-     * Returns the GC monitor's summary.
-     *
-     * @return the pause statistics
-     */
-    public GcPauseStats pauses() {
-        return pauses;
-    }
-
-    /**
      * Renders the result for the console.
      *
      * @return several lines of text
@@ -141,67 +131,25 @@ public final class LoadTestResult {
     }
 
     /**
-     * Renders the result as one JSON object.
+     * Returns the result as the record the load test writes to its JSON file. The heap size, core
+     * count and JVM come from the running JVM.
      *
-     * @return JSON text
+     * @return the report
      */
-    public String toJson() {
-        StringBuilder b = new StringBuilder("{\n");
-        field(b, "pipeline", quote(config.pipeline()));
-        field(b, "targetRate", Long.toString(config.rate()));
-        field(b, "seconds", num(seconds()));
-        field(b, "warmupSeconds", num(config.warmupSeconds()));
-        field(b, "spans", Long.toString(spans));
-        field(b, "exported", Long.toString(exported));
-        field(b, "dropped", Long.toString(dropped()));
-        field(b, "exportCalls", Long.toString(exportCalls));
-        field(b, "achievedRate", num(achievedRate()));
-        field(b, "allocatedBytes", Long.toString(allocatedBytes));
-        field(b, "allocMBPerSecond", num(allocationMegabytesPerSecond()));
-        field(b, "bytesPerSpan", num(bytesPerSpan()));
-        field(b, "producerBytesPerSpan", num(producerBytesPerSpan()));
-        field(b, "gcCount", Long.toString(pauses.pauseCount()));
-        field(b, "gcPerSecond", num(gcsPerSecond()));
-        field(b, "avgPauseMs", num(pauses.averagePauseMillis()));
-        field(b, "p99PauseMs", Long.toString(pauses.p99PauseMillis()));
-        field(b, "maxPauseMs", Long.toString(pauses.maxPauseMillis()));
-        field(b, "totalPauseMs", Long.toString(pauses.totalPauseMillis()));
-        if (logged != null) {
-            field(b, "gcLogPauseCount", Integer.toString(logged.count()));
-            field(b, "gcLogAvgPauseMs", num(logged.averageMillis()));
-            field(b, "gcLogP99PauseMs", num(logged.p99Millis()));
-            field(b, "gcLogMaxPauseMs", num(logged.maxMillis()));
-            field(b, "gcLogTotalPauseMs", num(logged.totalMillis()));
-        }
-        field(b, "collectors", quote(String.join(",", collectors)));
-        field(b, "maxHeapBytes", Long.toString(Runtime.getRuntime().maxMemory()));
-        field(b, "cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        field(b, "jvm", quote(System.getProperty("java.vm.name") + " " + System.getProperty("java.version")));
-        b.append("  \"jvmArgs\": ").append(quote(String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())));
-        b.append("\n}\n");
-        return b.toString();
-    }
-
-    private static void field(StringBuilder b, String name, String value) {
-        b.append("  \"").append(name).append("\": ").append(value).append(",\n");
-    }
-
-    private static String num(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    private static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                b.append('\\').append(c);
-            } else if (c < 0x20) {
-                b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.append('"').toString();
+    public LoadTestReport toReport() {
+        Runtime runtime = Runtime.getRuntime();
+        return new LoadTestReport(config.pipeline(), config.rate(), seconds(), config.warmupSeconds(),
+                spans, exported, dropped(), exportCalls, achievedRate(), allocatedBytes,
+                allocationMegabytesPerSecond(), bytesPerSpan(), producerBytesPerSpan(),
+                pauses.pauseCount(), gcsPerSecond(), pauses.averagePauseMillis(), pauses.p99PauseMillis(),
+                pauses.maxPauseMillis(), pauses.totalPauseMillis(),
+                logged == null ? null : logged.count(),
+                logged == null ? null : logged.averageMillis(),
+                logged == null ? null : logged.p99Millis(),
+                logged == null ? null : logged.maxMillis(),
+                logged == null ? null : logged.totalMillis(),
+                String.join(",", collectors), runtime.maxMemory(), runtime.availableProcessors(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
     }
 }

@@ -1,5 +1,6 @@
 package io.lowalloc.benchmarks.pool;
 
+import io.lowalloc.benchmarks.StandardRun;
 import io.lowalloc.core.pool.ObjectPool;
 import io.netty.util.Recycler;
 import java.util.concurrent.TimeUnit;
@@ -7,10 +8,8 @@ import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.jctools.queues.SpscArrayQueue;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Group;
 import org.openjdk.jmh.annotations.GroupThreads;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -18,7 +17,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.infra.Control;
 import stormpot.Pool;
@@ -36,10 +34,7 @@ import stormpot.Timeout;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+UseG1GC"})
-public class PoolCrossThreadBenchmark {
+public class PoolCrossThreadBenchmark extends StandardRun {
 
     /** Capacity of the hand-off queue; every pool holds more than this, so none runs dry. */
     static final int QUEUE_CAPACITY = 256;

@@ -69,13 +69,8 @@ public final class SdkPipeline implements SpanPipeline {
     }
 
     @Override
-    public long exportedSpans() {
-        return exporter.exportedSpans();
-    }
-
-    @Override
-    public long exportCalls() {
-        return exporter.exportCalls();
+    public ReadingSpanExporter exporter() {
+        return exporter;
     }
 
     @Override

@@ -22,18 +22,29 @@ public interface SpanPipeline extends AutoCloseable {
     boolean flush();
 
     /**
+     * Returns the exporter at the end of the pipeline, which counts what it receives.
+     *
+     * @return the exporter, the same for the pipeline's life
+     */
+    ReadingSpanExporter exporter();
+
+    /**
      * Returns how many spans the exporter has received.
      *
      * @return the exported span count
      */
-    long exportedSpans();
+    default long exportedSpans() {
+        return exporter().exportedSpans();
+    }
 
     /**
      * Returns how many export calls the exporter has received.
      *
      * @return the export call count
      */
-    long exportCalls();
+    default long exportCalls() {
+        return exporter().exportCalls();
+    }
 
     /** Flushes and shuts the pipeline down. */
     @Override

@@ -3,12 +3,13 @@ package io.lowalloc.benchmarks.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lowalloc.benchmarks.chart.MiniJson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.lowalloc.benchmarks.results.LoadTestReport;
 import io.lowalloc.benchmarks.span.SpanPipelines;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,16 +26,17 @@ class GcLoadTestSmokeTest {
             "--pipeline", pipeline, "--rate", "20000", "--seconds", "0.5", "--warmup-seconds", "0.2",
             "--out", out.toString()});
 
-        @SuppressWarnings("unchecked")
-        Map<String, Object> json = (Map<String, Object>) MiniJson.parse(
-                new String(Files.readAllBytes(out), StandardCharsets.UTF_8));
-        assertThat(json.get("pipeline")).isEqualTo(pipeline);
-        double spans = MiniJson.number(json.get("spans"));
-        assertThat(spans).isBetween(5_000.0, 11_000.0);
-        assertThat(MiniJson.number(json.get("exported")) + MiniJson.number(json.get("dropped"))).isEqualTo(spans);
-        assertThat(MiniJson.number(json.get("achievedRate"))).isBetween(10_000.0, 22_000.0);
-        assertThat(MiniJson.number(json.get("allocatedBytes"))).isPositive();
-        assertThat(json).containsKeys("gcCount", "gcPerSecond", "avgPauseMs", "p99PauseMs", "maxPauseMs");
+        LoadTestReport report = LoadTestReport.read(out);
+        assertThat(report.pipeline()).isEqualTo(pipeline);
+        assertThat(report.spans()).isBetween(5_000L, 11_000L);
+        assertThat(report.exported() + report.dropped()).isEqualTo(report.spans());
+        assertThat(report.achievedRate()).isBetween(10_000.0, 22_000.0);
+        assertThat(report.allocatedBytes()).isPositive();
+        assertThat(report.hasGcLog()).isFalse();
+        JsonObject json = JsonParser.parseString(
+                new String(Files.readAllBytes(out), StandardCharsets.UTF_8)).getAsJsonObject();
+        assertThat(json.keySet()).contains("gcCount", "gcPerSecond", "avgPauseMs", "p99PauseMs", "maxPauseMs")
+                .doesNotContain("gcLogAvgPauseMs");
     }
 
     @Test

@@ -10,18 +10,10 @@ package io.lowalloc.core.attr;
  */
 public interface AttributeReader {
 
-    /**
-     * Returns the number of attributes held.
-     *
-     * @return the number of attributes, {@code >= 0}
-     */
+    /** {@return the number of attributes held, {@code >= 0}} */
     int size();
 
-    /**
-     * Returns how many attributes were dropped because the capacity was reached.
-     *
-     * @return the dropped count, {@code >= 0}
-     */
+    /** {@return how many new keys were dropped because the limit was reached, {@code >= 0}} */
     int droppedCount();
 
     /**
@@ -29,6 +21,7 @@ public interface AttributeReader {
      *
      * @param index the index, in {@code [0, size())}
      * @return the key
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, size())}
      */
     String key(int index);
 
@@ -37,6 +30,7 @@ public interface AttributeReader {
      *
      * @param index the index, in {@code [0, size())}
      * @return the type
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, size())}
      */
     AttributeType type(int index);
 
@@ -45,6 +39,8 @@ public interface AttributeReader {
      *
      * @param index the index, in {@code [0, size())}
      * @return the value
+     * @throws IllegalStateException if the attribute is not a {@link AttributeType#STRING}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, size())}
      */
     String stringValue(int index);
 
@@ -53,6 +49,8 @@ public interface AttributeReader {
      *
      * @param index the index, in {@code [0, size())}
      * @return the value
+     * @throws IllegalStateException if the attribute is not a {@link AttributeType#LONG}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, size())}
      */
     long longValue(int index);
 
@@ -61,6 +59,8 @@ public interface AttributeReader {
      *
      * @param index the index, in {@code [0, size())}
      * @return the value
+     * @throws IllegalStateException if the attribute is not a {@link AttributeType#DOUBLE}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, size())}
      */
     double doubleValue(int index);
 
@@ -69,6 +69,8 @@ public interface AttributeReader {
      *
      * @param index the index, in {@code [0, size())}
      * @return the value
+     * @throws IllegalStateException if the attribute is not a {@link AttributeType#BOOLEAN}
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, size())}
      */
     boolean booleanValue(int index);
 
@@ -78,6 +80,8 @@ public interface AttributeReader {
      *
      * @param index the index, in {@code [0, size())}
      * @return the array, by reference; do not modify it
+     * @throws IllegalStateException if the attribute is not one of the array types
+     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, size())}
      */
     Object arrayValue(int index);
 
@@ -86,6 +90,7 @@ public interface AttributeReader {
      *
      * @param key the key
      * @return the index or {@code -1}
+     * @throws NullPointerException if {@code key} is {@code null}
      */
     int indexOf(String key);
 
@@ -93,6 +98,7 @@ public interface AttributeReader {
      * Visits every attribute in index order.
      *
      * @param visitor the visitor
+     * @throws NullPointerException if {@code visitor} is {@code null}
      */
     void forEach(AttributeVisitor visitor);
 }

@@ -8,8 +8,8 @@ package io.lowalloc.core.attr;
  * What happens past an implementation's capacity is documented by the implementation; none of
  * the implementations in this library throws for it (they drop and count).
  *
- * <p>Keys and values must not be {@code null}; implementations throw
- * {@link NullPointerException} naming the argument.
+ * <p>A {@code put} rejecting its arguments ({@link NullPointerException} naming {@code "key"} or
+ * {@code "value"}, {@link IllegalArgumentException} for an empty key) changes nothing.
  */
 public interface AttributeSink {
 
@@ -18,6 +18,8 @@ public interface AttributeSink {
      *
      * @param key the attribute key, not empty
      * @param value the value
+     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
+     * @throws IllegalArgumentException if {@code key} is empty
      */
     void put(String key, String value);
 
@@ -26,6 +28,8 @@ public interface AttributeSink {
      *
      * @param key the attribute key, not empty
      * @param value the value
+     * @throws NullPointerException if {@code key} is {@code null}
+     * @throws IllegalArgumentException if {@code key} is empty
      */
     void put(String key, long value);
 
@@ -34,6 +38,8 @@ public interface AttributeSink {
      *
      * @param key the attribute key, not empty
      * @param value the value
+     * @throws NullPointerException if {@code key} is {@code null}
+     * @throws IllegalArgumentException if {@code key} is empty
      */
     void put(String key, double value);
 
@@ -42,6 +48,8 @@ public interface AttributeSink {
      *
      * @param key the attribute key, not empty
      * @param value the value
+     * @throws NullPointerException if {@code key} is {@code null}
+     * @throws IllegalArgumentException if {@code key} is empty
      */
     void put(String key, boolean value);
 
@@ -50,6 +58,8 @@ public interface AttributeSink {
      *
      * @param key the attribute key, not empty
      * @param value the array
+     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
+     * @throws IllegalArgumentException if {@code key} is empty
      */
     void put(String key, String[] value);
 
@@ -58,6 +68,8 @@ public interface AttributeSink {
      *
      * @param key the attribute key, not empty
      * @param value the array
+     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
+     * @throws IllegalArgumentException if {@code key} is empty
      */
     void put(String key, long[] value);
 
@@ -66,6 +78,8 @@ public interface AttributeSink {
      *
      * @param key the attribute key, not empty
      * @param value the array
+     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
+     * @throws IllegalArgumentException if {@code key} is empty
      */
     void put(String key, double[] value);
 
@@ -74,6 +88,8 @@ public interface AttributeSink {
      *
      * @param key the attribute key, not empty
      * @param value the array
+     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
+     * @throws IllegalArgumentException if {@code key} is empty
      */
     void put(String key, boolean[] value);
 }

@@ -1,7 +1,5 @@
 package io.lowalloc.core.attr;
 
-import java.util.Objects;
-
 /**
  * A fixed-capacity, reusable attribute list: the Java form of a Go {@code [16]attribute.KeyValue}
  * array plus a count. All room is preallocated at creation; filling, reading, copying and
@@ -15,23 +13,20 @@ import java.util.Objects;
  * attrs.add("http.method", method).add("http.status_code", status).copyTo(span);
  * }</pre>
  *
- * <p>Semantics: adding a key already present replaces its value (and type) in place, exactly
- * like {@link AttributeSink#put}; it does not take a second slot. Once {@link #capacity()}
- * distinct keys are held, further new keys are dropped and counted in {@link #droppedCount()}
- * (replacing existing keys still works); nothing is ever thrown for it.
+ * <p>Adding a key already present replaces its value and type in place, like
+ * {@link AttributeSink#put}. Once {@link #capacity()} distinct keys are held, further new keys are
+ * dropped and counted in {@link #droppedCount()}; nothing is thrown for it.
  *
- * <p>Not thread-safe: single-threaded by design, no synchronization at all.
+ * <p>Not thread-safe: one owner at a time, no synchronization.
  */
-public final class FixedAttributeBuilder implements AttributeSink, AttributeReader {
+public final class FixedAttributeBuilder extends AttributeArrays {
 
     /** Default capacity: {@value}, like the Go example's {@code [16]attribute.KeyValue}. */
     public static final int DEFAULT_CAPACITY = 16;
 
-    private final AttributeStore store;
-
     private FixedAttributeBuilder(int capacity) {
-        // initial == limit: everything is allocated up front, so the store never grows.
-        this.store = AttributeStore.create(capacity, capacity);
+        // initial == limit: everything is allocated up front, so the arrays never grow.
+        super(capacity, capacity);
     }
 
     /**
@@ -58,7 +53,7 @@ public final class FixedAttributeBuilder implements AttributeSink, AttributeRead
     }
 
     /**
-     * Adds (or replaces) a string attribute.
+     * Adds (or replaces) a string attribute, as {@link #put(String, String)}.
      *
      * @param key the attribute key, not empty
      * @param value the value
@@ -67,12 +62,12 @@ public final class FixedAttributeBuilder implements AttributeSink, AttributeRead
      * @throws IllegalArgumentException if {@code key} is empty
      */
     public FixedAttributeBuilder add(String key, String value) {
-        store.put(key, value);
+        put(key, value);
         return this;
     }
 
     /**
-     * Adds (or replaces) a long attribute.
+     * Adds (or replaces) a long attribute, as {@link #put(String, long)}.
      *
      * @param key the attribute key, not empty
      * @param value the value
@@ -81,12 +76,12 @@ public final class FixedAttributeBuilder implements AttributeSink, AttributeRead
      * @throws IllegalArgumentException if {@code key} is empty
      */
     public FixedAttributeBuilder add(String key, long value) {
-        store.put(key, value);
+        put(key, value);
         return this;
     }
 
     /**
-     * Adds (or replaces) a double attribute.
+     * Adds (or replaces) a double attribute, as {@link #put(String, double)}.
      *
      * @param key the attribute key, not empty
      * @param value the value
@@ -95,12 +90,12 @@ public final class FixedAttributeBuilder implements AttributeSink, AttributeRead
      * @throws IllegalArgumentException if {@code key} is empty
      */
     public FixedAttributeBuilder add(String key, double value) {
-        store.put(key, value);
+        put(key, value);
         return this;
     }
 
     /**
-     * Adds (or replaces) a boolean attribute.
+     * Adds (or replaces) a boolean attribute, as {@link #put(String, boolean)}.
      *
      * @param key the attribute key, not empty
      * @param value the value
@@ -109,239 +104,15 @@ public final class FixedAttributeBuilder implements AttributeSink, AttributeRead
      * @throws IllegalArgumentException if {@code key} is empty
      */
     public FixedAttributeBuilder add(String key, boolean value) {
-        store.put(key, value);
+        put(key, value);
         return this;
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, String value) {
-        store.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws NullPointerException if {@code key} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, long value) {
-        store.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws NullPointerException if {@code key} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, double value) {
-        store.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws NullPointerException if {@code key} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, boolean value) {
-        store.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, String[] value) {
-        store.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, long[] value) {
-        store.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, double[] value) {
-        store.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, boolean[] value) {
-        store.put(key, value);
-    }
-
-    /**
-     * Writes every attribute held into {@code target} (a span, an {@link AttributeStore}, any
-     * sink) through its {@code put} methods, in index order. What the target does past its own
-     * capacity is up to the target. This builder is left unchanged. Allocates nothing itself.
-     *
-     * @param target where to write
-     * @throws NullPointerException if {@code target} is {@code null}
-     */
-    public void copyTo(AttributeSink target) {
-        AttributeCopy.copy(store, Objects.requireNonNull(target, "target"));
-    }
-
-    /**
-     * Removes every attribute and resets the dropped count; the preallocated room is kept and
-     * references are nulled. Allocates nothing.
-     */
-    public void clear() {
-        store.clear();
-    }
-
-    /**
-     * Returns the fixed capacity: the most attributes this builder holds.
-     *
-     * @return the capacity, {@code > 0}
-     */
-    public int capacity() {
-        return store.limit();
-    }
-
-    @Override
-    public int size() {
-        return store.size();
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * <p>Counts new keys rejected because the builder was full since creation or the last
-     * {@link #clear()}.
-     */
-    @Override
-    public int droppedCount() {
-        return store.droppedCount();
-    }
-
-    @Override
-    public String key(int index) {
-        return store.key(index);
-    }
-
-    @Override
-    public AttributeType type(int index) {
-        return store.type(index);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the attribute is not a {@link AttributeType#STRING}
-     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, size())}
-     */
-    @Override
-    public String stringValue(int index) {
-        return store.stringValue(index);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the attribute is not a {@link AttributeType#LONG}
-     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, size())}
-     */
-    @Override
-    public long longValue(int index) {
-        return store.longValue(index);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the attribute is not a {@link AttributeType#DOUBLE}
-     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, size())}
-     */
-    @Override
-    public double doubleValue(int index) {
-        return store.doubleValue(index);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the attribute is not a {@link AttributeType#BOOLEAN}
-     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, size())}
-     */
-    @Override
-    public boolean booleanValue(int index) {
-        return store.booleanValue(index);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the attribute is not one of the array types
-     * @throws IndexOutOfBoundsException if {@code index} is outside {@code [0, size())}
-     */
-    @Override
-    public Object arrayValue(int index) {
-        return store.arrayValue(index);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws NullPointerException if {@code key} is {@code null}
-     */
-    @Override
-    public int indexOf(String key) {
-        return store.indexOf(key);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws NullPointerException if {@code visitor} is {@code null}
-     */
-    @Override
-    public void forEach(AttributeVisitor visitor) {
-        store.forEach(visitor);
-    }
-
-    /**
-     * Returns a readable form such as {@code FixedAttributeBuilder{k=v} (capacity=16,
-     * dropped=0)}. Allocates; not for hot paths.
-     *
-     * @return a description of the content
-     */
+    /** {@return a readable form such as {@code FixedAttributeBuilder{k=v} (capacity=16, dropped=0)}} */
     @Override
     public String toString() {
-        StringBuilder b = new StringBuilder(64).append("FixedAttributeBuilder");
-        AttributeStore.appendTo(store, b);
-        return b.append(" (capacity=").append(capacity())
+        return appendAttributes(new StringBuilder(64).append("FixedAttributeBuilder"))
+                .append(" (capacity=").append(capacity())
                 .append(", dropped=").append(droppedCount())
                 .append(')')
                 .toString();

@@ -1,8 +1,10 @@
 /**
  * Attribute storage without boxing or per-attribute objects: {@link io.lowalloc.core.attr.AttributeStore}
- * (growable up to a limit, for spans, events and links) and
- * {@link io.lowalloc.core.attr.FixedAttributeBuilder} (fixed capacity, reusable, zero allocation),
- * both readable through {@link io.lowalloc.core.attr.AttributeReader} and writable through
- * {@link io.lowalloc.core.attr.AttributeSink}. A leaf package: it depends on nothing else in the library.
+ * grows up to a limit (the storage of spans, events and links) and
+ * {@link io.lowalloc.core.attr.FixedAttributeBuilder} is preallocated at a fixed capacity for reuse.
+ * Both are written through {@link io.lowalloc.core.attr.AttributeSink} and read by index through
+ * {@link io.lowalloc.core.attr.AttributeReader} or by {@link io.lowalloc.core.attr.AttributeVisitor};
+ * {@link io.lowalloc.core.attr.AttributeType} names the eight value types. A leaf package: it
+ * depends on nothing else in the library.
  */
 package io.lowalloc.core.attr;

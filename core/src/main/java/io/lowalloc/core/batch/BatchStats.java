@@ -15,84 +15,27 @@ package io.lowalloc.core.batch;
  * {@code offered == exported + dropped + failed + abandoned + pending}, see {@link #isBalanced()},
  * and after {@link BatchBuffer#close()} {@code pending == 0}. A snapshot taken while items move
  * reads the counters one after another and may be off by the items in motion.
+ *
+ * @param offered items passed to {@code offer}, accepted or not
+ * @param exported items whose export reported success
+ * @param failed items whose export reported failure or threw
+ * @param abandoned items of exports that did not report a result within the export timeout; they
+ *     were left to the exporter and never handed to the completion hook
+ * @param pending items accepted whose result is not known yet: queued, or in the batch being
+ *     exported
+ * @param droppedQueueFull items dropped because the queue was full ({@link FullQueuePolicy#DROP})
+ * @param droppedBlockTimeout items dropped because no space freed up within {@code maxBlockTime}
+ *     ({@link FullQueuePolicy#BLOCK})
+ * @param droppedInterrupted items dropped because the offering thread was interrupted while it
+ *     would have waited for space ({@link FullQueuePolicy#BLOCK})
+ * @param rejectedAfterClose items offered after {@link BatchBuffer#close()} began, all rejected
+ * @param exportCalls calls made to {@link BatchExporter#export(java.util.List, ExportCompletion)}
+ * @param failedExports export calls that reported failure or threw
+ * @param timedOutExports export calls whose result did not arrive within the export timeout
  */
-public final class BatchStats {
-
-    private final long offered;
-    private final long exported;
-    private final long failed;
-    private final long abandoned;
-    private final long pending;
-    private final long droppedQueueFull;
-    private final long droppedBlockTimeout;
-    private final long droppedInterrupted;
-    private final long rejectedAfterClose;
-    private final long exportCalls;
-    private final long failedExports;
-    private final long timedOutExports;
-
-    BatchStats(long offered, long exported, long failed, long abandoned, long pending,
-            long droppedQueueFull, long droppedBlockTimeout, long droppedInterrupted, long rejectedAfterClose,
-            long exportCalls, long failedExports, long timedOutExports) {
-        this.offered = offered;
-        this.exported = exported;
-        this.failed = failed;
-        this.abandoned = abandoned;
-        this.pending = pending;
-        this.droppedQueueFull = droppedQueueFull;
-        this.droppedBlockTimeout = droppedBlockTimeout;
-        this.droppedInterrupted = droppedInterrupted;
-        this.rejectedAfterClose = rejectedAfterClose;
-        this.exportCalls = exportCalls;
-        this.failedExports = failedExports;
-        this.timedOutExports = timedOutExports;
-    }
-
-    /**
-     * Items passed to {@code offer}, accepted or not.
-     *
-     * @return the count
-     */
-    public long offered() {
-        return offered;
-    }
-
-    /**
-     * Items whose export reported success.
-     *
-     * @return the count
-     */
-    public long exported() {
-        return exported;
-    }
-
-    /**
-     * Items whose export reported failure or threw.
-     *
-     * @return the count
-     */
-    public long failed() {
-        return failed;
-    }
-
-    /**
-     * Items of exports that did not report a result within the export timeout; they were left to
-     * the exporter and never handed to the completion hook.
-     *
-     * @return the count
-     */
-    public long abandoned() {
-        return abandoned;
-    }
-
-    /**
-     * Items accepted whose result is not known yet: queued, or in the batch being exported.
-     *
-     * @return the count
-     */
-    public long pending() {
-        return pending;
-    }
+public record BatchStats(long offered, long exported, long failed, long abandoned, long pending,
+        long droppedQueueFull, long droppedBlockTimeout, long droppedInterrupted, long rejectedAfterClose,
+        long exportCalls, long failedExports, long timedOutExports) {
 
     /**
      * Items for which {@code offer} returned false, for any reason: the sum of
@@ -103,71 +46,6 @@ public final class BatchStats {
      */
     public long dropped() {
         return droppedQueueFull + droppedBlockTimeout + droppedInterrupted + rejectedAfterClose;
-    }
-
-    /**
-     * Items dropped because the queue was full ({@link FullQueuePolicy#DROP}).
-     *
-     * @return the count
-     */
-    public long droppedQueueFull() {
-        return droppedQueueFull;
-    }
-
-    /**
-     * Items dropped because no space freed up within {@code maxBlockTime}
-     * ({@link FullQueuePolicy#BLOCK}).
-     *
-     * @return the count
-     */
-    public long droppedBlockTimeout() {
-        return droppedBlockTimeout;
-    }
-
-    /**
-     * Items dropped because the offering thread was interrupted while it would have waited for
-     * space ({@link FullQueuePolicy#BLOCK}).
-     *
-     * @return the count
-     */
-    public long droppedInterrupted() {
-        return droppedInterrupted;
-    }
-
-    /**
-     * Items offered after {@link BatchBuffer#close()} began, all rejected.
-     *
-     * @return the count
-     */
-    public long rejectedAfterClose() {
-        return rejectedAfterClose;
-    }
-
-    /**
-     * Calls made to {@link BatchExporter#export(java.util.List, ExportCompletion)}.
-     *
-     * @return the count
-     */
-    public long exportCalls() {
-        return exportCalls;
-    }
-
-    /**
-     * Export calls that reported failure or threw.
-     *
-     * @return the count
-     */
-    public long failedExports() {
-        return failedExports;
-    }
-
-    /**
-     * Export calls whose result did not arrive within the export timeout.
-     *
-     * @return the count
-     */
-    public long timedOutExports() {
-        return timedOutExports;
     }
 
     /**

@@ -5,25 +5,18 @@ import java.util.Objects;
 import java.util.function.LongUnaryOperator;
 
 /**
- * Reads how many bytes of heap a thread has allocated, using
- * {@link com.sun.management.ThreadMXBean} — the per-thread counterpart of Go's
- * {@code MemStats.TotalAlloc}, precise to the byte (TLAB-aware) on HotSpot.
+ * Reads how many heap bytes a thread has allocated, through {@link com.sun.management.ThreadMXBean}
+ * (precise to the byte, TLAB-aware, on HotSpot): the per-thread counterpart of Go's
+ * {@code MemStats.TotalAlloc}. {@link #create()} switches the measurement on if it is supported and
+ * off; when unsupported ({@link #isSupported()} false) every read throws
+ * {@link UnsupportedOperationException}.
  *
- * <p>Reading the current thread's counter ({@link #currentThreadAllocatedBytes()},
- * {@link Measurement#bytesSinceStart()}) does not allocate, so a measurement around a region reports
- * exactly what the region allocated; {@code AllocationMeterTest} verifies this. Reading another
- * thread's counter does not allocate either; summing over all threads does (see
- * {@link #allThreadsAllocatedBytes()}).
- *
- * <p>{@link #create()} switches thread allocated-memory measurement on if the JVM supports it and
- * it is off (it is on by default in HotSpot). When unsupported ({@link #isSupported()} is
- * {@code false}) every read throws {@link UnsupportedOperationException}.
- *
- * <p>Thread-safe and stateless apart from the bean; a {@link Measurement} belongs to one thread.
+ * <p>Reading one thread's counter does not allocate, so a {@link Measurement} around a region
+ * reports exactly what the region allocated; summing over all threads does allocate. Thread-safe;
+ * a {@link Measurement} belongs to the thread that started it.
  *
  * <pre>{@code
- * AllocationMeter meter = AllocationMeter.create();
- * AllocationMeter.Measurement m = meter.startCurrentThread(); // allocated before the region
+ * AllocationMeter.Measurement m = AllocationMeter.create().startCurrentThread();
  * region();
  * long bytes = m.bytesSinceStart();
  * }</pre>
@@ -51,8 +44,7 @@ public final class AllocationMeter {
     }
 
     /**
-     * Creates a meter over this JVM's thread bean, enabling allocated-memory measurement if it is
-     * supported and disabled.
+     * Creates a meter over this JVM's thread bean, enabling the measurement if supported and off.
      *
      * @return a meter; check {@link #isSupported()} before reading on exotic JVMs
      * @throws SecurityException if a security manager denies enabling the measurement
@@ -61,20 +53,15 @@ public final class AllocationMeter {
         return new AllocationMeter(ManagementFactory.getThreadMXBean());
     }
 
-    /**
-     * Returns whether this JVM can measure per-thread allocated bytes (true on HotSpot).
-     *
-     * @return {@code true} if the reads work
-     */
+    /** {@return whether this JVM can measure per-thread allocated bytes (true on HotSpot)} */
     public boolean isSupported() {
         return threads != null;
     }
 
     /**
-     * Returns the total bytes allocated on the heap by the current thread since it started.
-     * Does not allocate.
+     * {@return the heap bytes the current thread allocated since it started, non-decreasing} Does
+     * not allocate.
      *
-     * @return allocated bytes, monotonically non-decreasing for a thread
      * @throws UnsupportedOperationException if {@link #isSupported()} is {@code false}
      */
     public long currentThreadAllocatedBytes() {
@@ -82,8 +69,7 @@ public final class AllocationMeter {
     }
 
     /**
-     * Returns the total bytes allocated on the heap by the given thread since it started.
-     * Does not allocate.
+     * Returns the heap bytes {@code thread} allocated since it started. Does not allocate.
      *
      * @param thread the thread to read
      * @return allocated bytes, or -1 if the thread is not alive (not started or terminated)
@@ -96,11 +82,9 @@ public final class AllocationMeter {
     }
 
     /**
-     * Returns the bytes allocated by all <em>live</em> threads, summed over
-     * {@code ThreadMXBean.getThreadAllocatedBytes(long[])}. On JDK 17 there is no total that
-     * includes terminated threads, so the bytes of threads that died are not included and the sum
-     * can decrease between two calls. Allocates the id and result arrays (a few bytes per live
-     * thread) on the calling thread, which the sum then includes.
+     * Returns the heap bytes allocated by all <em>live</em> threads: JDK 17 has no total that
+     * includes terminated threads, so the sum can decrease between calls. Allocates two arrays
+     * sized by the live thread count on the calling thread, which the sum then includes.
      *
      * @return bytes allocated by the live threads
      * @throws UnsupportedOperationException if {@link #isSupported()} is {@code false}
@@ -118,8 +102,8 @@ public final class AllocationMeter {
     }
 
     /**
-     * Starts a measurement of the current thread's allocation. Allocates the returned object — call it
-     * before the measured region, then reuse it with {@link Measurement#restart()}.
+     * Starts measuring the current thread. Allocates the result: call it before the measured
+     * region and reuse it with {@link Measurement#restart()}.
      *
      * @return a measurement bound to the current thread
      * @throws UnsupportedOperationException if {@link #isSupported()} is {@code false}
@@ -129,20 +113,16 @@ public final class AllocationMeter {
     }
 
     /**
-     * Runs {@code op} {@code warmupOps} times (to let the JIT compile it, and its escape analysis
-     * remove what it can), then measures {@code measuredOps} runs on the current thread, and returns
-     * the bytes the current thread allocated per measured operation. The operation receives the
-     * iteration index and returns a value that is folded into a sink so the JIT cannot drop the work.
-     * The harness does not allocate: pass an operation built beforehand (a non-capturing lambda, or
-     * one capturing only what was allocated before the call).
+     * Runs {@code op} {@code warmupOps} times for the JIT, then measures rounds of
+     * {@code measuredOps} runs on the current thread and returns the least bytes per operation
+     * over up to {@value #MEASURED_ROUNDS} rounds (a round of 0 ends early): a one-off JIT event
+     * (an on-stack replacement or recompilation) inside one round is not charged, a steady
+     * allocation shows in every round. {@code op} gets the iteration index; its results feed a
+     * sink so the work cannot be dropped. The harness allocates nothing, so pass an {@code op}
+     * built beforehand.
      *
-     * <p>The measurement is repeated up to {@value #MEASURED_ROUNDS} times and the least result is
-     * returned (a round of 0 ends it early): a one-off JIT transition that happens to fall into a
-     * round — an on-stack replacement or a recompilation, which can allocate a few hundred bytes — is
-     * not charged to the operation, while a steady allocation shows in every round.
-     *
-     * @param warmupOps unmeasured iterations first, >= 0
-     * @param measuredOps measured iterations per round, > 0
+     * @param warmupOps unmeasured iterations first, {@code >= 0}
+     * @param measuredOps measured iterations per round, {@code > 0}
      * @param op the operation under test
      * @return bytes allocated per measured operation; 0.0 means none at all in a round
      * @throws IllegalArgumentException if a count is out of range
@@ -190,7 +170,7 @@ public final class AllocationMeter {
         return threads;
     }
 
-    /** Publishes loop results so the JIT must compute them; read by nobody. */
+    // Volatile so the JIT must compute the loop results; read by nobody.
     private static final class Sink {
         static volatile long value;
     }
@@ -212,10 +192,9 @@ public final class AllocationMeter {
         }
 
         /**
-         * Returns the bytes the owning thread allocated since this measurement started or was
-         * last restarted. Does not allocate.
+         * Returns the bytes the owning thread allocated since the start or last restart.
          *
-         * @return allocated bytes since the start point, >= 0
+         * @return allocated bytes since the start point, {@code >= 0}
          * @throws IllegalStateException if called on another thread than the one that started it
          */
         public long bytesSinceStart() {
@@ -223,7 +202,7 @@ public final class AllocationMeter {
         }
 
         /**
-         * Moves the start point to now, so the measurement can be reused without allocating.
+         * Moves the start point to now.
          *
          * @return this measurement
          * @throws IllegalStateException if called on another thread than the one that started it

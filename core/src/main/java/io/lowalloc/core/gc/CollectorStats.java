@@ -7,47 +7,26 @@ import java.util.Objects;
  * {@link java.lang.management.GarbageCollectorMXBean}), as part of a {@link GcStats}.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @param name the collector's name as the JVM reports it, e.g. {@code "G1 Young Generation"}
+ * @param collectionCount the number of collections (a difference for a delta), never negative; a
+ *     collector that does not report a count contributes 0
+ * @param collectionTimeMillis the accumulated collection time in milliseconds (a difference for a
+ *     delta), never negative. For concurrent collectors ("... Cycles" beans) this is cycle time,
+ *     mostly spent concurrently with the application, not pause time
  */
-public final class CollectorStats {
-
-    private final String name;
-    private final long collectionCount;
-    private final long collectionTimeMillis;
-
-    CollectorStats(String name, long collectionCount, long collectionTimeMillis) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.collectionCount = collectionCount;
-        this.collectionTimeMillis = collectionTimeMillis;
-    }
+public record CollectorStats(String name, long collectionCount, long collectionTimeMillis) {
 
     /**
-     * Returns the collector's name as the JVM reports it, e.g. {@code "G1 Young Generation"}.
+     * Creates the figures of one collector.
      *
-     * @return the collector name
+     * @param name see {@link #name()}
+     * @param collectionCount see {@link #collectionCount()}
+     * @param collectionTimeMillis see {@link #collectionTimeMillis()}
+     * @throws NullPointerException if {@code name} is {@code null}
      */
-    public String name() {
-        return name;
-    }
-
-    /**
-     * Returns the number of collections (a difference for a delta), never negative; a collector
-     * that does not report a count contributes 0.
-     *
-     * @return the number of collections
-     */
-    public long collectionCount() {
-        return collectionCount;
-    }
-
-    /**
-     * Returns the accumulated collection time in milliseconds (a difference for a delta), never
-     * negative. For concurrent collectors ("... Cycles" beans) this is cycle time, mostly spent
-     * concurrently with the application, not pause time.
-     *
-     * @return the accumulated collection time in milliseconds
-     */
-    public long collectionTimeMillis() {
-        return collectionTimeMillis;
+    public CollectorStats {
+        Objects.requireNonNull(name, "name");
     }
 
     /**

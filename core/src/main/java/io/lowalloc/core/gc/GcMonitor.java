@@ -15,32 +15,18 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Records every garbage-collection event the JVM announces through JMX notifications
- * ({@link GarbageCollectionNotificationInfo} from each {@link GarbageCollectorMXBean}) and summarises
- * the stop-the-world pauses as {@link GcPauseStats}.
+ * Records every garbage-collection event the JVM announces through JMX
+ * ({@link GarbageCollectionNotificationInfo} from each {@link GarbageCollectorMXBean}) and
+ * summarises the stop-the-world pauses as {@link GcPauseStats}. Every notification is a pause
+ * except the concurrent-cycle reports of ZGC and Shenandoah ({@code "... Cycles"} beans), which are
+ * counted apart; an unknown collector's reports count as pauses. Durations are whole milliseconds
+ * as the JVM reports them, so a sub-millisecond pause reads as 0 ms.
  *
- * <p><b>What counts as a pause.</b> Every notification is a pause except the concurrent-cycle reports
- * of ZGC and Shenandoah (action {@code "end of GC cycle"}, beans named {@code "... Cycles"}), which
- * are counted apart as concurrent cycles. So G1's {@code "end of minor GC"} and {@code "end of major
- * GC"}, ZGC's {@code "end of GC pause"}, Shenandoah's pause phases ({@code "Init Mark"}, ...) and the
- * {@code "G1 Concurrent GC"} bean's {@code "end of concurrent GC pause"} (JDK 20+: G1's Remark and
- * Cleanup stop-the-world pauses, despite the bean's name) are all pauses. With the default G1,
- * {@code System.gc()} is one full stop-the-world collection reported by {@code "G1 Old Generation"}
- * as {@code "end of major GC"} with cause {@code "System.gc()"}.
- *
- * <p><b>Units and resolution.</b> Durations are whole milliseconds as the JVM reports them
- * ({@code GcInfo#getDuration()}); a sub-millisecond young pause reads as 0 ms.
- *
- * <p><b>Memory.</b> Counters are exact; the durations for the percentile are kept in a ring of
- * {@code windowSize} longs allocated once ({@link #DEFAULT_WINDOW_SIZE} by default), so the monitor
- * never grows. The JMX notification thread allocates for each notification anyway (notifications
- * are objects); recording one does not allocate further.
- *
- * <p><b>Timing.</b> Notifications are delivered asynchronously by the JVM's notification thread,
- * shortly (typically well under a second) after the collection ends: a snapshot taken right after a
- * collection may not include it yet.
- *
- * <p>Thread-safe: start, reset, snapshot and close may be called from any thread.
+ * <p>Notifications arrive asynchronously on the JVM's notification thread after the collection
+ * ends, so a snapshot taken right after a collection may miss it. Counters are exact; the
+ * percentile uses a ring of {@code windowSize} longs allocated once, so the monitor never grows.
+ * Each notification is an object the JVM allocates; recording it allocates nothing more.
+ * Thread-safe.
  *
  * <pre>{@code
  * try (GcMonitor monitor = GcMonitor.create().start()) {
@@ -62,6 +48,8 @@ public final class GcMonitor implements AutoCloseable {
     private final PauseRecorder recorder;
     private final LongSupplier nanoClock;
     private final NotificationListener listener = this::onNotification;
+    // Guards start/close and closed/closedAtNanos; running is volatile besides because the
+    // notification thread reads it without the lock.
     private final Object lifecycleLock = new Object();
     private volatile boolean running;
     private boolean closed;
@@ -89,21 +77,20 @@ public final class GcMonitor implements AutoCloseable {
     }
 
     /**
-     * Creates a monitor over this JVM's collectors with a window of {@link #DEFAULT_WINDOW_SIZE}
-     * pauses. It records nothing until {@link #start()}.
+     * Same as {@code create(DEFAULT_WINDOW_SIZE)}: window {@value #DEFAULT_WINDOW_SIZE}.
      *
-     * @return a new, not yet started monitor
+     * @return a new monitor that records nothing until {@link #start()}
      */
     public static GcMonitor create() {
         return create(DEFAULT_WINDOW_SIZE);
     }
 
     /**
-     * Creates a monitor over this JVM's collectors that keeps the {@code windowSize} most recent
-     * pause durations for the percentile. It records nothing until {@link #start()}.
+     * Creates a monitor over this JVM's collectors.
      *
-     * @param windowSize how many recent pauses the p99 is computed over, in [1, {@link #MAX_WINDOW_SIZE}]
-     * @return a new, not yet started monitor
+     * @param windowSize how many recent pauses the p99 is computed over, in
+     *     {@code [1, MAX_WINDOW_SIZE]}
+     * @return a new monitor that records nothing until {@link #start()}
      * @throws IllegalArgumentException if {@code windowSize} is out of range
      */
     public static GcMonitor create(int windowSize) {
@@ -111,8 +98,7 @@ public final class GcMonitor implements AutoCloseable {
     }
 
     /**
-     * Registers the listeners and starts the monitored interval. Idempotent while running (a second
-     * call changes nothing).
+     * Registers the listeners and starts the monitored interval; a second call changes nothing.
      *
      * @return this monitor
      * @throws IllegalStateException if the monitor was closed
@@ -133,35 +119,24 @@ public final class GcMonitor implements AutoCloseable {
         }
     }
 
-    /**
-     * Returns whether the monitor is recording: started and not closed.
-     *
-     * @return {@code true} while recording
-     */
+    /** {@return whether the monitor is recording: started and not closed} */
     public boolean isRunning() {
         return running;
     }
 
-    /**
-     * Returns the names of the collectors this monitor listens to, in the JVM's bean order; empty
-     * under {@code -XX:+UseEpsilonGC}.
-     *
-     * @return an unmodifiable list of collector names
-     */
+    /** {@return the collectors listened to, unmodifiable, in bean order; empty under Epsilon GC} */
     public List<String> collectorNames() {
         return collectorNames;
     }
 
-    /**
-     * Clears every count and duration and restarts the monitored interval now. Allowed in any state.
-     */
+    /** Clears every count and duration and restarts the monitored interval now; any state. */
     public void reset() {
         recorder.reset(nanoClock.getAsLong());
     }
 
     /**
      * Returns the statistics of the monitored interval so far (or up to {@link #close()}).
-     * Allocates the result and a copy of the window for sorting; not for a hot path.
+     * Allocates the result and a copy of the window to sort.
      *
      * @return an immutable summary
      */
@@ -173,10 +148,7 @@ public final class GcMonitor implements AutoCloseable {
         return recorder.snapshot(end);
     }
 
-    /**
-     * Removes the listeners and ends the monitored interval; {@link #snapshot()} keeps working on
-     * what was recorded. Idempotent.
-     */
+    /** Removes the listeners and ends the interval; {@link #snapshot()} still works. Idempotent. */
     @Override
     public void close() {
         synchronized (lifecycleLock) {
@@ -198,14 +170,7 @@ public final class GcMonitor implements AutoCloseable {
         }
     }
 
-    /**
-     * Records one event as if a notification had arrived; the seam through which tests inject
-     * durations.
-     *
-     * @param gcName the collector name
-     * @param gcAction the notification action, e.g. {@code "end of minor GC"}
-     * @param durationMillis the duration in milliseconds, >= 0
-     */
+    /** Records one event as if notified; the seam through which tests inject durations. */
     void record(String gcName, String gcAction, long durationMillis) {
         recorder.record(Objects.requireNonNull(gcName, "gcName"), Objects.requireNonNull(gcAction, "gcAction"),
                 durationMillis);

@@ -17,49 +17,45 @@ import java.util.Map;
  * separately in {@link #concurrentCycleCount()} and {@link #concurrentCycleMillis()}.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @param pauseCount the number of stop-the-world pauses recorded
+ * @param totalPauseMillis the summed duration of all recorded pauses, in milliseconds
+ * @param maxPauseMillis the longest recorded pause in milliseconds, or 0 when none was recorded
+ * @param p99PauseMillis the 99th percentile pause in milliseconds (nearest-rank method: the
+ *     smallest recorded duration that at least 99 % of the sampled pauses do not exceed), over the
+ *     most recent {@code percentileSampleSize} pauses; 0 when no pause was recorded
+ * @param percentileSampleSize how many pauses {@code p99PauseMillis} was computed over: the pause
+ *     count, capped at the monitor's window size
+ * @param concurrentCycleCount the number of concurrent-cycle reports (not pauses) recorded
+ * @param concurrentCycleMillis the summed duration of the recorded concurrent cycles in
+ *     milliseconds; the application runs during most of that time
+ * @param intervalNanos the length of the monitored interval in nanoseconds: from
+ *     {@link GcMonitor#start()} (or the last {@link GcMonitor#reset()}) until this snapshot, or
+ *     until {@link GcMonitor#close()} for a closed monitor
+ * @param countsByCollector the number of recorded events (pauses and concurrent cycles) per
+ *     collector name, in the order the collectors were first registered or seen; an unmodifiable
+ *     copy
  */
-public final class GcPauseStats {
-
-    private final long pauseCount;
-    private final long totalPauseMillis;
-    private final long maxPauseMillis;
-    private final long p99PauseMillis;
-    private final int percentileSampleSize;
-    private final long concurrentCycleCount;
-    private final long concurrentCycleMillis;
-    private final long intervalNanos;
-    private final Map<String, Long> countsByCollector;
-
-    GcPauseStats(long pauseCount, long totalPauseMillis, long maxPauseMillis, long p99PauseMillis,
-            int percentileSampleSize, long concurrentCycleCount, long concurrentCycleMillis, long intervalNanos,
-            Map<String, Long> countsByCollector) {
-        this.pauseCount = pauseCount;
-        this.totalPauseMillis = totalPauseMillis;
-        this.maxPauseMillis = maxPauseMillis;
-        this.p99PauseMillis = p99PauseMillis;
-        this.percentileSampleSize = percentileSampleSize;
-        this.concurrentCycleCount = concurrentCycleCount;
-        this.concurrentCycleMillis = concurrentCycleMillis;
-        this.intervalNanos = intervalNanos;
-        this.countsByCollector = Collections.unmodifiableMap(new LinkedHashMap<>(countsByCollector));
-    }
+public record GcPauseStats(long pauseCount, long totalPauseMillis, long maxPauseMillis, long p99PauseMillis,
+        int percentileSampleSize, long concurrentCycleCount, long concurrentCycleMillis, long intervalNanos,
+        Map<String, Long> countsByCollector) {
 
     /**
-     * Returns the number of stop-the-world pauses recorded.
+     * Creates a summary from its parts, copying {@code countsByCollector} in its order.
      *
-     * @return the pause count
+     * @param pauseCount see {@link #pauseCount()}
+     * @param totalPauseMillis see {@link #totalPauseMillis()}
+     * @param maxPauseMillis see {@link #maxPauseMillis()}
+     * @param p99PauseMillis see {@link #p99PauseMillis()}
+     * @param percentileSampleSize see {@link #percentileSampleSize()}
+     * @param concurrentCycleCount see {@link #concurrentCycleCount()}
+     * @param concurrentCycleMillis see {@link #concurrentCycleMillis()}
+     * @param intervalNanos see {@link #intervalNanos()}
+     * @param countsByCollector see {@link #countsByCollector()}
+     * @throws NullPointerException if {@code countsByCollector} is {@code null}
      */
-    public long pauseCount() {
-        return pauseCount;
-    }
-
-    /**
-     * Returns the summed duration of all recorded pauses, in milliseconds.
-     *
-     * @return total pause time in milliseconds
-     */
-    public long totalPauseMillis() {
-        return totalPauseMillis;
+    public GcPauseStats {
+        countsByCollector = Collections.unmodifiableMap(new LinkedHashMap<>(countsByCollector));
     }
 
     /**
@@ -72,36 +68,6 @@ public final class GcPauseStats {
     }
 
     /**
-     * Returns the 99th percentile pause in milliseconds (nearest-rank method: the smallest recorded
-     * duration that at least 99 % of the sampled pauses do not exceed), over the most recent
-     * {@link #percentileSampleSize()} pauses; 0 when no pause was recorded.
-     *
-     * @return p99 pause in milliseconds
-     */
-    public long p99PauseMillis() {
-        return p99PauseMillis;
-    }
-
-    /**
-     * Returns the longest recorded pause in milliseconds, or 0 when none was recorded.
-     *
-     * @return maximum pause in milliseconds
-     */
-    public long maxPauseMillis() {
-        return maxPauseMillis;
-    }
-
-    /**
-     * Returns how many pauses {@link #p99PauseMillis()} was computed over: the pause count, capped
-     * at the monitor's window size.
-     *
-     * @return the percentile sample size
-     */
-    public int percentileSampleSize() {
-        return percentileSampleSize;
-    }
-
-    /**
      * Returns the pause rate over the monitored interval: {@link #pauseCount()} divided by
      * {@link #intervalNanos()} in seconds; 0 for an empty interval.
      *
@@ -109,46 +75,6 @@ public final class GcPauseStats {
      */
     public double pausesPerSecond() {
         return intervalNanos <= 0 ? 0.0 : pauseCount * 1e9 / intervalNanos;
-    }
-
-    /**
-     * Returns the length of the monitored interval in nanoseconds: from {@link GcMonitor#start()}
-     * (or the last {@link GcMonitor#reset()}) until this snapshot, or until {@link GcMonitor#close()}
-     * for a closed monitor.
-     *
-     * @return the monitored interval in nanoseconds
-     */
-    public long intervalNanos() {
-        return intervalNanos;
-    }
-
-    /**
-     * Returns the number of concurrent-cycle reports (not pauses) recorded.
-     *
-     * @return the concurrent cycle count
-     */
-    public long concurrentCycleCount() {
-        return concurrentCycleCount;
-    }
-
-    /**
-     * Returns the summed duration of the recorded concurrent cycles in milliseconds; the application
-     * runs during most of that time.
-     *
-     * @return total concurrent cycle time in milliseconds
-     */
-    public long concurrentCycleMillis() {
-        return concurrentCycleMillis;
-    }
-
-    /**
-     * Returns the number of recorded events (pauses and concurrent cycles) per collector name, in the
-     * order the collectors were first registered or seen.
-     *
-     * @return an unmodifiable map from collector name to event count
-     */
-    public Map<String, Long> countsByCollector() {
-        return countsByCollector;
     }
 
     /**

@@ -5,7 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -23,32 +22,30 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe. {@link #capture()} allocates (JMX reads and this object); it is
  * meant for measurement points around a workload, not for a hot path.
+ *
+ * @param collectors the per-collector figures in the JVM's bean order; an unmodifiable copy, empty
+ *     when the JVM has no collector beans (Epsilon GC)
+ * @param heapUsedBytes the heap bytes in use when the (later) snapshot was captured
+ * @param heapCommittedBytes the heap bytes committed by the JVM when the (later) snapshot was
+ *     captured
+ * @param heapMaxBytes the maximum heap size in bytes, or -1 if the JVM reports it as undefined
+ * @param isDelta whether this is a difference made by {@link #minus(GcStats)} rather than a capture
  */
-public final class GcStats {
+public record GcStats(List<CollectorStats> collectors, long heapUsedBytes, long heapCommittedBytes,
+        long heapMaxBytes, boolean isDelta) {
 
-    private final long collectionCount;
-    private final long collectionTimeMillis;
-    private final long heapUsedBytes;
-    private final long heapCommittedBytes;
-    private final long heapMaxBytes;
-    private final List<CollectorStats> collectors;
-    private final boolean delta;
-
-    GcStats(List<CollectorStats> collectors, long heapUsedBytes, long heapCommittedBytes,
-            long heapMaxBytes, boolean delta) {
-        this.collectors = Collections.unmodifiableList(new ArrayList<>(collectors));
-        long count = 0;
-        long time = 0;
-        for (int i = 0; i < this.collectors.size(); i++) {
-            count += this.collectors.get(i).collectionCount();
-            time += this.collectors.get(i).collectionTimeMillis();
-        }
-        this.collectionCount = count;
-        this.collectionTimeMillis = time;
-        this.heapUsedBytes = heapUsedBytes;
-        this.heapCommittedBytes = heapCommittedBytes;
-        this.heapMaxBytes = heapMaxBytes;
-        this.delta = delta;
+    /**
+     * Creates a snapshot from its parts, copying {@code collectors}.
+     *
+     * @param collectors see {@link #collectors()}
+     * @param heapUsedBytes see {@link #heapUsedBytes()}
+     * @param heapCommittedBytes see {@link #heapCommittedBytes()}
+     * @param heapMaxBytes see {@link #heapMaxBytes()}
+     * @param isDelta see {@link #isDelta()}
+     * @throws NullPointerException if {@code collectors} or one of its elements is {@code null}
+     */
+    public GcStats {
+        collectors = List.copyOf(collectors);
     }
 
     /**
@@ -86,10 +83,10 @@ public final class GcStats {
      */
     public GcStats minus(GcStats earlier) {
         Objects.requireNonNull(earlier, "earlier");
-        if (delta) {
+        if (isDelta) {
             throw new IllegalStateException("minus must be called on a captured snapshot, not on a delta");
         }
-        if (earlier.delta) {
+        if (earlier.isDelta) {
             throw new IllegalArgumentException("earlier must be a captured snapshot, not a delta");
         }
         List<CollectorStats> diff = new ArrayList<>(collectors.size());
@@ -122,7 +119,11 @@ public final class GcStats {
      * @return the total collection count
      */
     public long collectionCount() {
-        return collectionCount;
+        long count = 0;
+        for (int i = 0; i < collectors.size(); i++) {
+            count += collectors.get(i).collectionCount();
+        }
+        return count;
     }
 
     /**
@@ -133,52 +134,11 @@ public final class GcStats {
      * @return the total collection time in milliseconds
      */
     public long collectionTimeMillis() {
-        return collectionTimeMillis;
-    }
-
-    /**
-     * Returns the heap bytes in use when the (later) snapshot was captured.
-     *
-     * @return heap bytes used
-     */
-    public long heapUsedBytes() {
-        return heapUsedBytes;
-    }
-
-    /**
-     * Returns the heap bytes committed by the JVM when the (later) snapshot was captured.
-     *
-     * @return heap bytes committed
-     */
-    public long heapCommittedBytes() {
-        return heapCommittedBytes;
-    }
-
-    /**
-     * Returns the maximum heap size in bytes, or -1 if the JVM reports it as undefined.
-     *
-     * @return the maximum heap size in bytes, or -1
-     */
-    public long heapMaxBytes() {
-        return heapMaxBytes;
-    }
-
-    /**
-     * Returns the per-collector figures in the JVM's bean order.
-     *
-     * @return an unmodifiable list, empty when the JVM has no collector beans (Epsilon GC)
-     */
-    public List<CollectorStats> collectors() {
-        return collectors;
-    }
-
-    /**
-     * Returns whether this is a difference made by {@link #minus(GcStats)} rather than a capture.
-     *
-     * @return {@code true} for a delta
-     */
-    public boolean isDelta() {
-        return delta;
+        long time = 0;
+        for (int i = 0; i < collectors.size(); i++) {
+            time += collectors.get(i).collectionTimeMillis();
+        }
+        return time;
     }
 
     /**
@@ -190,9 +150,10 @@ public final class GcStats {
      */
     @Override
     public String toString() {
-        return "GcStats{" + (delta ? "delta, " : "") + collectionCount + " collections, " + collectionTimeMillis
-                + " ms, heap used " + mib(heapUsedBytes) + " / committed " + mib(heapCommittedBytes)
-                + " / max " + (heapMaxBytes < 0 ? "undefined" : mib(heapMaxBytes)) + ", " + collectors + "}";
+        return "GcStats{" + (isDelta ? "delta, " : "") + collectionCount() + " collections, "
+                + collectionTimeMillis() + " ms, heap used " + mib(heapUsedBytes) + " / committed "
+                + mib(heapCommittedBytes) + " / max " + (heapMaxBytes < 0 ? "undefined" : mib(heapMaxBytes)) + ", "
+                + collectors + "}";
     }
 
     private static String mib(long bytes) {

@@ -8,70 +8,22 @@ import org.jctools.queues.MpmcArrayQueue;
 import org.jctools.util.PaddedAtomicLong;
 
 /**
- * A bounded pool of reusable {@link Poolable} objects that takes no locks.
+ * A bounded, lock-free pool of reusable {@link Poolable} objects. {@link #acquire()} returns a
+ * pooled object or a new one from the factory: callers are never refused or blocked.
+ * {@link #release(Poolable)} resets the object and pools it, or leaves it to the garbage collector
+ * when {@link #capacity()} objects are pooled: the capacity bounds idle objects exactly, not
+ * objects in use.
  *
- * <p>{@link #acquire()} takes a pooled object or, if the pool is empty, creates one with the
- * factory; it never blocks, and waits for another thread only a bounded, short time (see
- * "Queue" below). {@link #release(Poolable)} resets the object and pools it, or leaves it to the
- * garbage collector if the pool already holds {@link #capacity()} objects. The pool therefore bounds how many <em>idle</em> objects it keeps,
- * not how many exist: callers are never refused an object.
+ * <p>Misuse (releasing {@code null}, another pool's object, or an object not acquired) throws and
+ * changes nothing. A stale holder releasing an object acquired again since cannot be detected;
+ * {@link PoolSlot#leaseCount()} lets holders check that themselves.
  *
- * <p>Misuse is detected and never corrupts the pool: releasing {@code null}, an object this pool
- * did not create, or an object that is not currently acquired (a double release) throws and
- * changes nothing. The one misuse that cannot be detected is a stale holder releasing an object
- * after it was released and handed to someone else (it is legitimately acquired again);
- * {@link PoolSlot#leaseCount()} lets a holder check for that.
- *
- * <h2>Queue</h2>
- * The idle objects live in a JCTools {@link MpmcArrayQueue}: the usual pattern is many request
- * threads acquiring (many consumers) and one or more exporter or request threads releasing (many
- * producers), so it has to be multi-producer multi-consumer. It is a preallocated array ring, so
- * offering and polling never allocate, unlike a linked or chunked queue.
- *
- * <p>Acquire takes from the queue with {@code relaxedPoll()}, which only ever looks at the head
- * slot and returns nothing if that slot has been claimed by a releasing thread that has not yet
- * filled it, however many objects are queued behind it. Such a slot is normally filled within a
- * few instructions, but a releasing thread preempted between claiming and filling it (common with
- * more runnable threads than cores) leaves the head empty for a whole scheduler time slice, and
- * every acquire in that time would miss and allocate: 4 threads on 2 cores cycling a pool that
- * always held over 1,000 objects missed on 2.5&nbsp;% of acquires, and the 4-producer shared
- * pipeline test on 0.3&ndash;1.2&nbsp;% (never for lack of objects: at least 1,500 were pooled at
- * every miss). So when {@code relaxedPoll()} finds nothing while the pooled count says objects
- * are there, acquire retries it a bounded number of times: up to 16 times after
- * {@link Thread#onSpinWait()}, then up to 16 times after {@link Thread#yield()}, which lets a
- * preempted releasing thread run and fill the slot. Only
- * then is it a miss. That cut the misses of the first test from about 25,000 to at most about 70
- * per million acquisitions (0 to 168 in 2.4 million), and of the pipeline test from 11,852 to
- * 46,476 to 0 to 186 in 4 million. The misses left need a releasing thread descheduled for
- * longer than all the retries; they cost an allocation each, never correctness. {@code poll()} is not used
- * instead because it would spin until the releasing thread fills the slot, for as long as that
- * thread stays descheduled: acquire waits a bounded, short time, never indefinitely for another
- * thread. An empty pool (pooled count 0) misses at once, without retrying.
- *
- * <p>Release uses {@code offer()}, which cannot fail below capacity (see below) but may spin
- * while a concurrent acquire finishes vacating the queue slot it needs, a window of a few
- * instructions; the alternative, {@code relaxedOffer()}, would instead discard the object and
- * cost a future allocation.
- *
- * <h2>Exact capacity</h2>
- * {@code MpmcArrayQueue} rounds its size up to a power of two (and to at least 2). The pool
- * enforces the exact capacity itself with a count of pooled objects that a releasing thread must
- * increment, with compare-and-set, before it may offer; an acquiring thread decrements it after
- * polling. The count therefore never exceeds {@link #capacity()}, and since the queue is at least
- * that large the offer cannot find it full.
- *
- * <h2>Thread-safety</h2>
- * All methods may be called by any number of threads at once; an object may be acquired on one
- * thread and released on another. The release happens-before the next acquire of the same object.
- *
- * <h2>Allocation</h2>
- * With a warm pool (a pooled object is available on acquire, room in the pool on release),
- * {@code acquire()} and {@code release()} allocate nothing, provided {@link Poolable#reset()} and
- * {@link Poolable#onAcquire()} do not. A miss allocates whatever the factory allocates. The
- * statistics counters allocate only while their striping grows under contention, a bounded
- * one-time cost (at most one cell per CPU). {@link #stats()} and {@link #toString()}
- * allocate and are meant for monitoring, not hot paths. Building a pool allocates the queue:
- * about 12 bytes per element of the rounded-up capacity (with compressed references).
+ * <p>Thread-safe: any thread may acquire or release, and a release happens-before the next
+ * acquire of the same object. With a warm pool, {@code acquire()} and {@code release()} allocate
+ * nothing if {@link Poolable#reset()} and {@link Poolable#onAcquire()} do not; a miss allocates
+ * what the factory does, the counters at most one cell per CPU once contended. Building a pool
+ * allocates one reference and one {@code long} per queue slot (capacity rounded up to a power of
+ * two).
  *
  * @param <T> the pooled type
  */
@@ -83,13 +35,9 @@ public final class ObjectPool<T extends Poolable> {
     /** The largest capacity a pool accepts: {@value} (the queue's limit). */
     public static final int MAX_CAPACITY = 1 << 30;
 
-    // Bounded retry of an acquire that found the queue's head slot not yet filled although objects
-    // are pooled (see "Queue" in the class javadoc). Spins cover a releasing thread that is
-    // running and a few instructions from filling the slot; yields cover one that was preempted in
-    // that window, which on a machine with more runnable threads than cores lasts a whole time
-    // slice and which no amount of spinning waits out. Measured with ObjectPoolContentionMissTest
-    // (2.4M acquisitions, 4 threads, 2 loaded cores): no retry 60,569 misses; 16 spins 52,027;
-    // 16 spins + 4 yields 0 to 1,088; 16 spins + 16 yields 0 to 168.
+    // Spins wait out a releasing thread a few instructions from filling the head slot; yields let
+    // one preempted in that window run, which spinning cannot when threads outnumber cores.
+    // Chosen with ObjectPoolContentionMissTest.
     private static final int ACQUIRE_SPINS = 16;
     private static final int ACQUIRE_YIELDS = 16;
     private static final int ACQUIRE_RETRIES = ACQUIRE_SPINS + ACQUIRE_YIELDS;
@@ -97,20 +45,17 @@ public final class ObjectPool<T extends Poolable> {
     private final Supplier<? extends T> factory;
     private final int capacity;
     private final String name;
+    // Multi-producer multi-consumer (request threads acquire, exporter threads release) and a
+    // preallocated array ring, so offer and poll never allocate.
     private final MpmcArrayQueue<T> queue;
 
-    // Exact number of pooled objects (in the queue, or being added or removed); it gates admission
-    // into the queue, so it must be a single exact atomic. Padded so that CAS traffic on it does
-    // not also evict the read-mostly fields above from other cores' caches.
+    // Exact count of pooled objects (queued, or being added or removed): a release CASes it up
+    // before offering, an acquire decrements it after polling, so it never exceeds capacity and the
+    // larger queue is never full at offer. Padded against false sharing with the fields above.
     private final PaddedAtomicLong pooledCount = new PaddedAtomicLong();
 
-    // Statistics only. LongAdder rather than AtomicLong: hits and misses are bumped by every
-    // request thread, released often by an exporter thread at the same time, and one AtomicLong
-    // per counter would be one more cache line all of them fight over. Uncontended, a LongAdder is
-    // a single CAS on its base; under contention it stripes the count over cells, created as
-    // contention is first seen (at most about one per CPU) and then reused for good, so steady
-    // state allocates nothing.
-    // "acquired" is hits + misses and not counted separately, to keep one increment per operation.
+    // Statistics only. LongAdder, not AtomicLong: all request threads bump these at once, and
+    // "acquired" is hits + misses to keep one increment per operation.
     private final LongAdder created = new LongAdder();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
@@ -126,10 +71,10 @@ public final class ObjectPool<T extends Poolable> {
     }
 
     /**
-     * Starts a builder. The capacity defaults to {@link #DEFAULT_CAPACITY} and the name to
-     * {@code "ObjectPool@"} followed by the pool's identity hash code in hex.
+     * Starts a builder with capacity {@link #DEFAULT_CAPACITY} and name {@code "ObjectPool@"} +
+     * identity hash code in hex.
      *
-     * @param factory makes a new, unpooled object on every call; called on a miss and by
+     * @param factory makes a new, unpooled object per call; called on a miss and by
      *     {@link #prefill(int)}, possibly by several threads at once
      * @param <T> the pooled type
      * @return a new builder
@@ -140,13 +85,12 @@ public final class ObjectPool<T extends Poolable> {
     }
 
     /**
-     * Creates an empty pool with the default name; same as
-     * {@code builder(factory).capacity(capacity).build()}.
+     * Same as {@code builder(factory).capacity(capacity).build()}.
      *
-     * @param factory makes a new, unpooled object on every call
-     * @param capacity the maximum number of pooled (idle) objects, in {@code [1, MAX_CAPACITY]}
+     * @param factory makes a new, unpooled object per call
+     * @param capacity the maximum number of pooled objects, in {@code [1, MAX_CAPACITY]}
      * @param <T> the pooled type
-     * @return the new pool
+     * @return a new, empty pool
      * @throws NullPointerException if {@code factory} is {@code null}
      * @throws IllegalArgumentException if {@code capacity} is out of range
      */
@@ -155,20 +99,16 @@ public final class ObjectPool<T extends Poolable> {
     }
 
     /**
-     * Hands out an object: a pooled one (a hit) or, if the pool is empty, a new one from the
-     * factory (a miss). The object is {@link State#ACQUIRED} when its
-     * {@link Poolable#onAcquire()} is called. Never blocks: if objects are pooled but the next
-     * one is still being added by a releasing thread, it retries a bounded number of times
-     * (spinning, then yielding) before counting a miss. Allocates nothing on a hit.
-     *
-     * <p>If {@code onAcquire()} throws, the object is discarded (counted as acquired, released
-     * and discarded) and the exception propagates. An exception from the factory propagates and
-     * changes no counter.
+     * Hands out a pooled object (a hit) or a new one from the factory (a miss), already
+     * {@link State#ACQUIRED} when {@link Poolable#onAcquire()} runs. Never blocks: while the next
+     * pooled object is still being added by a releaser it spins, then yields, a bounded number of
+     * times before counting a miss. Allocates nothing on a hit. If {@code onAcquire()} throws, the
+     * object is counted acquired, released and discarded; a factory exception changes no counter.
      *
      * @return an object that only the caller holds until it is released
-     * @throws NullPointerException if the factory returned {@code null}, or an object whose
+     * @throws NullPointerException if the factory returned {@code null} or an object whose
      *     {@link Poolable#poolSlot()} is {@code null}
-     * @throws IllegalArgumentException if the factory returned an object created by another pool
+     * @throws IllegalArgumentException if the factory returned another pool's object
      * @throws IllegalStateException if the factory returned an object this pool created before
      */
     public T acquire() {
@@ -202,16 +142,10 @@ public final class ObjectPool<T extends Poolable> {
     }
 
     /**
-     * Gives an object back. The pool calls {@link Poolable#reset()} on it <em>before</em> any
-     * other thread can acquire it, then pools it; if the pool already holds {@link #capacity()}
-     * objects, the object is instead left to the garbage collector and counted as discarded (a
-     * later release of it still throws). Takes no lock; allocates nothing while there is room.
-     *
-     * <p>If {@code reset()} throws, the object is discarded (not pooled), counted as released and
-     * discarded, and the exception propagates to the caller.
-     *
-     * <p>A rejected call ({@code NullPointerException}, {@code IllegalArgumentException},
-     * {@code IllegalStateException}) changes nothing: no counter, no pooled object.
+     * Gives an object back: {@link Poolable#reset()} runs before any other thread can acquire it,
+     * then it is pooled, or discarded if the pool is full (a later release still throws).
+     * Allocates nothing while there is room. If {@code reset()} throws, the object is counted
+     * released and discarded; a call rejected with an exception below changes nothing.
      *
      * @param object an object acquired from this pool and not yet released
      * @throws NullPointerException if {@code object} is {@code null}
@@ -245,9 +179,8 @@ public final class ObjectPool<T extends Poolable> {
     }
 
     /**
-     * Creates objects with the factory and pools them until at least {@code count} objects are
-     * pooled, so that the next {@code count} acquisitions are hits. If the factory throws, the
-     * objects created so far stay pooled and the exception propagates.
+     * Creates and pools objects until at least {@code count} are pooled. If the factory throws,
+     * the objects created so far stay pooled.
      *
      * @param count how many objects to have pooled, in {@code [0, capacity()]}
      * @return how many objects were created (0 if {@code count} were already pooled)
@@ -273,30 +206,17 @@ public final class ObjectPool<T extends Poolable> {
         return createdHere;
     }
 
-    /**
-     * Returns the exact maximum number of pooled (idle) objects.
-     *
-     * @return the capacity, in {@code [1, MAX_CAPACITY]}
-     */
+    /** {@return the exact maximum number of pooled (idle) objects, in {@code [1, MAX_CAPACITY]}} */
     public int capacity() {
         return capacity;
     }
 
-    /**
-     * Returns the pool's name, as used in {@link #toString()} and error messages.
-     *
-     * @return the name, never {@code null}
-     */
+    /** {@return the name used by {@link #toString()} and in error messages, never {@code null}} */
     public String name() {
         return name;
     }
 
-    /**
-     * Takes a snapshot of the pool's counters (see {@link PoolStats} for how they relate and
-     * how consistent they are under concurrency). Allocates the snapshot.
-     *
-     * @return a new snapshot
-     */
+    /** {@return a new snapshot of the counters; see {@link PoolStats} for their consistency}. */
     public PoolStats stats() {
         // released before hits/misses: every counted release had its acquire counted earlier,
         // so the snapshot never shows more released than acquired objects.
@@ -309,24 +229,17 @@ public final class ObjectPool<T extends Poolable> {
         return new PoolStats(createdNow, hitsNow, missesNow, releasedNow, discardedNow, pooledNow);
     }
 
-    /**
-     * Describes the pool for logs and error messages, e.g.
-     * {@code ObjectPool[spans, capacity=1024, pooled=12]}. Allocates.
-     *
-     * @return a description of the pool
-     */
+    /** {@return a new description, e.g. {@code ObjectPool[spans, capacity=1024, pooled=12]}} */
     @Override
     public String toString() {
         return "ObjectPool[" + name + ", capacity=" + capacity + ", pooled=" + pooledCount.get() + "]";
     }
 
-    /**
-     * Takes a pooled object, retrying a bounded number of times while the pooled count says
-     * objects are there (see "Queue" in the class javadoc); {@code null} if none could be taken.
-     */
+    // relaxedPoll() sees only the head slot, which a releaser may have claimed but not yet filled;
+    // poll() would spin on it for as long as that releaser stays descheduled. So retry boundedly,
+    // only while pooledCount > 0 (an object is queued or about to be), and accept a rare miss.
     private T poll() {
         T object = queue.relaxedPoll();
-        // pooledCount > 0: an object is queued or about to be; at 0 the pool is empty, miss at once.
         for (int attempt = 0; object == null && attempt < ACQUIRE_RETRIES && pooledCount.get() > 0; attempt++) {
             if (attempt < ACQUIRE_SPINS) {
                 Thread.onSpinWait();
@@ -353,7 +266,6 @@ public final class ObjectPool<T extends Poolable> {
         return object;
     }
 
-    /** Takes one unit of room in the pool if fewer than {@code limit} objects are pooled. */
     private boolean reserveRoom(int limit) {
         for (;;) {
             long pooled = pooledCount.get();
@@ -366,11 +278,9 @@ public final class ObjectPool<T extends Poolable> {
         }
     }
 
-    /** Offers an object for which room was reserved. */
     private void enqueue(T object) {
-        // Cannot fail: every object in the queue, or being added or removed, holds one unit of
-        // pooledCount <= capacity <= queue size. offer() (not relaxedOffer()) waits the few
-        // instructions a concurrent poll may still need to free the slot rather than fail.
+        // Cannot fail (see pooledCount). offer(), not relaxedOffer(): it waits the few instructions
+        // a concurrent poll needs to vacate the slot, where relaxedOffer() would drop the object.
         if (!queue.offer(object)) {
             throw new IllegalStateException("pool corrupted: queue full below capacity in " + this);
         }
@@ -388,8 +298,8 @@ public final class ObjectPool<T extends Poolable> {
     }
 
     /**
-     * Configures and builds an {@link ObjectPool}. Not thread-safe; each {@link #build()} returns
-     * a new, independent, empty pool.
+     * Configures an {@link ObjectPool}. Not thread-safe; each {@link #build()} returns a new,
+     * independent, empty pool.
      *
      * @param <T> the pooled type
      */
@@ -404,7 +314,7 @@ public final class ObjectPool<T extends Poolable> {
 
         /**
          * Sets the exact maximum number of pooled (idle) objects; default
-         * {@link ObjectPool#DEFAULT_CAPACITY}.
+         * {@value ObjectPool#DEFAULT_CAPACITY}.
          *
          * @param capacity the capacity, in {@code [1, MAX_CAPACITY]}
          * @return this builder
@@ -420,8 +330,7 @@ public final class ObjectPool<T extends Poolable> {
         }
 
         /**
-         * Sets the name shown by {@link ObjectPool#toString()} and in error messages; default
-         * {@code "ObjectPool@"} followed by the pool's identity hash code in hex.
+         * Sets the name used by {@link ObjectPool#toString()} and in error messages.
          *
          * @param name a non-empty name, e.g. {@code "spans"}
          * @return this builder
@@ -437,12 +346,7 @@ public final class ObjectPool<T extends Poolable> {
             return this;
         }
 
-        /**
-         * Builds an empty pool with the current settings (use {@link ObjectPool#prefill(int)} to
-         * warm it). Allocates the pool and its queue.
-         *
-         * @return a new pool
-         */
+        /** {@return a new, empty pool; {@link ObjectPool#prefill(int)} warms it} */
         public ObjectPool<T> build() {
             return new ObjectPool<>(factory, capacity, name);
         }

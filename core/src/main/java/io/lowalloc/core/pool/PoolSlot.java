@@ -4,19 +4,14 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * The bookkeeping an {@link ObjectPool} keeps inside each {@link Poolable} object: the pool
- * that created it and whether it is pooled or handed out. A {@code Poolable} creates exactly
- * one slot together with itself and returns it from {@link Poolable#poolSlot()}.
+ * The bookkeeping an {@link ObjectPool} keeps inside each {@link Poolable}: the pool that created
+ * it (bound once, never changed) and its {@link State}. A {@code Poolable} creates exactly one slot
+ * with itself and returns it from {@link Poolable#poolSlot()}.
  *
- * <p>The owning pool is bound once, by the pool whose factory created the object, and never
- * changes. The {@linkplain #state() state} moves through {@link State}; every transition that
- * two threads could race for is a compare-and-set, so two threads releasing the same object
- * cannot both succeed.
- *
- * <p>Thread-safe. The read-only accessors ({@link #state()}, {@link #leaseCount()}) are for
- * diagnostics, tests and for pooled objects that guard their own writes (for example "only the
- * holder of an {@link State#ACQUIRED} object may write"); they never allocate. Everything that
- * changes a slot is package-private: only the pool changes it.
+ * <p>Thread-safe: every transition two threads could race for is a compare-and-set, so two
+ * releases of one object cannot both succeed. The public accessors never allocate and serve
+ * diagnostics, tests and objects that guard their own writes ("only an {@link State#ACQUIRED}
+ * object's holder may write"); only the pool changes a slot.
  */
 public final class PoolSlot {
 
@@ -28,15 +23,9 @@ public final class PoolSlot {
         POOLED,
         /** Handed out by {@link ObjectPool#acquire()}; only its holder may use it. */
         ACQUIRED,
-        /**
-         * Being given back: {@link ObjectPool#release(Poolable)} won the race for it and is
-         * running {@link Poolable#reset()}. Not yet visible to acquirers.
-         */
+        /** Being given back: a release won it and is running {@link Poolable#reset()}. */
         RELEASING,
-        /**
-         * Released but not pooled (the pool was full, or {@code reset()}/{@code onAcquire()}
-         * threw); left to the garbage collector. Terminal.
-         */
+        /** Released but not pooled (pool full, or reset/onAcquire threw); terminal. */
         DISCARDED
     }
 
@@ -55,12 +44,13 @@ public final class PoolSlot {
         }
     }
 
-    // Not volatile: a fresh slot is published to other threads only through the pool's queue or
-    // the application's own hand-off, both of which order these initial values.
+    // Plain fields, accessed through the VarHandles above: state and owner with acquire/release or
+    // CAS; the initial values need no fence because a fresh slot reaches other threads only through
+    // the pool's queue or the application's own hand-off, both of which order them.
     private State state = State.NEW;
     private ObjectPool<?> owner;
-    // Written only by the thread that just acquired the object; read with acquire semantics so
-    // that any thread sees an untorn, reasonably fresh value.
+    // Written only by the thread that just acquired the object (setRelease), read with getAcquire
+    // so any thread sees an untorn value.
     private long leases;
 
     /** Creates an unbound slot; the first pool that hands out the object binds it. */
@@ -68,8 +58,8 @@ public final class PoolSlot {
     }
 
     /**
-     * Returns the current state. A value read by a thread that does not hold the object may be
-     * outdated by the time it is used. Does not allocate.
+     * Returns the current state; to a thread that does not hold the object it may be outdated by
+     * the time it is used.
      *
      * @return the current state, never {@code null}
      */
@@ -78,10 +68,9 @@ public final class PoolSlot {
     }
 
     /**
-     * Returns how many times the object has been handed out by {@link ObjectPool#acquire()}
-     * (0 for a new or prefilled object, 1 after the first acquire, ...). A holder that remembers
-     * the value it saw right after acquiring can later tell whether the object was released and
-     * handed to someone else in between. Does not allocate.
+     * Returns how many times {@link ObjectPool#acquire()} handed the object out (0 when new or
+     * prefilled). A holder that remembers the value seen right after acquiring can later tell
+     * whether the object was released and handed to someone else in between.
      *
      * @return the number of acquisitions so far, {@code >= 0}
      */
@@ -89,12 +78,7 @@ public final class PoolSlot {
         return (long) LEASES.getAcquire(this);
     }
 
-    /**
-     * Describes the slot for logs and error messages, e.g.
-     * {@code PoolSlot[state=ACQUIRED, leases=3, pool=spans]}. Allocates.
-     *
-     * @return a description of the slot
-     */
+    /** {@return a new description, e.g. {@code PoolSlot[state=ACQUIRED, leases=3, pool=spans]}} */
     @Override
     public String toString() {
         ObjectPool<?> pool = owner();
@@ -107,12 +91,7 @@ public final class PoolSlot {
         return (ObjectPool<?>) OWNER.getAcquire(this);
     }
 
-    /**
-     * Binds the slot to the pool that just created its object. A slot is bound at most once.
-     *
-     * @throws IllegalArgumentException if the slot is already bound to another pool
-     * @throws IllegalStateException if the slot is already bound to {@code pool}
-     */
+    /** Binds the slot to the pool that just created its object; a slot is bound at most once. */
     void bind(ObjectPool<?> pool) {
         ObjectPool<?> current = (ObjectPool<?>) OWNER.compareAndExchange(this, null, pool);
         if (current == null) {
@@ -132,15 +111,11 @@ public final class PoolSlot {
         return STATE.compareAndSet(this, expected, next);
     }
 
-    /**
-     * Sets the state with release semantics. Only for transitions no other thread can race for,
-     * i.e. made by the thread that exclusively owns the object at that moment.
-     */
+    /** Only for transitions no other thread can race for (the caller owns the object). */
     void setState(State next) {
         STATE.setRelease(this, next);
     }
 
-    /** Counts one more acquisition; called only by the thread that just acquired the object. */
     void recordLease() {
         LEASES.setRelease(this, leases + 1L);
     }

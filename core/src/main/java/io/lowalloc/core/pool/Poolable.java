@@ -1,15 +1,10 @@
 package io.lowalloc.core.pool;
 
 /**
- * An object that an {@link ObjectPool} can hand out and take back.
+ * An object that an {@link ObjectPool} can hand out and take back. The pool keeps its bookkeeping
+ * inside the object, in a {@link PoolSlot} the object creates once: that is what lets it detect a
+ * double or foreign release with one compare-and-set, without a side table or any allocation.
  *
- * <p>The pool keeps its bookkeeping (which pool created the object, whether it is in the pool
- * or handed out) inside the object itself, in a {@link PoolSlot} that the object creates once
- * and returns from {@link #poolSlot()}. Keeping it intrusive is what lets the pool detect a
- * double release or a foreign object with one compare-and-set and no side table, so misuse
- * detection costs no allocation.
- *
- * <p>Typical implementation:
  * <pre>{@code
  * final class Buffer implements Poolable {
  *     private final PoolSlot slot = new PoolSlot();
@@ -20,25 +15,22 @@ package io.lowalloc.core.pool;
  */
 public interface Poolable {
 
-    /**
-     * Returns the pool bookkeeping slot of this object: always the same instance, created
-     * together with the object. Never {@code null}.
-     *
-     * @return this object's slot
-     */
+    /** {@return this object's slot: the same instance, created with the object, never null} */
     PoolSlot poolSlot();
 
     /**
-     * Clears every field to its initial value, keeping preallocated storage. Called by the pool
-     * on {@link ObjectPool#release(Poolable)} before the object becomes available again.
-     * Must not allocate in steady state.
+     * Clears every field to its initial value, keeping preallocated storage. Called once per
+     * {@link ObjectPool#release(Poolable)}, by the releasing thread, before any other thread can
+     * acquire the object. Must not allocate in steady state. If it throws, the pool discards the
+     * object and the exception reaches the releaser.
      */
     void reset();
 
     /**
-     * Called by the pool when the object is handed out by {@link ObjectPool#acquire()}, after
-     * the slot was marked as acquired. The default does nothing; objects with a richer
-     * lifecycle (such as a span that becomes writable) override it. Must not allocate.
+     * Called by {@link ObjectPool#acquire()} on the acquiring thread, once the slot is
+     * {@link PoolSlot.State#ACQUIRED}; objects with a richer lifecycle (a span that becomes
+     * writable) override it. The default does nothing. Must not allocate. If it throws, the pool
+     * discards the object and the exception reaches the acquirer.
      */
     default void onAcquire() {
     }

@@ -21,21 +21,13 @@ public interface EpochClock {
 
     /**
      * Returns a clock anchored to the system wall clock now: it reads {@link Instant#now()} once
-     * (microsecond or better precision on current JDKs) together with {@link System#nanoTime()},
-     * and thereafter answers {@code anchor + (System.nanoTime() - anchorNanoTime)}. That gives
-     * nanosecond resolution, no allocation per call, and timestamps that never go backwards within
-     * one clock instance, so a span's end is never before its start even when NTP steps the wall
-     * clock.
-     *
-     * <p>Drift trade-off: {@code nanoTime} and the wall clock tick at slightly different rates (NTP
-     * slewing, adjustments, a suspended VM or host), so an anchored clock slowly diverges from
-     * wall time — typically by some microseconds to milliseconds per hour. The OpenTelemetry SDK
-     * makes the same trade by anchoring a clock per local root span and sharing it with its children.
-     * Each call of this method anchors a new clock (and allocates it); hold on to the instance, and
-     * create a fresh one periodically (e.g. per trace, per batch, or every few minutes) where bounded
-     * drift matters more than cross-instance monotonicity.
-     *
-     * <p>The returned clock is thread-safe and allocation-free.
+     * with {@link System#nanoTime()} and then answers {@code anchor + (nanoTime() - anchorNanoTime)}.
+     * Its timestamps have nanosecond resolution and never go backwards, so a span's end is never
+     * before its start even when NTP steps the wall clock; in exchange the clock drifts from wall
+     * time as {@code nanoTime} and the wall clock tick at slightly different rates (the same trade
+     * as the OpenTelemetry SDK's per-trace anchored clock). Each call anchors (and allocates) a new
+     * clock: keep the instance, and make a fresh one periodically where bounded drift matters more
+     * than monotonicity across instances. The returned clock is thread-safe and allocation-free.
      *
      * @return a new clock anchored now
      */

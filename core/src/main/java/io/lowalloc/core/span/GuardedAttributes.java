@@ -1,93 +1,119 @@
 package io.lowalloc.core.span;
 
+import io.lowalloc.core.attr.AttributeReader;
 import io.lowalloc.core.attr.AttributeSink;
 import io.lowalloc.core.attr.AttributeStore;
 
 /**
- * The attributes of a span, event or link, writable only while the owning span is
- * {@link SpanState#ACQUIRED}: every put checks the span's state first, so a write through a
- * stale reference to an event or link is detected like a write on the span itself.
+ * The typed {@code put}s of {@link SpanData}, {@link SpanEvent} and {@link SpanLink}, written
+ * once: each checks that the owning span is {@link SpanState#ACQUIRED} (before the arguments),
+ * then writes to the attribute store, so a write through a stale event or link is caught like one
+ * on the span. A discarding instance (the dropped-event or dropped-link stand-in) checks the same,
+ * then forgets the value. Package-private: its public methods are API of the public subclasses.
  *
- * <p>A discarding instance backs the stand-in returned when the event or link limit is reached:
- * it checks the state and the arguments like any other, then forgets the value (the event or
- * link itself was already counted as dropped).
+ * <p>Every call binds statically ({@code SpanData} and {@code AttributeStore} are final), so a put
+ * costs no dispatch beyond the caller's own.
  */
-final class GuardedAttributes implements AttributeSink {
+abstract class GuardedAttributes implements AttributeSink {
 
     private final SpanData span;
-    private final AttributeStore store;
+    private final AttributeStore attributes;
     private final boolean discard;
 
-    GuardedAttributes(SpanData span, AttributeStore store, boolean discard) {
+    /** For a span's own attributes. */
+    GuardedAttributes(AttributeStore attributes) {
+        // this cannot be passed to super(...) from SpanData's constructor, so the span names itself.
+        this.span = (SpanData) this;
+        this.attributes = attributes;
+        this.discard = false;
+    }
+
+    /** For the attributes of an event or link of {@code span}, or of a discarding stand-in. */
+    GuardedAttributes(SpanData span, AttributeStore attributes, boolean discard) {
         this.span = span;
-        this.store = store;
+        this.attributes = attributes;
         this.discard = discard;
     }
 
-    AttributeStore store() {
-        return store;
+    final AttributeStore store() {
+        return attributes;
+    }
+
+    /** Whether this instance forgets what is written (the dropped-event or dropped-link stand-in). */
+    final boolean discards() {
+        return discard;
+    }
+
+    /** {@return the attributes, a live read-only view (no copy)} */
+    public final AttributeReader attributes() {
+        return attributes;
+    }
+
+    /**
+     * {@return how many attribute keys were dropped at the attribute limit: the span's, the
+     * event's or the link's, as in {@link SpanLimits}}
+     */
+    public final int droppedAttributeCount() {
+        return attributes.droppedCount();
     }
 
     @Override
-    public void put(String key, String value) {
-        span.checkWritable();
-        store.put(key, value);
+    public final void put(String key, String value) {
+        writable().put(key, value);
         forgetIfDiscarding();
     }
 
     @Override
-    public void put(String key, long value) {
-        span.checkWritable();
-        store.put(key, value);
+    public final void put(String key, long value) {
+        writable().put(key, value);
         forgetIfDiscarding();
     }
 
     @Override
-    public void put(String key, double value) {
-        span.checkWritable();
-        store.put(key, value);
+    public final void put(String key, double value) {
+        writable().put(key, value);
         forgetIfDiscarding();
     }
 
     @Override
-    public void put(String key, boolean value) {
-        span.checkWritable();
-        store.put(key, value);
+    public final void put(String key, boolean value) {
+        writable().put(key, value);
         forgetIfDiscarding();
     }
 
     @Override
-    public void put(String key, String[] value) {
-        span.checkWritable();
-        store.put(key, value);
+    public final void put(String key, String[] value) {
+        writable().put(key, value);
         forgetIfDiscarding();
     }
 
     @Override
-    public void put(String key, long[] value) {
-        span.checkWritable();
-        store.put(key, value);
+    public final void put(String key, long[] value) {
+        writable().put(key, value);
         forgetIfDiscarding();
     }
 
     @Override
-    public void put(String key, double[] value) {
-        span.checkWritable();
-        store.put(key, value);
+    public final void put(String key, double[] value) {
+        writable().put(key, value);
         forgetIfDiscarding();
     }
 
     @Override
-    public void put(String key, boolean[] value) {
-        span.checkWritable();
-        store.put(key, value);
+    public final void put(String key, boolean[] value) {
+        writable().put(key, value);
         forgetIfDiscarding();
+    }
+
+    private AttributeStore writable() {
+        span.checkWritable();
+        return attributes;
     }
 
     private void forgetIfDiscarding() {
-        // Writing then clearing reuses the store's validation; its one slot never grows.
+        // Writing then clearing reuses the store's validation; the stand-in's one slot never grows.
         if (discard) {
-            store.clear();
+            attributes.clear();
         }
     }
 }

@@ -7,15 +7,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * ({@code high}, {@code low}) forming the 128-bit big-endian value {@code high:low}, as in the W3C
  * Trace Context and OpenTelemetry.
  *
- * <p>W3C Trace Context forbids the all-zero trace id and the all-zero span id. Guarantees:
- * {@link #randomSpanId()} never returns 0; {@link #randomTraceIdLow()} never returns 0, so any
- * {@code (randomTraceIdHigh(), randomTraceIdLow())} pair — indeed any pair whose low half came from
- * {@link #randomTraceIdLow()} — is a valid trace id. The high half may be 0 (as in a 64-bit id
- * widened to 128 bits).
+ * <p>W3C Trace Context forbids the all-zero trace id and span id: {@link #randomSpanId()} and
+ * {@link #randomTraceIdLow()} never return 0, so any trace id whose low half came from
+ * {@link #randomTraceIdLow()} is valid; the high half may be 0.
  *
- * <p>Randomness comes from {@link ThreadLocalRandom}: fast, contention-free and not
- * cryptographically secure, which W3C Trace Context does not require. All methods are
- * thread-safe and allocation-free.
+ * <p>Randomness comes from {@link ThreadLocalRandom} (contention-free, not cryptographically
+ * secure, which W3C Trace Context does not require). Thread-safe and allocation-free.
  */
 public final class Ids {
 

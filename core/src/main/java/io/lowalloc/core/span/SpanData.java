@@ -1,7 +1,5 @@
 package io.lowalloc.core.span;
 
-import io.lowalloc.core.attr.AttributeReader;
-import io.lowalloc.core.attr.AttributeSink;
 import io.lowalloc.core.attr.AttributeStore;
 import io.lowalloc.core.pool.ObjectPool;
 import io.lowalloc.core.pool.PoolSlot;
@@ -14,38 +12,30 @@ import java.util.Objects;
  * longs, span id as one), timestamps as epoch nanoseconds, attributes, events and links in
  * storage preallocated from {@link SpanLimits} and kept across {@link #reset()}.
  *
- * <h2>Lifecycle</h2>
- * A span moves {@link SpanState#FREE} → {@link SpanState#ACQUIRED} ({@link #onAcquire()}, called
- * by the pool) → {@link SpanState#ENDED} ({@link #end(long)}) → {@link SpanState#SUBMITTED}
- * ({@link #markSubmitted()}, called by a pipeline before it queues the span) and back to
- * {@code FREE} by {@link #reset()} (called by the pool on release, from any state). Every write
- * (setters, {@code put}, {@link #addEvent}, {@link #addLink}, {@link #setStatus}, {@link #end},
- * and writes to the span's events and links) is allowed only while {@code ACQUIRED}; in any other
- * state it throws {@link IllegalStateException} whose message names the state:
- * {@code "span already ended"}, {@code "span already submitted"} or
- * {@code "span is free (released to its pool)"}. The state check comes before argument checks.
- * Reads are allowed in every state.
+ * <p><b>Lifecycle and the write guard.</b> {@link SpanState#FREE} → {@link SpanState#ACQUIRED}
+ * ({@link #onAcquire()}, by the pool) → {@link SpanState#ENDED} ({@link #end(long)}) →
+ * {@link SpanState#SUBMITTED} ({@link #markSubmitted()}, by a pipeline before it queues the span)
+ * → {@code FREE} ({@link #reset()}, by the pool on release, from any state). Every write — the
+ * setters, {@code put}, {@link #addEvent}, {@link #addLink}, {@link #end}, and the {@code put}s of
+ * the span's events and links, including through a reference kept from earlier — is allowed only
+ * while {@code ACQUIRED}. In any other state it changes nothing and throws
+ * {@link IllegalStateException} naming the state: {@code "span already ended"},
+ * {@code "span already submitted"} or {@code "span is free (released to its pool)"}; the state is
+ * checked before the arguments. Reads are allowed in every state.
  *
- * <h2>Limits</h2>
- * Past {@link SpanLimits#attributeLimit()}, {@link SpanLimits#eventLimit()} and
- * {@link SpanLimits#linkLimit()}, new attributes, events and links are dropped and counted
- * ({@link #droppedAttributeCount()}, {@link #droppedEventCount()}, {@link #droppedLinkCount()}),
- * never thrown. Below the limits, storage beyond the preallocated part grows while a pooled
- * span warms up.
+ * <p><b>Limits.</b> Past {@link SpanLimits#attributeLimit()}, {@link SpanLimits#eventLimit()} and
+ * {@link SpanLimits#linkLimit()}, new attributes, events and links are dropped and counted, never
+ * thrown. Below the limits, storage beyond the preallocated part grows while a pooled span warms
+ * up.
  *
- * <h2>Allocation</h2>
- * Setters, {@code put} (values stored as primitives or by reference), {@link #addEvent},
- * {@link #addLink}, {@link #end}, {@link #markSubmitted}, {@link #onAcquire} and {@link #reset}
- * allocate nothing once the storage a workload needs has been reached. {@link #toString()}
- * allocates.
+ * <p><b>Allocation.</b> Every method except {@link #create}, {@link #newPool} and
+ * {@link #toString()} allocates nothing once the storage a workload needs has been reached.
  *
- * <h2>Threads</h2>
- * Not thread-safe: one owner at a time. Hand a span to another thread through a thread-safe
- * queue (which orders the writes before the reads). The lifecycle checks reliably catch misuse
- * by the thread that owned the span; a stale reference used on another thread is caught on a
- * best-effort basis only, as the state is a plain field.
+ * <p><b>Threads.</b> Not thread-safe: one owner at a time; hand a span to another thread through a
+ * thread-safe queue. The state is a plain field, so a stale reference used on another thread is
+ * caught on a best-effort basis only.
  */
-public final class SpanData implements Poolable, AttributeSink {
+public final class SpanData extends GuardedAttributes implements Poolable {
 
     /** W3C trace flags bit 0: sampled. */
     static final byte FLAG_SAMPLED = 0x01;
@@ -55,8 +45,6 @@ public final class SpanData implements Poolable, AttributeSink {
 
     private final PoolSlot slot = new PoolSlot();
     private final SpanLimits limits;
-    private final AttributeStore attributes;
-    private final GuardedAttributes attributeSink;
     private final SpanEvent droppedEvent;
     private final SpanLink droppedLink;
     private SpanEvent[] events;
@@ -82,9 +70,8 @@ public final class SpanData implements Poolable, AttributeSink {
     private Object attachment;
 
     SpanData(SpanLimits limits) {
+        super(AttributeStore.create(limits.attributeInitialCapacity(), limits.attributeLimit()));
         this.limits = limits;
-        this.attributes = AttributeStore.create(limits.attributeInitialCapacity(), limits.attributeLimit());
-        this.attributeSink = new GuardedAttributes(this, attributes, false);
         this.events = new SpanEvent[limits.preallocatedEvents()];
         for (int i = 0; i < events.length; i++) {
             events[i] = newEvent();
@@ -134,19 +121,13 @@ public final class SpanData implements Poolable, AttributeSink {
 
     // ---------------------------------------------------------------- lifecycle
 
-    /**
-     * {@inheritDoc}
-     *
-     * @return this span's slot
-     */
     @Override
     public PoolSlot poolSlot() {
         return slot;
     }
 
     /**
-     * Makes a {@link SpanState#FREE} span {@link SpanState#ACQUIRED} (writable). Called by the
-     * pool when it hands the span out. Allocates nothing.
+     * Makes a {@link SpanState#FREE} span {@link SpanState#ACQUIRED}; called by the pool.
      *
      * @throws IllegalStateException if the span is not {@code FREE} (it was not reset)
      */
@@ -160,13 +141,11 @@ public final class SpanData implements Poolable, AttributeSink {
     }
 
     /**
-     * Ends the span: records the end time and makes it {@link SpanState#ENDED}, readable but no
-     * longer writable. An end time before the start time (a clock that stepped back) is clamped
-     * to the start time, so the duration is never negative. Allocates nothing.
+     * Records the end time and makes the span {@link SpanState#ENDED}. An end before the start
+     * (a clock that stepped back) is clamped to the start, so the duration is never negative.
      *
      * @param endEpochNanos when the operation ended, in nanoseconds since the Unix epoch,
      *     {@code >= 0}
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
      * @throws IllegalArgumentException if {@code endEpochNanos < 0}
      */
     public void end(long endEpochNanos) {
@@ -177,9 +156,8 @@ public final class SpanData implements Poolable, AttributeSink {
     }
 
     /**
-     * Marks an ended span as handed to a pipeline ({@link SpanState#SUBMITTED}). Pipelines call
-     * it before they queue the span, so a write through a reference the application kept fails
-     * loudly. Allocates nothing.
+     * Marks an ended span as handed to a pipeline ({@link SpanState#SUBMITTED}), so a write
+     * through a reference the application kept fails.
      *
      * @throws IllegalStateException if the span is not {@link SpanState#ENDED}: message
      *     {@code "span not ended yet"}, {@code "span already submitted"} or
@@ -196,9 +174,8 @@ public final class SpanData implements Poolable, AttributeSink {
     /**
      * Sets every field back to its initial value (ids 0, name {@code ""}, kind
      * {@link SpanKind#INTERNAL}, status {@link StatusCode#UNSET}, times 0, no attributes, events
-     * or links, dropped counts 0) and the state to {@link SpanState#FREE}, from any state.
-     * Storage capacity is kept and references are nulled. Called by the pool on release.
-     * Allocates nothing.
+     * or links, dropped counts 0) and the state to {@link SpanState#FREE}, from any state; called
+     * by the pool on release. Storage capacity is kept and references are nulled.
      */
     @Override
     public void reset() {
@@ -214,7 +191,7 @@ public final class SpanData implements Poolable, AttributeSink {
         endEpochNanos = 0L;
         statusCode = StatusCode.UNSET;
         statusDescription = "";
-        attributes.clear();
+        store().clear();
         for (int i = 0; i < eventCount; i++) {
             events[i].reset();
         }
@@ -237,7 +214,6 @@ public final class SpanData implements Poolable, AttributeSink {
      * @param traceIdHigh the high 64 bits
      * @param traceIdLow the low 64 bits
      * @return this span
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
      */
     public SpanData setTraceId(long traceIdHigh, long traceIdLow) {
         checkWritable();
@@ -251,7 +227,6 @@ public final class SpanData implements Poolable, AttributeSink {
      *
      * @param spanId the span id
      * @return this span
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
      */
     public SpanData setSpanId(long spanId) {
         checkWritable();
@@ -266,7 +241,6 @@ public final class SpanData implements Poolable, AttributeSink {
      * @param remote whether the parent was propagated from another process (meaningful only
      *     with a parent)
      * @return this span
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
      */
     public SpanData setParent(long parentSpanId, boolean remote) {
         checkWritable();
@@ -280,7 +254,6 @@ public final class SpanData implements Poolable, AttributeSink {
      *
      * @param traceFlags the flags; bit 0 is "sampled"
      * @return this span
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
      */
     public SpanData setTraceFlags(byte traceFlags) {
         checkWritable();
@@ -293,7 +266,6 @@ public final class SpanData implements Poolable, AttributeSink {
      *
      * @param sampled whether the span is sampled
      * @return this span
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
      */
     public SpanData setSampled(boolean sampled) {
         checkWritable();
@@ -306,7 +278,6 @@ public final class SpanData implements Poolable, AttributeSink {
      *
      * @param name the name
      * @return this span
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
      * @throws NullPointerException if {@code name} is {@code null}
      */
     public SpanData setName(String name) {
@@ -316,13 +287,11 @@ public final class SpanData implements Poolable, AttributeSink {
     }
 
     /**
-     * Attaches an opaque reference for an adapter, held by reference and cleared on
-     * {@link #reset()}; the core never reads it. The OpenTelemetry bridge uses it for the span's
-     * instrumentation scope, so spans from many tracers can share one pool without a side table.
+     * Attaches an opaque reference for an adapter (the OpenTelemetry bridge keeps the span's
+     * instrumentation scope there), cleared on {@link #reset()}; the core never reads it.
      *
      * @param attachment the reference, or {@code null} to clear it
      * @return this span
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
      */
     public SpanData setAttachment(Object attachment) {
         checkWritable();
@@ -330,11 +299,7 @@ public final class SpanData implements Poolable, AttributeSink {
         return this;
     }
 
-    /**
-     * Returns the reference set by {@link #setAttachment(Object)}.
-     *
-     * @return the attachment; nullable: {@code null} when none was set
-     */
+    /** {@return the reference set by {@link #setAttachment(Object)}; nullable: null when none} */
     public Object attachment() {
         return attachment;
     }
@@ -344,7 +309,6 @@ public final class SpanData implements Poolable, AttributeSink {
      *
      * @param kind the kind
      * @return this span
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
      * @throws NullPointerException if {@code kind} is {@code null}
      */
     public SpanData setKind(SpanKind kind) {
@@ -359,7 +323,6 @@ public final class SpanData implements Poolable, AttributeSink {
      * @param startEpochNanos when the operation started, in nanoseconds since the Unix epoch,
      *     {@code >= 0}
      * @return this span
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
      * @throws IllegalArgumentException if {@code startEpochNanos < 0}
      */
     public SpanData setStartEpochNanos(long startEpochNanos) {
@@ -374,7 +337,6 @@ public final class SpanData implements Poolable, AttributeSink {
      *
      * @param code the status code
      * @return this span
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
      * @throws NullPointerException if {@code code} is {@code null}
      */
     public SpanData setStatus(StatusCode code) {
@@ -389,7 +351,6 @@ public final class SpanData implements Poolable, AttributeSink {
      * @param code the status code
      * @param description why the operation failed; held by reference, {@code ""} for none
      * @return this span
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
      * @throws NullPointerException if {@code code} or {@code description} is {@code null}
      */
     public SpanData setStatus(StatusCode code, String description) {
@@ -405,16 +366,13 @@ public final class SpanData implements Poolable, AttributeSink {
     }
 
     /**
-     * Adds an event and returns it so its attributes can be written with its {@code put}
-     * methods (while this span is {@link SpanState#ACQUIRED}). Once {@link SpanLimits#eventLimit()}
-     * events are held, the event is dropped and counted in {@link #droppedEventCount()}, and a
-     * stand-in is returned whose {@link SpanEvent#isRecorded()} is {@code false} and which
-     * discards attributes. Allocates nothing once the events storage is warm.
+     * Adds an event and returns it, for its attributes. Once {@link SpanLimits#eventLimit()} events
+     * are held, the event is dropped and counted, and a stand-in is returned whose
+     * {@link SpanEvent#isRecorded()} is {@code false} and which checks, then discards, attributes.
      *
      * @param name the event name, held by reference
      * @param epochNanos when the event happened, in nanoseconds since the Unix epoch, {@code >= 0}
      * @return the event (or the dropped-event stand-in); valid until this span is reset
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
      * @throws NullPointerException if {@code name} is {@code null}
      * @throws IllegalArgumentException if {@code epochNanos < 0}
      */
@@ -440,19 +398,16 @@ public final class SpanData implements Poolable, AttributeSink {
     }
 
     /**
-     * Adds a link to another span context and returns it so its attributes can be written with
-     * its {@code put} methods (while this span is {@link SpanState#ACQUIRED}). Once
-     * {@link SpanLimits#linkLimit()} links are held, the link is dropped and counted in
-     * {@link #droppedLinkCount()}, and a stand-in is returned whose {@link SpanLink#isRecorded()}
-     * is {@code false} and which discards attributes. Ids are not validated. Allocates nothing
-     * once the links storage is warm.
+     * Adds a link to another span context and returns it, for its attributes; ids are not
+     * validated. Once {@link SpanLimits#linkLimit()} links are held, the link is dropped and
+     * counted, and a stand-in is returned whose {@link SpanLink#isRecorded()} is {@code false} and
+     * which checks, then discards, attributes.
      *
      * @param traceIdHigh the high 64 bits of the linked trace id
      * @param traceIdLow the low 64 bits of the linked trace id
      * @param spanId the linked span id
      * @param traceFlags the linked context's W3C trace flags
      * @return the link (or the dropped-link stand-in); valid until this span is reset
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}
      */
     public SpanLink addLink(long traceIdHigh, long traceIdLow, long spanId, byte traceFlags) {
         checkWritable();
@@ -473,280 +428,92 @@ public final class SpanData implements Poolable, AttributeSink {
         return link;
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, String value) {
-        attributeSink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, long value) {
-        attributeSink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, double value) {
-        attributeSink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, boolean value) {
-        attributeSink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, String[] value) {
-        attributeSink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, long[] value) {
-        attributeSink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, double[] value) {
-        attributeSink.put(key, value);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the span is not {@link SpanState#ACQUIRED}; the message
-     *     names its state
-     * @throws NullPointerException if {@code key} or {@code value} is {@code null}
-     * @throws IllegalArgumentException if {@code key} is empty
-     */
-    @Override
-    public void put(String key, boolean[] value) {
-        attributeSink.put(key, value);
-    }
-
     // ---------------------------------------------------------------- reads
 
-    /**
-     * Returns the lifecycle state.
-     *
-     * @return the state
-     */
+    /** {@return the lifecycle state} */
     public SpanState state() {
         return state;
     }
 
-    /**
-     * Returns the limits this span was created with.
-     *
-     * @return the limits
-     */
+    /** {@return the limits this span was created with} */
     public SpanLimits limits() {
         return limits;
     }
 
-    /**
-     * Returns the high 64 bits of the trace id.
-     *
-     * @return the high half of the trace id, 0 if unset
-     */
+    /** {@return the high 64 bits of the trace id, 0 if unset} */
     public long traceIdHigh() {
         return traceIdHigh;
     }
 
-    /**
-     * Returns the low 64 bits of the trace id.
-     *
-     * @return the low half of the trace id, 0 if unset
-     */
+    /** {@return the low 64 bits of the trace id, 0 if unset} */
     public long traceIdLow() {
         return traceIdLow;
     }
 
-    /**
-     * Returns the span id.
-     *
-     * @return the span id, 0 if unset
-     */
+    /** {@return the span id, 0 if unset} */
     public long spanId() {
         return spanId;
     }
 
-    /**
-     * Returns the parent span id.
-     *
-     * @return the parent's span id, 0 for a root span
-     */
+    /** {@return the parent's span id, 0 for a root span} */
     public long parentSpanId() {
         return parentSpanId;
     }
 
-    /**
-     * Tells whether the span has a parent.
-     *
-     * @return {@code parentSpanId() != 0}
-     */
+    /** {@return whether the span has a parent: {@code parentSpanId() != 0}} */
     public boolean hasParent() {
         return parentSpanId != 0L;
     }
 
     /**
-     * Tells whether the parent was propagated from another process.
-     *
-     * @return the remote flag given to {@link #setParent(long, boolean)}
+     * {@return whether the parent was propagated from another process, as given to
+     * {@link #setParent(long, boolean)}}
      */
     public boolean isParentRemote() {
         return parentRemote;
     }
 
-    /**
-     * Returns the W3C trace flags.
-     *
-     * @return the trace flags byte
-     */
+    /** {@return the W3C trace flags byte} */
     public byte traceFlags() {
         return traceFlags;
     }
 
-    /**
-     * Tells whether the span is sampled (trace flags bit 0).
-     *
-     * @return whether the sampled flag is set
-     */
+    /** {@return whether the span is sampled (trace flags bit 0)} */
     public boolean isSampled() {
         return (traceFlags & FLAG_SAMPLED) != 0;
     }
 
-    /**
-     * Returns the span name.
-     *
-     * @return the name, {@code ""} if unset
-     */
+    /** {@return the span name, {@code ""} if unset} */
     public String name() {
         return name;
     }
 
-    /**
-     * Returns the span kind.
-     *
-     * @return the kind, {@link SpanKind#INTERNAL} if unset
-     */
+    /** {@return the span kind, {@link SpanKind#INTERNAL} if unset} */
     public SpanKind kind() {
         return kind;
     }
 
-    /**
-     * Returns the start time.
-     *
-     * @return nanoseconds since the Unix epoch, 0 if unset
-     */
+    /** {@return the start time in nanoseconds since the Unix epoch, 0 if unset} */
     public long startEpochNanos() {
         return startEpochNanos;
     }
 
-    /**
-     * Returns the end time.
-     *
-     * @return nanoseconds since the Unix epoch ({@code >= startEpochNanos()}), 0 until ended
-     */
+    /** {@return the end time in nanoseconds since the Unix epoch, {@code >= startEpochNanos()}; 0 until ended} */
     public long endEpochNanos() {
         return endEpochNanos;
     }
 
-    /**
-     * Returns the status code.
-     *
-     * @return the status code, {@link StatusCode#UNSET} if unset
-     */
+    /** {@return the status code, {@link StatusCode#UNSET} if unset} */
     public StatusCode statusCode() {
         return statusCode;
     }
 
-    /**
-     * Returns the status description (only an {@link StatusCode#ERROR} status keeps one).
-     *
-     * @return the description, {@code ""} if none
-     */
+    /** {@return the status description, kept only with {@link StatusCode#ERROR}; {@code ""} if none} */
     public String statusDescription() {
         return statusDescription;
     }
 
-    /**
-     * Returns the span's attributes, a live read-only view (no copy).
-     *
-     * @return the attributes
-     */
-    public AttributeReader attributes() {
-        return attributes;
-    }
-
-    /**
-     * Returns how many attribute keys were dropped because {@link SpanLimits#attributeLimit()}
-     * was reached.
-     *
-     * @return the dropped count, {@code >= 0}
-     */
-    public int droppedAttributeCount() {
-        return attributes.droppedCount();
-    }
-
-    /**
-     * Returns how many events are recorded.
-     *
-     * @return the event count, in {@code [0, limits().eventLimit()]}
-     */
+    /** {@return how many events are recorded, in {@code [0, limits().eventLimit()]}} */
     public int eventCount() {
         return eventCount;
     }
@@ -762,20 +529,12 @@ public final class SpanData implements Poolable, AttributeSink {
         return events[Objects.checkIndex(index, eventCount)];
     }
 
-    /**
-     * Returns how many events were dropped because {@link SpanLimits#eventLimit()} was reached.
-     *
-     * @return the dropped count, {@code >= 0}
-     */
+    /** {@return how many events were dropped because {@link SpanLimits#eventLimit()} was reached} */
     public int droppedEventCount() {
         return droppedEvents;
     }
 
-    /**
-     * Returns how many links are recorded.
-     *
-     * @return the link count, in {@code [0, limits().linkLimit()]}
-     */
+    /** {@return how many links are recorded, in {@code [0, limits().linkLimit()]}} */
     public int linkCount() {
         return linkCount;
     }
@@ -791,20 +550,12 @@ public final class SpanData implements Poolable, AttributeSink {
         return links[Objects.checkIndex(index, linkCount)];
     }
 
-    /**
-     * Returns how many links were dropped because {@link SpanLimits#linkLimit()} was reached.
-     *
-     * @return the dropped count, {@code >= 0}
-     */
+    /** {@return how many links were dropped because {@link SpanLimits#linkLimit()} was reached} */
     public int droppedLinkCount() {
         return droppedLinks;
     }
 
-    /**
-     * Returns a readable, multi-field description with ids in hex. Allocates; not for hot paths.
-     *
-     * @return a description of the span
-     */
+    /** {@return a readable, multi-field description with ids in hex; allocates} */
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder(256)
@@ -821,7 +572,7 @@ public final class SpanData implements Poolable, AttributeSink {
         if (!statusDescription.isEmpty()) {
             b.append(" (").append(statusDescription).append(')');
         }
-        b.append(", attributes=").append(attributes)
+        b.append(", attributes=").append(store())
                 .append(", events=[");
         for (int i = 0; i < eventCount; i++) {
             b.append(i > 0 ? ", " : "").append(events[i]);

@@ -3,18 +3,14 @@ package io.lowalloc.core.span;
 import io.lowalloc.core.attr.AttributeStore;
 
 /**
- * A timestamped event inside a {@link SpanData}, preallocated and reused with it. Obtained from
- * {@link SpanData#addEvent(String, long)} or {@link SpanData#event(int)}; never created
- * directly.
+ * A timestamped event inside a {@link SpanData}, preallocated and reused with it; obtained from
+ * {@link SpanData#addEvent(String, long)} or {@link SpanData#event(int)}, never created directly.
+ * Past {@link SpanLimits#eventAttributeLimit()} attributes, new keys are dropped and counted.
  *
- * <p>Readable in any state. Writable (its attributes, through the {@code put} methods) only
- * while the owning span is {@link SpanState#ACQUIRED}, exactly like the span: a write through a
- * reference kept after the span ended, was submitted or went back to its pool throws
- * {@link IllegalStateException}. Past {@link SpanLimits#eventAttributeLimit()} attributes, new
- * keys are dropped and counted in {@link #droppedAttributeCount()}.
- *
- * <p>Not thread-safe, like its span. Writing allocates nothing once the event's attribute
- * storage is warm.
+ * <p>Its {@code put}s are guarded by the span's state exactly like the span's own (see
+ * {@link SpanData}): once the span ended, was submitted or went back to its pool, a write through
+ * a kept reference throws {@link IllegalStateException}. Readable in any state. Not thread-safe,
+ * like its span; writing allocates nothing once the event's attribute storage is warm.
  */
 public final class SpanEvent extends GuardedAttributeHolder {
 
@@ -36,30 +32,17 @@ public final class SpanEvent extends GuardedAttributeHolder {
         store().clear();
     }
 
-    /**
-     * Returns the event name.
-     *
-     * @return the name; {@code ""} for a reset event or the dropped-event stand-in
-     */
+    /** {@return the event name; {@code ""} for a reset event or the dropped-event stand-in} */
     public String name() {
         return name;
     }
 
-    /**
-     * Returns when the event happened.
-     *
-     * @return nanoseconds since the Unix epoch; 0 for a reset event or the dropped-event stand-in
-     */
+    /** {@return when the event happened, in nanoseconds since the Unix epoch; 0 when reset or dropped} */
     public long epochNanos() {
         return epochNanos;
     }
 
-    /**
-     * Returns a readable form such as {@code SpanEvent{name=retry, epochNanos=1700000000000000000,
-     * attributes={attempt=2} ...}}. Allocates; not for hot paths.
-     *
-     * @return a description of the event
-     */
+    /** {@return a readable form such as {@code SpanEvent{name=retry, epochNanos=17..., attributes={...}}}} */
     @Override
     public String toString() {
         return "SpanEvent{name=" + name + ", epochNanos=" + epochNanos + ", attributes=" + store()

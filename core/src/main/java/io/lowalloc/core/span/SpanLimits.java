@@ -61,12 +61,7 @@ public final class SpanLimits {
         this.linkAttributeLimit = b.linkAttributeLimit;
     }
 
-    /**
-     * Returns the limits with every value at its {@code DEFAULT_*} constant. Always the same
-     * instance.
-     *
-     * @return the default limits
-     */
+    /** {@return the limits with every value at its {@code DEFAULT_*} constant, always the same instance} */
     public static SpanLimits defaults() {
         return DEFAULTS;
     }
@@ -80,92 +75,52 @@ public final class SpanLimits {
         return new Builder();
     }
 
-    /**
-     * Returns how many span attributes are preallocated.
-     *
-     * @return the initial attribute capacity, in {@code [0, attributeLimit()]}
-     */
+    /** {@return how many span attributes are preallocated, in {@code [0, attributeLimit()]}} */
     public int attributeInitialCapacity() {
         return attributeInitialCapacity;
     }
 
-    /**
-     * Returns the most attributes a span holds; more are dropped and counted.
-     *
-     * @return the attribute limit, {@code >= 1}
-     */
+    /** {@return the most attributes a span holds, {@code >= 1}; more are dropped and counted} */
     public int attributeLimit() {
         return attributeLimit;
     }
 
-    /**
-     * Returns the most events a span holds; more are dropped and counted.
-     *
-     * @return the event limit, {@code >= 0}
-     */
+    /** {@return the most events a span holds, {@code >= 0}; more are dropped and counted} */
     public int eventLimit() {
         return eventLimit;
     }
 
-    /**
-     * Returns how many events are preallocated per span.
-     *
-     * @return the preallocated event count, in {@code [0, eventLimit()]}
-     */
+    /** {@return how many events are preallocated per span, in {@code [0, eventLimit()]}} */
     public int preallocatedEvents() {
         return preallocatedEvents;
     }
 
-    /**
-     * Returns how many attributes are preallocated per event.
-     *
-     * @return the initial capacity, in {@code [0, eventAttributeLimit()]}
-     */
+    /** {@return how many attributes are preallocated per event, in {@code [0, eventAttributeLimit()]}} */
     public int eventAttributeInitialCapacity() {
         return eventAttributeInitialCapacity;
     }
 
-    /**
-     * Returns the most attributes an event holds; more are dropped and counted.
-     *
-     * @return the limit, {@code >= 1}
-     */
+    /** {@return the most attributes an event holds, {@code >= 1}; more are dropped and counted} */
     public int eventAttributeLimit() {
         return eventAttributeLimit;
     }
 
-    /**
-     * Returns the most links a span holds; more are dropped and counted.
-     *
-     * @return the link limit, {@code >= 0}
-     */
+    /** {@return the most links a span holds, {@code >= 0}; more are dropped and counted} */
     public int linkLimit() {
         return linkLimit;
     }
 
-    /**
-     * Returns how many links are preallocated per span.
-     *
-     * @return the preallocated link count, in {@code [0, linkLimit()]}
-     */
+    /** {@return how many links are preallocated per span, in {@code [0, linkLimit()]}} */
     public int preallocatedLinks() {
         return preallocatedLinks;
     }
 
-    /**
-     * Returns how many attributes are preallocated per link.
-     *
-     * @return the initial capacity, in {@code [0, linkAttributeLimit()]}
-     */
+    /** {@return how many attributes are preallocated per link, in {@code [0, linkAttributeLimit()]}} */
     public int linkAttributeInitialCapacity() {
         return linkAttributeInitialCapacity;
     }
 
-    /**
-     * Returns the most attributes a link holds; more are dropped and counted.
-     *
-     * @return the limit, {@code >= 1}
-     */
+    /** {@return the most attributes a link holds, {@code >= 1}; more are dropped and counted} */
     public int linkAttributeLimit() {
         return linkAttributeLimit;
     }
@@ -197,11 +152,7 @@ public final class SpanLimits {
                 && linkAttributeLimit == that.linkAttributeLimit;
     }
 
-    /**
-     * Hashes every value, consistently with {@link #equals(Object)}.
-     *
-     * @return the hash code
-     */
+    /** {@return a hash of every value, consistent with {@link #equals(Object)}} */
     @Override
     public int hashCode() {
         int h = attributeInitialCapacity;
@@ -217,11 +168,7 @@ public final class SpanLimits {
         return h;
     }
 
-    /**
-     * Returns every value, as {@code initial/limit} pairs.
-     *
-     * @return a readable description
-     */
+    /** {@return every value, as {@code initial/limit} pairs} */
     @Override
     public String toString() {
         return "SpanLimits{attributes=" + attributeInitialCapacity + "/" + attributeLimit

@@ -33,7 +33,7 @@ public record SpanParent(long traceIdHigh, long traceIdLow, long spanId, byte tr
     static void checkIds(long traceIdHigh, long traceIdLow, long spanId) {
         if (!Ids.isValidTraceId(traceIdHigh, traceIdLow) || !Ids.isValidSpanId(spanId)) {
             throw new IllegalArgumentException("parent must have a valid trace id and span id, was: traceId="
-                    + Hex.traceIdToHex(traceIdHigh, traceIdLow) + ", spanId=" + Hex.spanIdToHex(spanId));
+                    + HexIds.traceIdToHex(traceIdHigh, traceIdLow) + ", spanId=" + HexIds.spanIdToHex(spanId));
         }
     }
 

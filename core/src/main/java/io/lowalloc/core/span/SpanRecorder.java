@@ -158,8 +158,8 @@ public final class SpanRecorder implements AutoCloseable {
         Objects.requireNonNull(parent, "parent");
         if (!Ids.isValidTraceId(parent.traceIdHigh(), parent.traceIdLow()) || !Ids.isValidSpanId(parent.spanId())) {
             throw new IllegalArgumentException("parent must have a valid trace id and span id, was: state="
-                    + parent.state() + ", traceId=" + Hex.traceIdToHex(parent.traceIdHigh(), parent.traceIdLow())
-                    + ", spanId=" + Hex.spanIdToHex(parent.spanId()));
+                    + parent.state() + ", traceId=" + HexIds.traceIdToHex(parent.traceIdHigh(), parent.traceIdLow())
+                    + ", spanId=" + HexIds.spanIdToHex(parent.spanId()));
         }
         return start(name, kind, parent.traceIdHigh(), parent.traceIdLow(), parent.spanId(), false,
                 parent.traceFlags());

@@ -3,6 +3,8 @@ package io.lowalloc.core.attr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lowalloc.core.testing.AllTypes;
+import io.lowalloc.core.testing.RecordingVisitor;
 import org.junit.jupiter.api.Test;
 
 /**

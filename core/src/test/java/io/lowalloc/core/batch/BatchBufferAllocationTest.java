@@ -3,6 +3,8 @@ package io.lowalloc.core.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lowalloc.core.gc.AllocationMeter;
+import io.lowalloc.core.testing.LogCapture;
+import io.lowalloc.core.testing.RecordingExporter;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -75,7 +77,7 @@ class BatchBufferAllocationTest {
     @Test
     void droppedOffersAllocateNothingOnTheOfferingThread() {
         RecordingExporter<Object> exporter = RecordingExporter.holdingFirst();
-        try (LogCapture logs = new LogCapture();
+        try (LogCapture logs = LogCapture.of(BatchBuffer.class);
              BatchBuffer<Object> buffer = buffers.build(BatchBuffer.builder(exporter))) {
             offerAll(buffer, 512);
             exporter.awaitCalls(1); // held: nothing leaves the queue from now on

@@ -2,6 +2,10 @@ package io.lowalloc.core.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lowalloc.core.testing.Await;
+import io.lowalloc.core.testing.LogCapture;
+import io.lowalloc.core.testing.Offers;
+import io.lowalloc.core.testing.RecordingExporter;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +23,12 @@ class BatchBufferBatchingTest {
     @RegisterExtension
     final BalancedBuffers buffers = new BalancedBuffers();
 
+    /** A builder whose timed export is an hour away: every export in the test is a full batch. */
+    private static <T> BatchBuffer.Builder<T> sizeTriggered(BatchExporter<T> exporter, int queue, int batch) {
+        return BatchBuffer.builder(exporter).setMaxQueueSize(queue).setMaxExportBatchSize(batch)
+                .setScheduleDelay(1, TimeUnit.HOURS);
+    }
+
     private static List<Integer> range(int from, int to) {
         List<Integer> list = new ArrayList<>();
         for (int i = from; i < to; i++) {
@@ -30,19 +40,13 @@ class BatchBufferBatchingTest {
     @Test
     void exportsExactlyMaxExportBatchSizeWhenThatManyWait() throws InterruptedException {
         RecordingExporter<Integer> exporter = RecordingExporter.succeeding();
-        try (BatchBuffer<Integer> buffer = buffers.build(BatchBuffer.builder(exporter)
-                .setMaxQueueSize(2048).setMaxExportBatchSize(512)
-                .setScheduleDelay(1, TimeUnit.HOURS))) {
-            for (int i = 0; i < 3 * 512; i++) {
-                assertThat(buffer.offer(i)).isTrue();
-            }
+        try (BatchBuffer<Integer> buffer = buffers.build(sizeTriggered(exporter, 2048, 512))) {
+            Offers.range(buffer, 0, 3 * 512);
             exporter.awaitCalls(3);
             assertThat(exporter.batchSizes()).containsExactly(512, 512, 512);
             assertThat(exporter.allItems()).isEqualTo(range(0, 3 * 512));
 
-            for (int i = 0; i < 511; i++) {
-                buffer.offer(i);
-            }
+            Offers.range(buffer, 0, 511);
             Thread.sleep(200);
             assertThat(exporter.calls()).as("511 items are less than a batch and the delay is 1 h").isEqualTo(3);
             assertThat(buffer.stats().pending()).isEqualTo(511);
@@ -59,11 +63,9 @@ class BatchBufferBatchingTest {
     @Test
     void offersWakeTheWorkerOnlyWhenABatchIsComplete() throws InterruptedException {
         RecordingExporter<Integer> exporter = RecordingExporter.succeeding();
-        try (BatchBuffer<Integer> buffer = buffers.build(BatchBuffer.builder(exporter)
-                .setMaxQueueSize(2048).setMaxExportBatchSize(512)
-                .setScheduleDelay(1, TimeUnit.HOURS))) {
+        try (BatchBuffer<Integer> buffer = buffers.build(sizeTriggered(exporter, 2048, 512))) {
             Thread worker = buffer.workerThread();
-            RecordingExporter.await(() -> worker.getState() == Thread.State.TIMED_WAITING, "worker parked");
+            Await.until(() -> worker.getState() == Thread.State.TIMED_WAITING, "worker parked");
             long parksBefore = parks(worker);
             for (int i = 0; i < 511; i++) {
                 buffer.offer(i);
@@ -77,7 +79,7 @@ class BatchBufferBatchingTest {
             buffer.offer(511);
             exporter.awaitCalls(1);
             assertThat(exporter.batchSizes()).containsExactly(512);
-            RecordingExporter.await(() -> worker.getState() == Thread.State.TIMED_WAITING, "worker parked again");
+            Await.until(() -> worker.getState() == Thread.State.TIMED_WAITING, "worker parked again");
             assertThat(parks(worker) - parksBefore).as("one wake-up, one export, one park").isBetween(1L, 3L);
         }
     }
@@ -85,16 +87,10 @@ class BatchBufferBatchingTest {
     @Test
     void fullBatchesWhileExportIsSlowKeepExactSize() {
         RecordingExporter<Integer> exporter = RecordingExporter.holdingFirst();
-        try (BatchBuffer<Integer> buffer = buffers.build(BatchBuffer.builder(exporter)
-                .setMaxQueueSize(64).setMaxExportBatchSize(16)
-                .setScheduleDelay(1, TimeUnit.HOURS))) {
-            for (int i = 0; i < 16; i++) {
-                buffer.offer(i);
-            }
+        try (BatchBuffer<Integer> buffer = buffers.build(sizeTriggered(exporter, 64, 16))) {
+            Offers.range(buffer, 0, 16);
             exporter.awaitCalls(1);
-            for (int i = 16; i < 16 + 64; i++) {
-                assertThat(buffer.offer(i)).isTrue();
-            }
+            Offers.range(buffer, 16, 16 + 64);
             exporter.completions.get(0).success();
             exporter.awaitCalls(5);
             assertThat(exporter.batchSizes()).containsExactly(16, 16, 16, 16, 16);
@@ -107,7 +103,7 @@ class BatchBufferBatchingTest {
         RecordingExporter<Integer> exporter = RecordingExporter.holdingFirst();
         try (BatchBuffer<Integer> buffer = buffers.build(BatchBuffer.builder(exporter)
                 .setMaxQueueSize(3).setMaxExportBatchSize(1));
-             LogCapture logs = new LogCapture()) {
+             LogCapture logs = LogCapture.of(BatchBuffer.class)) {
             buffer.offer(0);
             exporter.awaitCalls(1);
             // JCTools would round 3 up to 4 slots; the buffer must still take exactly 3.
@@ -146,13 +142,9 @@ class BatchBufferBatchingTest {
         try (BatchBuffer<Integer> buffer = buffers.build(BatchBuffer.builder(exporter)
                 .setMaxQueueSize(16).setMaxExportBatchSize(4)
                 .setScheduleDelay(500, TimeUnit.MILLISECONDS))) {
-            for (int i = 0; i < 4; i++) {
-                buffer.offer(i);
-            }
+            Offers.range(buffer, 0, 4);
             exporter.awaitCalls(1);
-            for (int i = 4; i < 8; i++) {
-                buffer.offer(i);
-            }
+            Offers.range(buffer, 4, 8);
             long leftoverArrival = System.nanoTime();
             buffer.offer(8);
             buffer.offer(9);
@@ -185,9 +177,7 @@ class BatchBufferBatchingTest {
         try (BatchBuffer<Integer> buffer = buffers.build(BatchBuffer.builder(exporter)
                 .setMaxQueueSize(64).setMaxExportBatchSize(8)
                 .setFullQueuePolicy(FullQueuePolicy.BLOCK).setMaxBlockTime(10, TimeUnit.SECONDS))) {
-            for (int i = 0; i < 400; i++) {
-                assertThat(buffer.offer(i)).isTrue();
-            }
+            Offers.range(buffer, 0, 400);
             assertThat(buffer.flush(10, TimeUnit.SECONDS)).isTrue();
             assertThat(exportedItems.get()).isEqualTo(400);
             assertThat(maxInFlight.get()).isEqualTo(1);
@@ -203,9 +193,7 @@ class BatchBufferBatchingTest {
         try (BatchBuffer<Integer> buffer = buffers.build(BatchBuffer.builder(exporter)
                 .setMaxQueueSize(100).setMaxExportBatchSize(7)
                 .setFullQueuePolicy(FullQueuePolicy.BLOCK))) {
-            for (int i = 0; i < 1000; i++) {
-                assertThat(buffer.offer(i)).isTrue();
-            }
+            Offers.range(buffer, 0, 1000);
             assertThat(buffer.flush(10, TimeUnit.SECONDS)).isTrue();
             assertThat(exporter.allItems()).isEqualTo(range(0, 1000));
             assertThat(exporter.batchSizes()).allMatch(size -> size >= 1 && size <= 7);

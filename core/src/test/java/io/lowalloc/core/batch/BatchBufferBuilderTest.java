@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import io.lowalloc.core.testing.Await;
+import io.lowalloc.core.testing.Offers;
+import io.lowalloc.core.testing.RecordingExporter;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -75,9 +78,7 @@ class BatchBufferBuilderTest {
     void defaultBufferAcceptsExactlyDefaultQueueSizeWhileExportIsHeld() {
         RecordingExporter<Integer> exporter = RecordingExporter.holdingFirst();
         try (BatchBuffer<Integer> buffer = buffers.build(BatchBuffer.builder(exporter))) {
-            for (int i = 0; i < 512; i++) {
-                assertThat(buffer.offer(i)).isTrue();
-            }
+            Offers.range(buffer, 0, 512);
             exporter.awaitCalls(1); // the first batch is out, held
             int accepted = 0;
             for (int i = 0; i < 3000; i++) {
@@ -137,7 +138,7 @@ class BatchBufferBuilderTest {
         try (BatchBuffer<String> buffer = buffers.build(BatchBuffer.builder(exporter)
                 .setMaxQueueSize(1).setMaxExportBatchSize(1))) {
             for (String item : new String[] {"a", "b", "c"}) {
-                RecordingExporter.await(() -> buffer.offer(item), "offer " + item);
+                Await.until(() -> buffer.offer(item), "offer " + item);
             }
             assertThat(buffer.flush(10, TimeUnit.SECONDS)).isTrue();
             assertThat(exporter.allItems()).containsExactly("a", "b", "c");

@@ -2,9 +2,10 @@ package io.lowalloc.core.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lowalloc.core.testing.ConcurrentRun;
+import io.lowalloc.core.testing.LogCapture;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -87,7 +88,7 @@ class BatchBufferConcurrencyTest {
                 })
                 );
         long start = System.nanoTime();
-        try (LogCapture logs = new LogCapture()) {
+        try (LogCapture logs = LogCapture.of(BatchBuffer.class)) {
             runProducers(buffer);
             buffer.close();
             // Late results for abandoned batches must change nothing.
@@ -188,28 +189,16 @@ class BatchBufferConcurrencyTest {
     }
 
     private void runProducers(BatchBuffer<Item> buffer) throws InterruptedException {
-        CountDownLatch go = new CountDownLatch(1);
-        Thread[] producers = new Thread[PRODUCERS];
-        for (int p = 0; p < PRODUCERS; p++) {
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        ConcurrentRun.run("producer-", PRODUCERS, errors, p -> {
             int first = p * PER_PRODUCER;
-            producers[p] = new Thread(() -> {
-                try {
-                    go.await();
-                } catch (InterruptedException e) {
-                    return;
+            for (int i = first; i < first + PER_PRODUCER; i++) {
+                if (!buffer.offer(ALL[i])) {
+                    seen.incrementAndGet(i);
+                    droppedByOffer.incrementAndGet();
                 }
-                for (int i = first; i < first + PER_PRODUCER; i++) {
-                    if (!buffer.offer(ALL[i])) {
-                        seen.incrementAndGet(i);
-                        droppedByOffer.incrementAndGet();
-                    }
-                }
-            }, "producer-" + p);
-            producers[p].start();
-        }
-        go.countDown();
-        for (Thread producer : producers) {
-            producer.join();
-        }
+            }
+        });
+        assertThat(errors).as("producer failures").isEmpty();
     }
 }

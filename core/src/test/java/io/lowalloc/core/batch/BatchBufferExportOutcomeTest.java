@@ -2,6 +2,8 @@ package io.lowalloc.core.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lowalloc.core.testing.LogCapture;
+import io.lowalloc.core.testing.RecordingExporter;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,7 +28,7 @@ class BatchBufferExportOutcomeTest {
     void exporterThrowingIsCountedLoggedHookedAndWorkerContinues() {
         RecordingExporter<String> exporter = new RecordingExporter<>(
                 call -> call == 0 ? RecordingExporter.Outcome.THROW : RecordingExporter.Outcome.SUCCEED);
-        try (LogCapture logs = new LogCapture(); BatchBuffer<String> buffer = buffers.build(builder(exporter))) {
+        try (LogCapture logs = LogCapture.of(BatchBuffer.class); BatchBuffer<String> buffer = buffers.build(builder(exporter))) {
             buffer.offer("a");
             buffer.offer("b");
             assertThat(buffer.flush()).as("the batch failed").isFalse();
@@ -53,7 +55,7 @@ class BatchBufferExportOutcomeTest {
     void exporterReportingFailureIsCountedLoggedAndHooked() {
         RecordingExporter<String> exporter = new RecordingExporter<>(
                 call -> call == 1 ? RecordingExporter.Outcome.FAIL : RecordingExporter.Outcome.SUCCEED);
-        try (LogCapture logs = new LogCapture(); BatchBuffer<String> buffer = buffers.build(builder(exporter))) {
+        try (LogCapture logs = LogCapture.of(BatchBuffer.class); BatchBuffer<String> buffer = buffers.build(builder(exporter))) {
             buffer.offer("a");
             assertThat(buffer.flush()).isTrue();
             buffer.offer("b");
@@ -75,7 +77,7 @@ class BatchBufferExportOutcomeTest {
 
     @Test
     void failureWithoutCauseIsCountedAsFailure() {
-        try (LogCapture logs = new LogCapture();
+        try (LogCapture logs = LogCapture.of(BatchBuffer.class);
              BatchBuffer<String> buffer = buffers.build(builder((batch, completion) -> completion.failure(null)))) {
             buffer.offer("a");
             assertThat(buffer.flush()).isFalse();
@@ -113,7 +115,7 @@ class BatchBufferExportOutcomeTest {
             completion.failure(null);
             completion.success();
         };
-        try (LogCapture logs = new LogCapture(); BatchBuffer<String> buffer = buffers.build(builder(exporter))) {
+        try (LogCapture logs = LogCapture.of(BatchBuffer.class); BatchBuffer<String> buffer = buffers.build(builder(exporter))) {
             buffer.offer("ok-1");
             assertThat(buffer.flush()).isTrue();
             buffer.offer("bad-1");
@@ -129,7 +131,7 @@ class BatchBufferExportOutcomeTest {
     @Test
     void timedOutExportIsAbandonedNotHookedAndTheWorkerUsesANewList() throws InterruptedException {
         RecordingExporter<String> exporter = RecordingExporter.holdingFirst();
-        try (LogCapture logs = new LogCapture();
+        try (LogCapture logs = LogCapture.of(BatchBuffer.class);
              BatchBuffer<String> buffer = buffers.build(builder(exporter).setExporterTimeout(150, TimeUnit.MILLISECONDS))) {
             buffer.offer("a");
             buffer.offer("b");
@@ -203,7 +205,7 @@ class BatchBufferExportOutcomeTest {
                     }
                     hooked.add(item);
                 });
-        try (LogCapture logs = new LogCapture(); BatchBuffer<String> buffer = buffers.build(builder)) {
+        try (LogCapture logs = LogCapture.of(BatchBuffer.class); BatchBuffer<String> buffer = buffers.build(builder)) {
             buffer.offer("a");
             buffer.offer("bad");
             buffer.offer("c");

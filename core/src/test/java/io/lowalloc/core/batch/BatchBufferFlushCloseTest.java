@@ -2,9 +2,13 @@ package io.lowalloc.core.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lowalloc.core.testing.ConcurrentRun;
+import io.lowalloc.core.testing.LogCapture;
+import io.lowalloc.core.testing.Offers;
+import io.lowalloc.core.testing.RecordingExporter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,9 +37,7 @@ class BatchBufferFlushCloseTest {
     void flushExportsAPartialBatchAtOnceAndReturnsTrue() {
         RecordingExporter<Integer> exporter = RecordingExporter.succeeding();
         try (BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter))) {
-            for (int i = 0; i < 10; i++) {
-                buffer.offer(i);
-            }
+            Offers.range(buffer, 0, 10);
             long start = System.nanoTime();
             assertThat(buffer.flush(10, TimeUnit.SECONDS)).isTrue();
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
@@ -51,9 +53,7 @@ class BatchBufferFlushCloseTest {
     void flushCoversEverythingInSeveralBatches() {
         RecordingExporter<Integer> exporter = RecordingExporter.succeeding();
         try (BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setMaxExportBatchSize(4))) {
-            for (int i = 0; i < 10; i++) {
-                buffer.offer(i);
-            }
+            Offers.range(buffer, 0, 10);
             assertThat(buffer.flush()).isTrue();
             assertThat(exporter.allItems()).hasSize(10);
             assertThat(exporter.batchSizes()).containsExactly(4, 4, 2);
@@ -67,11 +67,9 @@ class BatchBufferFlushCloseTest {
         // the worker could export it before flush() was called, outside the flush's range.
         RecordingExporter<Integer> exporter = new RecordingExporter<>(
                 call -> call == 2 ? RecordingExporter.Outcome.FAIL : RecordingExporter.Outcome.SUCCEED);
-        try (LogCapture logs = new LogCapture();
+        try (LogCapture logs = LogCapture.of(BatchBuffer.class);
              BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setMaxExportBatchSize(4))) {
-            for (int i = 0; i < 10; i++) {
-                buffer.offer(i);
-            }
+            Offers.range(buffer, 0, 10);
             assertThat(buffer.flush()).isFalse();
             assertThat(buffer.stats().failed()).isEqualTo(2);
             assertThat(buffer.stats().exported()).isEqualTo(8);
@@ -131,9 +129,7 @@ class BatchBufferFlushCloseTest {
         List<Integer> hooked = new ArrayList<>();
         RecordingExporter<Integer> exporter = RecordingExporter.succeeding();
         BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setMaxExportBatchSize(4).setCompletionHook(hooked::add));
-        for (int i = 0; i < 10; i++) {
-            buffer.offer(i);
-        }
+        Offers.range(buffer, 0, 10);
         buffer.close();
         assertThat(buffer.workerThread().isAlive()).isFalse();
         assertThat(exporter.allItems()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
@@ -150,7 +146,7 @@ class BatchBufferFlushCloseTest {
         BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setFullQueuePolicy(FullQueuePolicy.BLOCK));
         buffer.offer(1);
         buffer.close();
-        try (LogCapture logs = new LogCapture()) {
+        try (LogCapture logs = LogCapture.of(BatchBuffer.class)) {
             assertThat(buffer.offer(2)).isFalse();
             assertThat(buffer.offer(3)).isFalse();
             BatchStats stats = buffer.stats();
@@ -186,25 +182,15 @@ class BatchBufferFlushCloseTest {
         });
         BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter));
         buffer.offer(1);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Thread> closers = new ArrayList<>();
         AtomicBoolean sawLiveWorker = new AtomicBoolean();
-        for (int i = 0; i < 4; i++) {
-            Thread closer = new Thread(() -> {
-                awaitQuietly(go);
-                buffer.close();
-                if (buffer.workerThread().isAlive() || buffer.stats().pending() != 0) {
-                    sawLiveWorker.set(true);
-                }
-            });
-            closer.start();
-            closers.add(closer);
-        }
-        go.countDown();
-        for (Thread closer : closers) {
-            closer.join(10_000);
-            assertThat(closer.isAlive()).isFalse();
-        }
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        ConcurrentRun.run("closer-", 4, errors, closer -> {
+            buffer.close();
+            if (buffer.workerThread().isAlive() || buffer.stats().pending() != 0) {
+                sawLiveWorker.set(true);
+            }
+        });
+        assertThat(errors).isEmpty();
         assertThat(sawLiveWorker).isFalse();
         assertThat(exporter.calls()).isEqualTo(1);
     }
@@ -214,7 +200,7 @@ class BatchBufferFlushCloseTest {
         RecordingExporter<Integer> exporter = RecordingExporter.holdingFirst();
         BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setMaxExportBatchSize(1)
                 .setExporterTimeout(200, TimeUnit.MILLISECONDS));
-        try (LogCapture logs = new LogCapture()) {
+        try (LogCapture logs = LogCapture.of(BatchBuffer.class)) {
             buffer.offer(1);
             exporter.awaitCalls(1);
             buffer.offer(2);
@@ -240,7 +226,7 @@ class BatchBufferFlushCloseTest {
         assertThat(good.close(10, TimeUnit.SECONDS)).isTrue();
         assertThat(good.workerThread().isAlive()).isFalse();
 
-        try (LogCapture logs = new LogCapture()) {
+        try (LogCapture logs = LogCapture.of(BatchBuffer.class)) {
             BatchBuffer<Integer> bad = buffers.build(slowBuilder(exporter));
             bad.offer(2);
             assertThat(bad.close(10, TimeUnit.SECONDS)).isFalse();
@@ -287,14 +273,6 @@ class BatchBufferFlushCloseTest {
     private static void sleepQuietly(long millis) {
         try {
             Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -2,6 +2,8 @@ package io.lowalloc.core.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lowalloc.core.testing.LogCapture;
+import io.lowalloc.core.testing.RecordingExporter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +34,7 @@ class BatchBufferFullQueueTest {
     @Test
     void dropPolicyRejectsWhenFullCountsAndLogsOnce() {
         RecordingExporter<Integer> exporter = RecordingExporter.holdingFirst();
-        try (LogCapture logs = new LogCapture();
+        try (LogCapture logs = LogCapture.of(BatchBuffer.class);
              BatchBuffer<Integer> buffer = fullBuffer(exporter, FullQueuePolicy.DROP, 1000)) {
             for (int i = 0; i < 1000; i++) {
                 assertThat(buffer.offer(100 + i)).isFalse();
@@ -73,7 +75,7 @@ class BatchBufferFullQueueTest {
     @Test
     void blockPolicyGivesUpAfterMaxBlockTimeAndCountsTheDrop() {
         RecordingExporter<Integer> exporter = RecordingExporter.holdingFirst();
-        try (LogCapture logs = new LogCapture();
+        try (LogCapture logs = LogCapture.of(BatchBuffer.class);
              BatchBuffer<Integer> buffer = fullBuffer(exporter, FullQueuePolicy.BLOCK, 150)) {
             long start = System.nanoTime();
             assertThat(buffer.offer(3)).isFalse();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import io.lowalloc.core.testing.LogCapture;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -251,7 +252,7 @@ class BatchOptionsTest {
 
     @Test
     void compatibleBuildLowersBatchSizeToQueueSizeWithAWarning() {
-        try (LogCapture log = new LogCapture(BatchOptions.class)) {
+        try (LogCapture log = LogCapture.of(BatchOptions.class)) {
             BatchOptions options = compatible().setMaxQueueSize(10).setMaxExportBatchSize(50).build();
 
             assertThat(options.maxQueueSize()).isEqualTo(10);
@@ -266,7 +267,7 @@ class BatchOptionsTest {
 
     @Test
     void compatibleBuildWithinTheQueueSizeLogsNothing() {
-        try (LogCapture log = new LogCapture(BatchOptions.class)) {
+        try (LogCapture log = LogCapture.of(BatchOptions.class)) {
             assertThat(compatible().setMaxQueueSize(10).setMaxExportBatchSize(10).build().maxExportBatchSize())
                     .isEqualTo(10);
             assertThat(log.records).isEmpty();

@@ -2,6 +2,7 @@ package io.lowalloc.core.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lowalloc.core.testing.LogCapture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,7 +14,7 @@ class RateLimitedLogTest {
 
     @Test
     void letsOneLinePerIntervalThroughAndReportsTheSuppressedCount() throws InterruptedException {
-        try (LogCapture logs = new LogCapture()) {
+        try (LogCapture logs = LogCapture.of(BatchBuffer.class)) {
             RateLimitedLog log = new RateLimitedLog(logger, Level.WARNING, TimeUnit.MILLISECONDS.toNanos(100));
             assertThat(log.shouldLog()).isTrue();
             log.log("first", null);

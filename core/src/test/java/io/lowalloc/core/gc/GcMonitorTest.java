@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.lowalloc.core.testing.Await;
+import io.lowalloc.core.testing.FakeBeans;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -16,11 +18,20 @@ import org.junit.jupiter.api.Test;
 class GcMonitorTest {
 
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final String MINOR = "end of minor GC";
+    private static final String MAJOR = "end of major GC";
 
     private final AtomicLong clock = new AtomicLong(1_000);
 
     private GcMonitor injected(int windowSize) {
         return new GcMonitor(List.of(), windowSize, clock::get);
+    }
+
+    /** Records {@code count} minor pauses of {@code millis} each on the collector {@code young}. */
+    private static void youngPauses(GcMonitor monitor, int count, long millis) {
+        for (int i = 0; i < count; i++) {
+            monitor.record("young", MINOR, millis);
+        }
     }
 
     private static void assumeExplicitGcEnabled() {
@@ -29,18 +40,14 @@ class GcMonitorTest {
     }
 
     /** Notifications arrive asynchronously on the JVM's notification thread. */
-    private static GcPauseStats awaitPauses(GcMonitor monitor, long atLeast) throws InterruptedException {
-        long deadline = System.nanoTime() + 10 * SECOND;
-        GcPauseStats stats = monitor.snapshot();
-        while (stats.pauseCount() < atLeast && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-            stats = monitor.snapshot();
-        }
-        return stats;
+    private static GcPauseStats awaitPauses(GcMonitor monitor, long atLeast) {
+        Await.until(() -> monitor.snapshot().pauseCount() >= atLeast,
+                () -> atLeast + " pause notifications, got " + monitor.snapshot().pauseCount());
+        return monitor.snapshot();
     }
 
     @Test
-    void seesAPauseAfterSystemGc() throws InterruptedException {
+    void seesAPauseAfterSystemGc() {
         assumeExplicitGcEnabled();
         try (GcMonitor monitor = GcMonitor.create().start()) {
             System.gc();
@@ -70,7 +77,7 @@ class GcMonitorTest {
     }
 
     @Test
-    void closedMonitorRecordsNothingMore() throws InterruptedException {
+    void closedMonitorRecordsNothingMore() {
         assumeExplicitGcEnabled();
         GcMonitor closed = GcMonitor.create().start();
         closed.close();
@@ -91,7 +98,7 @@ class GcMonitorTest {
     void statisticsOfInjectedDurations() {
         GcMonitor monitor = injected(1000);
         for (long ms = 100; ms >= 1; ms--) {
-            monitor.record("G1 Young Generation", "end of minor GC", ms);
+            monitor.record("G1 Young Generation", MINOR, ms);
         }
 
         GcPauseStats stats = monitor.snapshot();
@@ -108,16 +115,14 @@ class GcMonitorTest {
     @Test
     void p99UsesNearestRank() {
         GcMonitor monitor = injected(1000);
-        for (int i = 0; i < 198; i++) {
-            monitor.record("young", "end of minor GC", 1);
-        }
-        monitor.record("old", "end of major GC", 50);
-        monitor.record("old", "end of major GC", 50);
+        youngPauses(monitor, 198, 1);
+        monitor.record("old", MAJOR, 50);
+        monitor.record("old", MAJOR, 50);
 
         // 200 samples: rank ceil(0.99 * 200) = 198 is still a 1 ms pause.
         assertThat(monitor.snapshot().p99PauseMillis()).isEqualTo(1);
 
-        monitor.record("old", "end of major GC", 50);
+        monitor.record("old", MAJOR, 50);
         // 201 samples: rank ceil(198.99) = 199 is the first 50 ms pause.
         assertThat(monitor.snapshot().p99PauseMillis()).isEqualTo(50);
     }
@@ -125,7 +130,7 @@ class GcMonitorTest {
     @Test
     void p99OfOneSampleIsThatSample() {
         GcMonitor monitor = injected(10);
-        monitor.record("young", "end of minor GC", 7);
+        monitor.record("young", MINOR, 7);
 
         assertThat(monitor.snapshot().p99PauseMillis()).isEqualTo(7);
     }
@@ -145,10 +150,8 @@ class GcMonitorTest {
     @Test
     void percentileCoversOnlyTheWindowWhileCountersStayExact() {
         GcMonitor monitor = injected(10);
-        monitor.record("old", "end of major GC", 1000);
-        for (int i = 0; i < 25; i++) {
-            monitor.record("young", "end of minor GC", 2);
-        }
+        monitor.record("old", MAJOR, 1000);
+        youngPauses(monitor, 25, 2);
 
         GcPauseStats stats = monitor.snapshot();
 
@@ -180,7 +183,7 @@ class GcMonitorTest {
         monitor.record("G1 Concurrent GC", "end of concurrent GC pause", 3);
         monitor.record("ZGC Pauses", "end of GC pause", 1);
         monitor.record("Shenandoah Pauses", "Init Mark", 2);
-        monitor.record("G1 Old Generation", "end of major GC", 4);
+        monitor.record("G1 Old Generation", MAJOR, 4);
 
         GcPauseStats stats = monitor.snapshot();
 
@@ -193,9 +196,7 @@ class GcMonitorTest {
     void pausesPerSecondUsesTheMonitoredInterval() {
         GcMonitor monitor = injected(10);
         monitor.reset();
-        for (int i = 0; i < 4; i++) {
-            monitor.record("young", "end of minor GC", 1);
-        }
+        youngPauses(monitor, 4, 1);
         clock.addAndGet(2 * SECOND);
 
         GcPauseStats stats = monitor.snapshot();
@@ -207,13 +208,13 @@ class GcMonitorTest {
     @Test
     void resetClearsFiguresAndRestartsTheInterval() {
         GcMonitor monitor = injected(10);
-        monitor.record("young", "end of minor GC", 5);
+        monitor.record("young", MINOR, 5);
         monitor.record("ZGC Cycles", "end of GC cycle", 5);
         clock.addAndGet(SECOND);
 
         monitor.reset();
         clock.addAndGet(SECOND / 2);
-        monitor.record("young", "end of minor GC", 3);
+        monitor.record("young", MINOR, 3);
         GcPauseStats stats = monitor.snapshot();
 
         assertThat(stats.pauseCount()).isEqualTo(1);
@@ -246,16 +247,16 @@ class GcMonitorTest {
         assertThat(monitor.start()).isSameAs(monitor);
         monitor.start();
         assertThat(monitor.isRunning()).isTrue();
-        assertThat(young.listeners).hasSize(1);
-        assertThat(old.listeners).hasSize(1);
+        assertThat(young.listeners()).hasSize(1);
+        assertThat(old.listeners()).hasSize(1);
 
         monitor.close();
         monitor.close();
         assertThat(monitor.isRunning()).isFalse();
-        assertThat(young.addCalls).isEqualTo(1);
-        assertThat(young.removeCalls).isEqualTo(1);
-        assertThat(young.listeners).isEmpty();
-        assertThat(old.listeners).isEmpty();
+        assertThat(young.addCalls()).isEqualTo(1);
+        assertThat(young.removeCalls()).isEqualTo(1);
+        assertThat(young.listeners()).isEmpty();
+        assertThat(old.listeners()).isEmpty();
     }
 
     @Test
@@ -265,7 +266,7 @@ class GcMonitorTest {
 
         monitor.close();
 
-        assertThat(young.removeCalls).isZero();
+        assertThat(young.removeCalls()).isZero();
     }
 
     @Test
@@ -291,7 +292,7 @@ class GcMonitorTest {
     void distinctCollectorNamesAreBounded() {
         GcMonitor monitor = injected(10);
         for (int i = 0; i < PauseRecorder.MAX_COLLECTORS + 5; i++) {
-            monitor.record("collector-" + i, "end of minor GC", 1);
+            monitor.record("collector-" + i, MINOR, 1);
         }
 
         GcPauseStats stats = monitor.snapshot();
@@ -314,17 +315,17 @@ class GcMonitorTest {
     void negativeDurationThrows() {
         GcMonitor monitor = injected(10);
 
-        assertThatThrownBy(() -> monitor.record("young", "end of minor GC", -1))
+        assertThatThrownBy(() -> monitor.record("young", MINOR, -1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("durationMillis must be >= 0, was: -1");
     }
 
     @Test
     void snapshotsAreImmutable() {
         GcMonitor monitor = injected(10);
-        monitor.record("young", "end of minor GC", 1);
+        monitor.record("young", MINOR, 1);
         GcPauseStats stats = monitor.snapshot();
 
-        monitor.record("young", "end of minor GC", 9);
+        monitor.record("young", MINOR, 9);
 
         assertThat(stats.pauseCount()).isEqualTo(1);
         assertThat(stats.countsByCollector()).containsEntry("young", 1L);
@@ -335,8 +336,8 @@ class GcMonitorTest {
     void toStringShowsEveryFigureWithUnits() {
         GcMonitor monitor = injected(10);
         monitor.reset();
-        monitor.record("young", "end of minor GC", 2);
-        monitor.record("young", "end of minor GC", 4);
+        monitor.record("young", MINOR, 2);
+        monitor.record("young", MINOR, 4);
         monitor.record("ZGC Cycles", "end of GC cycle", 8);
         clock.addAndGet(SECOND);
 

@@ -2,18 +2,10 @@ package io.lowalloc.core.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import io.lowalloc.core.testing.ForkedJvm;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The third allocation proof: {@link EpsilonPipelineMain} pushes {@value #SPANS} spans through the
@@ -39,16 +31,11 @@ class EpsilonGcTest {
     private static final int HEAP_MIB = 20;
     private static final long TIMEOUT_SECONDS = 60;
 
-    @TempDir
-    Path tempDir;
-
     @Test
     void fiveMillionSpansRunInATwentyMegabyteHeapThatIsNeverCollected() throws Exception {
-        Forked run = fork(false);
+        ForkedJvm.Result run = fork(false).assertSucceeded();
 
-        assertThat(run.exitCode()).as("exit code; output:%n%s", run.output()).isZero();
-        assertThat(run.output()).doesNotContain("OutOfMemoryError");
-        Map<String, String> result = run.result();
+        Map<String, String> result = run.pairs("RESULT");
         assertThat(result.get("epsilon")).as("Epsilon GC in use").isEqualTo("true");
         assertThat(number(result, "maxHeap")).isEqualTo(HEAP_MIB * 1024L * 1024L);
         assertThat(number(result, "measuredSpans")).isEqualTo(SPANS);
@@ -73,64 +60,23 @@ class EpsilonGcTest {
 
     @Test
     void oneInjectedSixteenByteAllocationPerSpanRunsTheHeapOut() throws Exception {
-        Forked run = fork(true);
+        ForkedJvm.Result run = fork(true);
 
         System.out.printf("[epsilon] -Xmx%dm with one injected Object per span: exit code %d, %s%n",
-                HEAP_MIB, run.exitCode(), run.output().strip().replace(System.lineSeparator(), " | "));
-        assertThat(run.exitCode()).as("exit code; output:%n%s", run.output()).isNotZero();
-        assertThat(run.output()).contains("java.lang.OutOfMemoryError: Java heap space")
-                .contains("WARMUP")
-                .doesNotContain("RESULT");
+                HEAP_MIB, run.exitCode(), run.oneLine());
+        run.assertRanOutOfHeap();
+        assertThat(run.output()).contains("WARMUP").doesNotContain("RESULT");
     }
 
-    private Forked fork(boolean injectAllocation) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-XX:+UnlockExperimentalVMOptions");
-        command.add("-XX:+UseEpsilonGC");
-        command.add("-Xms" + HEAP_MIB + "m");
-        command.add("-Xmx" + HEAP_MIB + "m");
-        // Whichever thread meets the exhausted heap, the whole JVM stops with a clear message.
-        command.add("-XX:+ExitOnOutOfMemoryError");
-        command.add("-cp");
-        // Surefire runs tests from a manifest-only jar; the real class path is in this property.
-        command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-        command.add(EpsilonPipelineMain.class.getName());
-        command.add(Long.toString(SPANS));
-        if (injectAllocation) {
-            command.add(EpsilonPipelineMain.INJECT_ALLOCATION);
-        }
-        File output = tempDir.resolve(injectAllocation ? "inject.log" : "clean.log").toFile();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError("forked JVM still running after " + TIMEOUT_SECONDS + " s: "
-                    + Files.readString(output.toPath(), StandardCharsets.UTF_8));
-        }
-        return new Forked(process.exitValue(), Files.readString(output.toPath(), StandardCharsets.UTF_8));
+    private static ForkedJvm.Result fork(boolean injectAllocation) throws IOException, InterruptedException {
+        ForkedJvm jvm = ForkedJvm.of(EpsilonPipelineMain.class).epsilonGc(HEAP_MIB).timeoutSeconds(TIMEOUT_SECONDS);
+        return injectAllocation
+                ? jvm.run(Long.toString(SPANS), ForkedJvm.INJECT_ALLOCATION)
+                : jvm.run(Long.toString(SPANS));
     }
 
     private static long number(Map<String, String> result, String key) {
         assertThat(result).containsKey(key);
         return Long.parseLong(result.get(key));
-    }
-
-    /** A finished forked JVM: its exit code and its merged stdout and stderr. */
-    private record Forked(int exitCode, String output) {
-
-        /** The {@code key=value} pairs of the {@code RESULT} line. */
-        Map<String, String> result() {
-            Map<String, String> pairs = new HashMap<>();
-            for (String line : output.split("\\R")) {
-                if (line.startsWith("RESULT ")) {
-                    for (String pair : line.substring("RESULT ".length()).split(" ")) {
-                        int eq = pair.indexOf('=');
-                        pairs.put(pair.substring(0, eq), pair.substring(eq + 1));
-                    }
-                }
-            }
-            assertThat(pairs).as("RESULT line in output:%n%s", output).isNotEmpty();
-            return pairs;
-        }
     }
 }

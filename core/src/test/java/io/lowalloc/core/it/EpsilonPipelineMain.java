@@ -3,12 +3,14 @@ package io.lowalloc.core.it;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import io.lowalloc.core.batch.BatchStats;
 import io.lowalloc.core.pool.PoolStats;
+import io.lowalloc.core.testing.ForkedJvm;
 import java.lang.management.ManagementFactory;
 
 /**
  * Pushes millions of spans through the {@link SpanPipeline} in a JVM of its own, meant to run
  * under Epsilon GC (no collection at all: every allocated byte stays allocated), so that any
- * steady allocation per span runs the small heap out. {@link EpsilonGcTest} forks it.
+ * steady allocation per span runs the small heap out. {@link EpsilonGcTest} forks it with
+ * {@link ForkedJvm}.
  *
  * <p>Arguments: {@code <spans> [--inject-allocation]}. It warms up (never injecting), prints a
  * {@code WARMUP} line with the heap used, runs {@code <spans>} producer cycles (each also
@@ -20,9 +22,6 @@ public final class EpsilonPipelineMain {
     /** Producer cycles before the footprint is measured: the JIT has compiled the loop by then. */
     static final long WARM_UP_SPANS = 200_000;
 
-    /** The flag that injects one small allocation per span. */
-    static final String INJECT_ALLOCATION = "--inject-allocation";
-
     private EpsilonPipelineMain() {
     }
 
@@ -33,7 +32,7 @@ public final class EpsilonPipelineMain {
      */
     public static void main(String[] args) {
         long spans = Long.parseLong(args[0]);
-        boolean inject = args.length > 1 && INJECT_ALLOCATION.equals(args[1]);
+        boolean inject = args.length > 1 && ForkedJvm.INJECT_ALLOCATION.equals(args[1]);
         long startNanos = System.nanoTime();
         SpanPipeline pipeline = new SpanPipeline();
         // Both runs warm up without the injected allocation, so that they start the measured run

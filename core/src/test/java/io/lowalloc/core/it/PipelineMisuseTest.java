@@ -12,6 +12,7 @@ import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanLimits;
 import io.lowalloc.core.span.SpanState;
 import io.lowalloc.core.span.StatusCode;
+import io.lowalloc.core.testing.CountingExporter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -9,6 +9,7 @@ import io.lowalloc.core.batch.FullQueuePolicy;
 import io.lowalloc.core.pool.ObjectPool;
 import io.lowalloc.core.pool.PoolStats;
 import io.lowalloc.core.span.SpanData;
+import io.lowalloc.core.testing.ItemLedger;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

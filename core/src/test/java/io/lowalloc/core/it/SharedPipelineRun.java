@@ -11,6 +11,7 @@ import io.lowalloc.core.span.SpanKind;
 import io.lowalloc.core.span.SpanLimits;
 import io.lowalloc.core.span.SpanRecorder;
 import io.lowalloc.core.span.SpanState;
+import io.lowalloc.core.testing.ItemLedger;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,7 @@ import io.lowalloc.core.pool.PoolStats;
 import io.lowalloc.core.span.SpanLimits;
 import io.lowalloc.core.span.SpanParent;
 import io.lowalloc.core.span.SpanRecorder;
+import io.lowalloc.core.testing.CountingExporter;
 import java.util.concurrent.TimeUnit;
 
 /**

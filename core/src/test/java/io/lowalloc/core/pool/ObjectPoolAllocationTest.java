@@ -3,6 +3,7 @@ package io.lowalloc.core.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lowalloc.core.gc.AllocationMeter;
+import io.lowalloc.core.testing.TestItem;
 import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package io.lowalloc.core.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lowalloc.core.testing.TestItem;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -86,21 +87,6 @@ class ObjectPoolBuilderTest {
 
         assertThat(pool.stats().pooled()).isEqualTo(3);
         assertThat(pool.stats().discarded()).isEqualTo(2);
-    }
-
-    @Test
-    void capacityOfOneKeepsOneObject() {
-        ObjectPool<TestItem> pool = ObjectPool.create(TestItem::new, 1);
-        TestItem first = pool.acquire();
-        TestItem second = pool.acquire();
-
-        pool.release(first);
-        pool.release(second);
-
-        assertThat(pool.capacity()).isEqualTo(1);
-        assertThat(pool.stats().pooled()).isEqualTo(1);
-        assertThat(second.poolSlot().state()).isEqualTo(PoolSlot.State.DISCARDED);
-        assertThat(pool.acquire()).isSameAs(first);
     }
 
     @Test

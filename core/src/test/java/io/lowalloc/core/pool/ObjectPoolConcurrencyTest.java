@@ -2,18 +2,18 @@ package io.lowalloc.core.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lowalloc.core.testing.ConcurrentRun;
+import io.lowalloc.core.testing.TestItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Many threads on one pool. Every holder claims the object ({@link TestItem#enter()}), checks that
@@ -42,7 +42,7 @@ class ObjectPoolConcurrencyTest {
         ObjectPool<TestItem> pool = newPool(capacity);
         AtomicLong operations = new AtomicLong();
 
-        runConcurrently(THREADS, thread -> {
+        ConcurrentRun.run("pool-test-", THREADS, errors, thread -> {
             TestItem[] held = new TestItem[3];
             long acquired = 0;
             for (int i = 0; i < CYCLES_PER_THREAD; i++) {
@@ -71,11 +71,11 @@ class ObjectPoolConcurrencyTest {
         BlockingQueue<Handoff> handoff = new ArrayBlockingQueue<>(256);
         long total = (long) producers * CYCLES_PER_THREAD;
 
-        runConcurrently(producers + 1, thread -> {
+        ConcurrentRun.run("pool-test-", producers + 1, errors, thread -> {
             if (thread == producers) {                  // the exporter: releases what others acquired
                 for (long n = 0; n < total; n++) {
                     Handoff h = handoff.take();
-                    checkAndGiveBack(pool, h.item, h.token);
+                    checkAndGiveBack(pool, h.item(), h.token());
                 }
                 return;
             }
@@ -99,7 +99,7 @@ class ObjectPoolConcurrencyTest {
         AtomicLong wins = new AtomicLong();
         AtomicLong rejections = new AtomicLong();
 
-        runConcurrently(2, thread -> {
+        ConcurrentRun.run("pool-test-", 2, errors, thread -> {
             for (int r = 0; r < rounds; r++) {
                 if (thread == 0) {
                     current[0] = pool.acquire();
@@ -190,42 +190,6 @@ class ObjectPoolConcurrencyTest {
         return ((long) (thread + 1) << 40) | ((long) cycle << 2) | slot;
     }
 
-    private void runConcurrently(int threads, ThreadBody body) throws InterruptedException {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> started = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            Thread worker = new Thread(() -> {
-                try {
-                    start.await();
-                    body.run(thread);
-                } catch (Throwable e) {
-                    errors.add(e);
-                }
-            }, "pool-test-" + t);
-            worker.setDaemon(true);
-            worker.start();
-            started.add(worker);
-        }
-        start.countDown();
-        for (Thread worker : started) {
-            worker.join(TimeUnit.SECONDS.toMillis(60));
-            assertThat(worker.isAlive()).as("%s finished", worker.getName()).isFalse();
-        }
-    }
-
-    @FunctionalInterface
-    private interface ThreadBody {
-        void run(int thread) throws Exception;
-    }
-
-    private static final class Handoff {
-        final TestItem item;
-        final long token;
-
-        Handoff(TestItem item, long token) {
-            this.item = item;
-            this.token = token;
-        }
+    private record Handoff(TestItem item, long token) {
     }
 }

@@ -2,11 +2,9 @@ package io.lowalloc.core.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
+import io.lowalloc.core.testing.ConcurrentRun;
+import io.lowalloc.core.testing.TestItem;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +35,7 @@ class ObjectPoolContentionMissTest {
         pool.prefill(CAPACITY);
 
         // At most THREADS * 2 objects are out at once, so at least 1,016 are always pooled.
-        runConcurrently(() -> {
+        ConcurrentRun.run("pool-contention-", THREADS, errors, thread -> {
             for (int i = 0; i < CYCLES_PER_THREAD; i++) {
                 TestItem first = pool.acquire();
                 TestItem second = pool.acquire();
@@ -55,27 +53,5 @@ class ObjectPoolContentionMissTest {
         assertThat(stats.misses())
                 .as("misses in %,d acquisitions of a pool that always held objects: %s", acquisitions, stats)
                 .isLessThanOrEqualTo(acquisitions * MAX_MISSES_PER_MILLION / 1_000_000);
-    }
-
-    private void runConcurrently(Runnable body) throws InterruptedException {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> started = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            Thread worker = new Thread(() -> {
-                try {
-                    start.await();
-                    body.run();
-                } catch (Throwable e) {
-                    errors.add(e);
-                }
-            }, "pool-contention-" + t);
-            worker.start();
-            started.add(worker);
-        }
-        start.countDown();
-        for (Thread worker : started) {
-            worker.join(TimeUnit.SECONDS.toMillis(60));
-            assertThat(worker.isAlive()).as("%s finished", worker.getName()).isFalse();
-        }
     }
 }

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lowalloc.core.pool.PoolSlot.State;
+import io.lowalloc.core.testing.TestItem;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class ObjectPoolTest {
+
+    private static final PoolStats NOTHING_COUNTED = new PoolStats(0, 0, 0, 0, 0, 0);
 
     private final AtomicInteger made = new AtomicInteger();
     private final Supplier<TestItem> countingFactory = () -> {
@@ -91,7 +94,7 @@ class ObjectPoolTest {
         assertThatThrownBy(() -> pool.release(null))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("object");
-        assertThat(pool.stats()).isEqualTo(new PoolStats(0, 0, 0, 0, 0, 0));
+        assertThat(pool.stats()).isEqualTo(NOTHING_COUNTED);
     }
 
     @Test
@@ -121,7 +124,7 @@ class ObjectPoolTest {
                 .hasMessage("object was not created by this pool (ObjectPool[items, capacity=4, pooled=0]); "
                         + "it belongs to ObjectPool[other, capacity=2, pooled=0]");
 
-        assertThat(pool.stats()).isEqualTo(new PoolStats(0, 0, 0, 0, 0, 0));
+        assertThat(pool.stats()).isEqualTo(NOTHING_COUNTED);
         assertThat(foreign.resets).isZero();
         assertThat(foreign.poolSlot().state()).isEqualTo(State.ACQUIRED);
         other.release(foreign);
@@ -137,7 +140,7 @@ class ObjectPoolTest {
                 .hasMessage("object was not created by this pool (ObjectPool[items, capacity=4, pooled=0]); "
                         + "it was never handed out by any pool");
 
-        assertThat(pool.stats()).isEqualTo(new PoolStats(0, 0, 0, 0, 0, 0));
+        assertThat(pool.stats()).isEqualTo(NOTHING_COUNTED);
         assertThat(stranger.resets).isZero();
         assertThat(stranger.poolSlot().state()).isEqualTo(State.NEW);
     }
@@ -152,36 +155,42 @@ class ObjectPoolTest {
                 .hasMessageStartingWith("object was not created by this pool");
     }
 
+    /** A pool of capacity 1 into which two acquired objects were released: one kept, one discarded. */
+    private record PoolOfOne(ObjectPool<TestItem> pool, TestItem kept, TestItem discarded) {
+
+        static PoolOfOne afterTwoReleases() {
+            ObjectPool<TestItem> small = ObjectPool.create(TestItem::new, 1);
+            TestItem kept = small.acquire();
+            TestItem extra = small.acquire();
+            small.release(kept);
+            small.release(extra);
+            return new PoolOfOne(small, kept, extra);
+        }
+    }
+
     @Test
     void releaseWhenFullDiscardsTheObject() {
-        ObjectPool<TestItem> small = ObjectPool.create(TestItem::new, 1);
-        TestItem kept = small.acquire();
-        TestItem extra = small.acquire();
+        PoolOfOne small = PoolOfOne.afterTwoReleases();
 
-        small.release(kept);
-        small.release(extra);
-
-        assertThat(extra.resets).isEqualTo(1);
-        assertThat(extra.poolSlot().state()).isEqualTo(State.DISCARDED);
-        assertThat(kept.poolSlot().state()).isEqualTo(State.POOLED);
-        assertThat(small.stats()).isEqualTo(new PoolStats(2, 0, 2, 2, 1, 1));
+        assertThat(small.pool().capacity()).isEqualTo(1);
+        assertThat(small.discarded().resets).isEqualTo(1);
+        assertThat(small.discarded().poolSlot().state()).isEqualTo(State.DISCARDED);
+        assertThat(small.kept().poolSlot().state()).isEqualTo(State.POOLED);
+        assertThat(small.pool().stats()).isEqualTo(new PoolStats(2, 0, 2, 2, 1, 1));
+        assertThat(small.pool().acquire()).as("the object kept").isSameAs(small.kept());
     }
 
     @Test
     void releaseAfterDiscardThrows() {
-        ObjectPool<TestItem> small = ObjectPool.create(TestItem::new, 1);
-        TestItem kept = small.acquire();
-        TestItem extra = small.acquire();
-        small.release(kept);
-        small.release(extra);
-        PoolStats before = small.stats();
+        PoolOfOne small = PoolOfOne.afterTwoReleases();
+        PoolStats before = small.pool().stats();
 
-        assertThatThrownBy(() -> small.release(extra))
+        assertThatThrownBy(() -> small.pool().release(small.discarded()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("object already released (its state is DISCARDED)");
 
-        assertThat(small.stats()).isEqualTo(before);
-        assertThat(small.acquire()).isSameAs(kept);
+        assertThat(small.pool().stats()).isEqualTo(before);
+        assertThat(small.pool().acquire()).isSameAs(small.kept());
     }
 
     @Test
@@ -225,7 +234,7 @@ class ObjectPoolTest {
         assertThatThrownBy(broken::acquire)
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("factory returned null for ObjectPool[broken, capacity=2, pooled=0]");
-        assertThat(broken.stats()).isEqualTo(new PoolStats(0, 0, 0, 0, 0, 0));
+        assertThat(broken.stats()).isEqualTo(NOTHING_COUNTED);
     }
 
     @Test
@@ -251,7 +260,7 @@ class ObjectPoolTest {
                         + "cannot bind it to ObjectPool[thief, capacity=2, pooled=0]: "
                         + "an object belongs to the one pool whose factory created it");
 
-        assertThat(thief.stats()).isEqualTo(new PoolStats(0, 0, 0, 0, 0, 0));
+        assertThat(thief.stats()).isEqualTo(NOTHING_COUNTED);
         assertThat(foreign.poolSlot().state()).isEqualTo(State.ACQUIRED);
     }
 
@@ -279,7 +288,7 @@ class ObjectPoolTest {
         }, 2);
 
         assertThatThrownBy(failing::acquire).isSameAs(failure);
-        assertThat(failing.stats()).isEqualTo(new PoolStats(0, 0, 0, 0, 0, 0));
+        assertThat(failing.stats()).isEqualTo(NOTHING_COUNTED);
     }
 
     @Test
@@ -329,7 +338,7 @@ class ObjectPoolTest {
         PoolStats before = pool.stats();
         pool.release(pool.acquire());
 
-        assertThat(before).isEqualTo(new PoolStats(0, 0, 0, 0, 0, 0));
+        assertThat(before).isEqualTo(NOTHING_COUNTED);
         assertThat(pool.stats()).isEqualTo(new PoolStats(1, 0, 1, 1, 0, 1));
     }
 

@@ -1,5 +1,6 @@
 package io.lowalloc.core.pool;
 
+import io.lowalloc.core.testing.TestItem;
 import java.util.function.LongUnaryOperator;
 
 /**

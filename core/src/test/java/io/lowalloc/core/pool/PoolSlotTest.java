@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lowalloc.core.pool.PoolSlot.State;
+import io.lowalloc.core.testing.TestItem;
 import org.junit.jupiter.api.Test;
 
 class PoolSlotTest {

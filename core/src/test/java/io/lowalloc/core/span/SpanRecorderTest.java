@@ -8,16 +8,17 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import io.lowalloc.core.batch.BatchExporter;
 import io.lowalloc.core.batch.BatchOptions;
 import io.lowalloc.core.batch.BatchStats;
-import io.lowalloc.core.batch.ExportCompletion;
 import io.lowalloc.core.batch.FullQueuePolicy;
-import java.io.IOException;
+import io.lowalloc.core.testing.ConcurrentRun;
+import io.lowalloc.core.testing.CountingExporter;
+import io.lowalloc.core.testing.RecordingExporter;
+import io.lowalloc.core.testing.RecordingExporter.Outcome;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,7 @@ class SpanRecorderTest {
 
     @Test
     void aSpanWithoutParentStartsASampledTrace() {
-        SpanRecorder recorder = recorder(new Capturing());
+        SpanRecorder recorder = recorder(RecordingExporter.<SpanData>succeeding());
 
         SpanData first = recorder.startSpan("root", SpanKind.SERVER);
         SpanData second = recorder.startSpan("root", SpanKind.SERVER);
@@ -77,7 +78,7 @@ class SpanRecorderTest {
 
     @Test
     void aSpanParentMakesAChildInItsTraceWithItsFlagsAndRemoteBit() {
-        SpanRecorder recorder = recorder(new Capturing());
+        SpanRecorder recorder = recorder(RecordingExporter.<SpanData>succeeding());
         SpanParent remote = new SpanParent(TRACE_HIGH, TRACE_LOW, PARENT_ID, (byte) 0, true);
 
         SpanData child = recorder.startSpan("child", SpanKind.CLIENT, remote);
@@ -94,7 +95,7 @@ class SpanRecorderTest {
 
     @Test
     void parentPartsStartTheSameChildAsTheSpanParentValue() {
-        SpanRecorder recorder = recorder(new Capturing());
+        SpanRecorder recorder = recorder(RecordingExporter.<SpanData>succeeding());
 
         SpanData child = recorder.startSpan("child", SpanKind.CONSUMER, TRACE_HIGH, TRACE_LOW, PARENT_ID,
                 (byte) 1, false);
@@ -109,7 +110,7 @@ class SpanRecorderTest {
 
     @Test
     void aLiveParentSpanMakesALocalChildInTheSameTrace() {
-        SpanRecorder recorder = recorder(new Capturing());
+        SpanRecorder recorder = recorder(RecordingExporter.<SpanData>succeeding());
         SpanData parent = recorder.startSpan("parent", SpanKind.SERVER,
                 new SpanParent(TRACE_HIGH, TRACE_LOW, PARENT_ID, (byte) 1, true));
 
@@ -137,7 +138,7 @@ class SpanRecorderTest {
 
     @Test
     void parentsWithoutValidIdsAreRejectedWithOneMessage() {
-        SpanRecorder recorder = recorder(new Capturing());
+        SpanRecorder recorder = recorder(RecordingExporter.<SpanData>succeeding());
         String zeroTrace = "parent must have a valid trace id and span id, was:"
                 + " traceId=00000000000000000000000000000000, spanId=00f067aa0ba902b7";
         String zeroSpan = "parent must have a valid trace id and span id, was:"
@@ -164,7 +165,7 @@ class SpanRecorderTest {
 
     @Test
     void endHandsTheSpanOffAndItReturnsToThePoolOnceExported() {
-        Capturing exporter = new Capturing();
+        RecordingExporter<SpanData> exporter = RecordingExporter.holdingFirst();
         SpanRecorder recorder = recorder(exporter);
         SpanData span = recorder.startSpan("op", SpanKind.INTERNAL);
         span.put("attempt", 1L);
@@ -178,9 +179,14 @@ class SpanRecorderTest {
         assertThat(recorder.stats().batch().pending()).isEqualTo(1);
         assertThat(recorder.stats().inProgress()).isZero();
 
+        assertThat(recorder.flush(0, TimeUnit.SECONDS)).as("the export is held").isFalse();
+        exporter.awaitCalls(1);
+        assertThat(exporter.batches.get(0)).containsExactly(span);
+        assertThat(span.state()).as("intact until the result is known").isEqualTo(SpanState.SUBMITTED);
+        assertThat(span.attributes().longValue(0)).isEqualTo(1L);
+        exporter.completions.get(0).success();
         assertThat(recorder.flush()).isTrue();
 
-        assertThat(exporter.seen).containsExactly("op SUBMITTED attempt=1");
         assertThat(span.state()).as("reset when released").isEqualTo(SpanState.FREE);
         RecorderStats stats = recorder.stats();
         assertThat(stats.batch().exported()).isEqualTo(1);
@@ -192,21 +198,27 @@ class SpanRecorderTest {
 
     @Test
     void endWithATimeOrAfterTheCallerEndedTheSpan() {
-        Capturing exporter = new Capturing();
+        RecordingExporter<SpanData> exporter = new RecordingExporter<>(call -> Outcome.HOLD);
         SpanRecorder recorder = recorder(exporter);
 
-        recorder.end(recorder.startSpan("explicit", SpanKind.INTERNAL), 2_500L);
+        SpanData explicit = recorder.startSpan("explicit", SpanKind.INTERNAL);
+        recorder.end(explicit, 2_500L);
         SpanData endedByCaller = recorder.startSpan("by caller", SpanKind.INTERNAL);
         endedByCaller.end(3_000L);
         recorder.end(endedByCaller);
-        assertThat(recorder.flush()).isTrue();
+        recorder.flush(0, TimeUnit.SECONDS);
+        exporter.awaitCalls(1);
 
-        assertThat(exporter.endTimes).containsExactly(2_500L, 3_000L);
+        assertThat(exporter.batches.get(0)).containsExactly(explicit, endedByCaller);
+        assertThat(explicit.endEpochNanos()).isEqualTo(2_500L);
+        assertThat(endedByCaller.endEpochNanos()).isEqualTo(3_000L);
+        exporter.completions.get(0).success();
+        assertThat(recorder.flush()).isTrue();
     }
 
     @Test
     void aSpanCannotBeEndedTwice() {
-        SpanRecorder recorder = recorder(new Capturing());
+        SpanRecorder recorder = recorder(RecordingExporter.<SpanData>succeeding());
         SpanData span = recorder.startSpan("s", SpanKind.INTERNAL);
         recorder.end(span);
 
@@ -217,14 +229,13 @@ class SpanRecorderTest {
     }
 
     @Test
-    void aDroppedSpanIsCountedAndReturnsToThePoolAtOnce() throws InterruptedException {
-        Capturing exporter = new Capturing();
-        exporter.hold = new CountDownLatch(1);
+    void aDroppedSpanIsCountedAndReturnsToThePoolAtOnce() {
+        RecordingExporter<SpanData> exporter = RecordingExporter.holdingFirst();
         SpanRecorder recorder = track(SpanRecorder.builder()
                 .setBatchOptions(BatchOptions.builder().setMaxQueueSize(1).setMaxExportBatchSize(1).build())
                 .build(exporter));
         recorder.end(recorder.startSpan("exporting", SpanKind.INTERNAL));
-        assertThat(exporter.called.await(10, TimeUnit.SECONDS)).as("first batch taken").isTrue();
+        exporter.awaitCalls(1); // the first batch is out, held
         assertThat(recorder.end(recorder.startSpan("queued", SpanKind.INTERNAL))).isTrue();
 
         SpanData dropped = recorder.startSpan("dropped", SpanKind.INTERNAL);
@@ -235,16 +246,14 @@ class SpanRecorderTest {
         assertThat(stats.batch().droppedQueueFull()).isEqualTo(1);
         assertThat(stats.pool().outstanding()).as("exporting + queued").isEqualTo(2);
         assertThat(stats.isBalanced()).as("%s", stats).isTrue();
-        exporter.hold.countDown();
+        exporter.completions.get(0).success();
         assertThat(recorder.flush(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(exporter.names()).containsExactly("exporting", "queued");
+        assertThat(exporter.batchSizes()).containsExactly(1, 1);
     }
 
     @Test
     void failedExportsAreCountedAndTheirSpansReturnToThePool() {
-        Capturing exporter = new Capturing();
-        exporter.fail = true;
-        SpanRecorder recorder = recorder(exporter);
+        SpanRecorder recorder = recorder(new RecordingExporter<>(call -> Outcome.FAIL));
         recorder.end(recorder.startSpan("a", SpanKind.INTERNAL));
         recorder.end(recorder.startSpan("b", SpanKind.INTERNAL));
 
@@ -258,8 +267,7 @@ class SpanRecorderTest {
 
     @Test
     void anExportThatTimesOutAbandonsItsSpansWhichNeverReturnToThePool() {
-        Capturing exporter = new Capturing();
-        exporter.hold = new CountDownLatch(1);
+        RecordingExporter<SpanData> exporter = RecordingExporter.holdingFirst();
         SpanRecorder recorder = track(SpanRecorder.builder()
                 .setBatchOptions(BatchOptions.builder().setExporterTimeout(100, TimeUnit.MILLISECONDS).build())
                 .build(exporter));
@@ -273,12 +281,11 @@ class SpanRecorderTest {
         assertThat(stats.pool().outstanding()).isEqualTo(1);
         assertThat(stats.isBalanced()).as("%s", stats).isTrue();
         assertThat(stuck.state()).as("left to the exporter").isEqualTo(SpanState.SUBMITTED);
-        exporter.hold.countDown();
     }
 
     @Test
     void afterCloseEndRejectsCountsAndReleasesAndStartStillWorks() {
-        Capturing exporter = new Capturing();
+        RecordingExporter<SpanData> exporter = RecordingExporter.succeeding();
         SpanRecorder recorder = recorder(exporter);
         recorder.end(recorder.startSpan("before", SpanKind.INTERNAL));
 
@@ -295,13 +302,13 @@ class SpanRecorderTest {
         assertThat(stats.batch().pending()).isZero();
         assertThat(stats.pool().outstanding()).isZero();
         assertThat(stats.isBalanced()).isTrue();
-        assertThat(exporter.names()).containsExactly("before");
+        assertThat(exporter.batchSizes()).containsExactly(1);
     }
 
     @Test
     void aSpanOfAnotherRecorderIsExportedButNotPooledAndUnbalancesTheStats() {
-        SpanRecorder recorder = recorder(new Capturing());
-        SpanRecorder other = recorder(new Capturing());
+        SpanRecorder recorder = recorder(RecordingExporter.<SpanData>succeeding());
+        SpanRecorder other = recorder(RecordingExporter.<SpanData>succeeding());
         SpanData foreign = other.startSpan("foreign", SpanKind.INTERNAL);
 
         // As a BatchBuffer with the wrong completion hook: the worker logs the refused release.
@@ -323,53 +330,43 @@ class SpanRecorderTest {
 
     @Test
     void theAccountingBalancesAfterConcurrentProducersFlushesAndDrops() throws InterruptedException {
-        AtomicLong exported = new AtomicLong();
+        CountingExporter exporter = new CountingExporter();
         SpanRecorder recorder = track(SpanRecorder.builder()
                 .setBatchOptions(BatchOptions.builder().setMaxQueueSize(64).setMaxExportBatchSize(16)
                         .setScheduleDelay(1, TimeUnit.MILLISECONDS).build())
                 .setPoolCapacity(128)
-                .build((batch, completion) -> {
-                    exported.addAndGet(batch.size());
-                    completion.success();
-                }));
+                .build(exporter));
         int producers = 4;
         int spansEach = 50_000;
         AtomicLong refused = new AtomicLong();
-        AtomicReference<Throwable> error = new AtomicReference<>();
-        Thread[] threads = new Thread[producers];
-        for (int p = 0; p < producers; p++) {
-            threads[p] = new Thread(() -> {
-                try {
-                    for (int i = 0; i < spansEach; i++) {
-                        SpanData span = recorder.startSpan("concurrent", SpanKind.INTERNAL);
-                        span.put("i", (long) i);
-                        if (!recorder.end(span)) {
-                            refused.incrementAndGet();
-                        }
-                    }
-                } catch (Throwable t) {
-                    error.compareAndSet(null, t);
+        AtomicLong flushes = new AtomicLong();
+        Queue<Throwable> errors = new ConcurrentLinkedQueue<>();
+        ConcurrentRun.run("recorder-producer-", producers + 1, errors, thread -> {
+            if (thread == producers) { // flushes while the others produce
+                while (recorder.stats().batch().offered() < (long) producers * spansEach && errors.isEmpty()) {
+                    recorder.flush(10, TimeUnit.SECONDS);
+                    flushes.incrementAndGet();
                 }
-            });
-            threads[p].start();
-        }
-        int flushes = 0;
-        for (Thread thread : threads) {
-            while (thread.isAlive()) {
-                recorder.flush(10, TimeUnit.SECONDS);
-                flushes++;
-                thread.join(1);
+                return;
             }
-        }
+            for (int i = 0; i < spansEach; i++) {
+                SpanData span = recorder.startSpan("concurrent", SpanKind.INTERNAL);
+                span.put("i", (long) i);
+                if (!recorder.end(span)) {
+                    refused.incrementAndGet();
+                }
+            }
+        });
         recorder.close();
 
         RecorderStats stats = recorder.stats();
         BatchStats batch = stats.batch();
-        assertThat(error.get()).isNull();
-        assertThat(flushes).isPositive();
+        assertThat(errors).isEmpty();
+        assertThat(flushes.get()).isPositive();
         assertThat(batch.offered()).isEqualTo((long) producers * spansEach);
         assertThat(batch.dropped()).isEqualTo(refused.get());
-        assertThat(batch.exported()).isEqualTo(exported.get()).isEqualTo(batch.offered() - batch.dropped());
+        assertThat(batch.exported()).isEqualTo(exporter.spans()).isEqualTo(batch.offered() - batch.dropped());
+        assertThat(exporter.notSubmitted()).isZero();
         assertThat(batch.pending()).isZero();
         assertThat(stats.inProgress()).isZero();
         assertThat(stats.pool().acquired()).isEqualTo((long) producers * spansEach);
@@ -383,7 +380,7 @@ class SpanRecorderTest {
     void defaultsAreTheBatchDefaultsWithTheRecordersThreadNameAndHeadroom() {
         assertThat(SpanRecorder.DEFAULT_POOL_HEADROOM).isEqualTo(256);
         assertThat(SpanRecorder.DEFAULT_WORKER_THREAD_NAME).isEqualTo("lowalloc-span-export");
-        SpanRecorder recorder = track(SpanRecorder.create(new Capturing()));
+        SpanRecorder recorder = track(SpanRecorder.create(RecordingExporter.<SpanData>succeeding()));
 
         assertThat(recorder.batchOptions()).isEqualTo(BatchOptions.defaults().toBuilder()
                 .setWorkerThreadName(SpanRecorder.DEFAULT_WORKER_THREAD_NAME).build());
@@ -408,7 +405,7 @@ class SpanRecorderTest {
                 .setSpanLimits(limits)
                 .setPrefill(8 + 4 + SpanRecorder.DEFAULT_POOL_HEADROOM)
                 .setClock(() -> 42L)
-                .build(new Capturing()));
+                .build(RecordingExporter.<SpanData>succeeding()));
 
         assertThat(recorder.batchOptions()).isEqualTo(options.toBuilder().setWorkerThreadName("recorder-worker").build());
         assertThat(recorder.stats().pool().created()).as("default capacity: queue + batch + headroom, prefilled")
@@ -421,8 +418,8 @@ class SpanRecorderTest {
 
     @Test
     void poolCapacityBoundsIdleSpansAndPrefillMayNotExceedIt() {
-        SpanRecorder recorder = recorder(new Capturing());
-        SpanRecorder small = track(SpanRecorder.builder().setPoolCapacity(1).setPrefill(1).build(new Capturing()));
+        SpanRecorder recorder = recorder(RecordingExporter.<SpanData>succeeding());
+        SpanRecorder small = track(SpanRecorder.builder().setPoolCapacity(1).setPrefill(1).build(RecordingExporter.<SpanData>succeeding()));
         SpanData a = small.startSpan("a", SpanKind.INTERNAL);
         SpanData b = small.startSpan("b", SpanKind.INTERNAL);
         small.end(a);
@@ -432,15 +429,15 @@ class SpanRecorderTest {
         assertThat(small.stats().pool().pooled()).isEqualTo(1);
         assertThat(small.stats().pool().discarded()).isEqualTo(1);
         SpanRecorder.Builder tooMuch = SpanRecorder.builder().setPoolCapacity(4).setPrefill(5);
-        assertThatIllegalArgumentException().isThrownBy(() -> tooMuch.build(new Capturing()))
+        assertThatIllegalArgumentException().isThrownBy(() -> tooMuch.build(RecordingExporter.<SpanData>succeeding()))
                 .withMessage("prefill must be in [0, poolCapacity=4], was: 5");
         assertThat(recorder.stats().pool().created()).isZero();
     }
 
     @Test
     void eachBuildMakesAnIndependentRecorder() {
-        Capturing first = new Capturing();
-        Capturing second = new Capturing();
+        RecordingExporter<SpanData> first = RecordingExporter.succeeding();
+        RecordingExporter<SpanData> second = RecordingExporter.succeeding();
         SpanRecorder.Builder builder = SpanRecorder.builder();
         SpanRecorder one = track(builder.build(first));
         SpanRecorder two = track(builder.build(second));
@@ -448,14 +445,14 @@ class SpanRecorderTest {
         one.end(one.startSpan("one", SpanKind.INTERNAL));
         one.flush();
 
-        assertThat(first.names()).containsExactly("one");
-        assertThat(second.names()).isEmpty();
+        assertThat(first.calls()).isEqualTo(1);
+        assertThat(second.calls()).isZero();
         assertThat(two.stats().batch().offered()).isZero();
     }
 
     @Test
     void badArgumentsAreRejectedByName() {
-        SpanRecorder recorder = recorder(new Capturing());
+        SpanRecorder recorder = recorder(RecordingExporter.<SpanData>succeeding());
         SpanData span = recorder.startSpan("s", SpanKind.INTERNAL);
 
         assertThatNullPointerException().isThrownBy(() -> recorder.startSpan(null, SpanKind.INTERNAL))
@@ -499,51 +496,5 @@ class SpanRecorderTest {
         assertThatNullPointerException().isThrownBy(() -> builder.build(null)).withMessage("exporter");
         assertThatNullPointerException().isThrownBy(() -> SpanRecorder.create(null)).withMessage("exporter");
         assertThatNullPointerException().isThrownBy(() -> new RecorderStats(null, null)).withMessage("batch");
-    }
-
-    /**
-     * Records what it sees of each span (the spans are reset after the result), then succeeds or
-     * fails; optionally waits for {@link #hold} before completing.
-     */
-    private static final class Capturing implements BatchExporter<SpanData> {
-        final List<String> seen = new CopyOnWriteArrayList<>();
-        final List<Long> endTimes = new CopyOnWriteArrayList<>();
-        final CountDownLatch called = new CountDownLatch(1);
-        volatile CountDownLatch hold;
-        volatile boolean fail;
-
-        @Override
-        public void export(List<SpanData> batch, ExportCompletion completion) {
-            for (SpanData span : batch) {
-                seen.add(span.name() + " " + span.state()
-                        + (span.attributes().size() > 0 ? " " + span.attributes().key(0) + "="
-                                + span.attributes().longValue(0) : ""));
-                endTimes.add(span.endEpochNanos());
-            }
-            called.countDown();
-            CountDownLatch latch = hold;
-            if (latch != null) {
-                new Thread(() -> {
-                    try {
-                        latch.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    completion.success();
-                }).start();
-            } else if (fail) {
-                completion.failure(new IOException("planned failure"));
-            } else {
-                completion.success();
-            }
-        }
-
-        List<String> names() {
-            List<String> names = new ArrayList<>();
-            for (String entry : seen) {
-                names.add(entry.substring(0, entry.indexOf(' ')));
-            }
-            return names;
-        }
     }
 }

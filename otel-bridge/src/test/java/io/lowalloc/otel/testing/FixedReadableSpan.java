@@ -12,10 +12,15 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 
-/** A {@link ReadableSpan} that is not an SDK span: it returns fixed data. */
+/**
+ * A {@link ReadableSpan} that is not an SDK span: it answers every accessor from a fixed
+ * {@link SpanData} and always reports itself ended, so a processor can be handed data the SDK
+ * would never produce, such as {@link #invalidSpan()}. Immutable.
+ */
 @SuppressWarnings("deprecation") // the interface still declares the deprecated library-info accessor
 public final class FixedReadableSpan implements ReadableSpan {
-    /** Data the core rejects: a negative start time. */
+
+    /** Returns a span with data the core rejects: a negative start time. */
     public static ReadableSpan invalidSpan() {
         return new FixedReadableSpan(TestSpanData.builder()
                 .setSpanContext(SpanContext.create("0123456789abcdef0123456789abcdef", "0123456789abcdef",
@@ -33,6 +38,7 @@ public final class FixedReadableSpan implements ReadableSpan {
 
     private final SpanData data;
 
+    /** Creates a span that shows {@code data}. */
     public FixedReadableSpan(SpanData data) {
         this.data = data;
     }

@@ -22,9 +22,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A core span with every field set, including every attribute type and drops of attributes,
- * events, links, event attributes and link attributes, plus the assertions that an OpenTelemetry
- * {@code SpanData} shows exactly that span.
+ * A core span with every field set — every attribute type, an event and a link with attributes,
+ * an error status, a remote parent — and one drop of each kind (attributes, events, links, event
+ * attributes, link attributes), plus the assertions that an OpenTelemetry {@code SpanData} shows
+ * exactly that span. The constants are its field values, for tests that check one of them.
  */
 public final class SampleSpans {
 
@@ -36,10 +37,7 @@ public final class SampleSpans {
     public static final String SPAN_ID_HEX = "00f067aa0ba902b7";
     public static final long PARENT_SPAN_ID = 0x53995c3f42cd8ad8L;
     public static final String PARENT_SPAN_ID_HEX = "53995c3f42cd8ad8";
-    public static final long LINK_TRACE_ID_HIGH = 0x0102030405060708L;
-    public static final long LINK_TRACE_ID_LOW = 0x090a0b0c0d0e0f10L;
     public static final String LINK_TRACE_ID_HEX = "0102030405060708090a0b0c0d0e0f10";
-    public static final long LINK_SPAN_ID = 0xfedcba9876543210L;
     public static final String LINK_SPAN_ID_HEX = "fedcba9876543210";
 
     public static final String NAME = "GET /orders/{id}";
@@ -48,10 +46,13 @@ public final class SampleSpans {
     public static final long EVENT_TIME = START + 1_000L;
     public static final String STATUS_DESCRIPTION = "upstream timed out";
 
-    public static final String[] STRINGS = {"alpha", "beta"};
-    public static final long[] LONGS = {7L, 1L << 40, -3L};
-    public static final double[] DOUBLES = {0.5, -1.25};
-    public static final boolean[] BOOLEANS = {true, false, true};
+    private static final long LINK_TRACE_ID_HIGH = 0x0102030405060708L;
+    private static final long LINK_TRACE_ID_LOW = 0x090a0b0c0d0e0f10L;
+    private static final long LINK_SPAN_ID = 0xfedcba9876543210L;
+    private static final String[] STRINGS = {"alpha", "beta"};
+    private static final long[] LONGS = {7L, 1L << 40, -3L};
+    private static final double[] DOUBLES = {0.5, -1.25};
+    private static final boolean[] BOOLEANS = {true, false, true};
 
     /** Limits that force one drop of each kind in {@link #fill}. */
     public static final SpanLimits LIMITS = SpanLimits.builder()
@@ -165,7 +166,7 @@ public final class SampleSpans {
         assertThat(data.getInstrumentationScopeInfo()).isEqualTo(scope);
     }
 
-    public static void assertContext(SpanContext context, String traceId, String spanId, TraceFlags flags, boolean remote) {
+    private static void assertContext(SpanContext context, String traceId, String spanId, TraceFlags flags, boolean remote) {
         assertThat(context.getTraceId()).isEqualTo(traceId);
         assertThat(context.getSpanId()).isEqualTo(spanId);
         assertThat(context.getTraceFlags()).isEqualTo(flags);

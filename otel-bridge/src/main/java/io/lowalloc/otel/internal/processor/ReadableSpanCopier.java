@@ -2,7 +2,7 @@ package io.lowalloc.otel.internal.processor;
 
 import io.lowalloc.core.attr.AttributeReader;
 import io.lowalloc.core.attr.AttributeSink;
-import io.lowalloc.core.span.Hex;
+import io.lowalloc.core.span.HexIds;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanEvent;
 import io.lowalloc.core.span.SpanKind;
@@ -74,12 +74,13 @@ public final class ReadableSpanCopier implements BiConsumer<AttributeKey<?>, Obj
         io.opentelemetry.sdk.trace.data.SpanData data = span.toSpanData();
         SpanContext context = data.getSpanContext();
         String traceId = context.getTraceId();
-        target.setTraceId(Hex.parseLong16(traceId, 0), Hex.parseLong16(traceId, Hex.SPAN_ID_HEX_LENGTH))
-                .setSpanId(Hex.parseLong16(context.getSpanId(), 0))
+        target.setTraceId(HexIds.parseLong16(traceId, 0),
+                        HexIds.parseLong16(traceId, HexIds.SPAN_ID_HEX_LENGTH))
+                .setSpanId(HexIds.parseLong16(context.getSpanId(), 0))
                 .setTraceFlags(context.getTraceFlags().asByte());
         SpanContext parent = data.getParentSpanContext();
         if (parent.isValid()) {
-            target.setParent(Hex.parseLong16(parent.getSpanId(), 0), parent.isRemote());
+            target.setParent(HexIds.parseLong16(parent.getSpanId(), 0), parent.isRemote());
         }
         target.setName(data.getName())
                 .setKind(kind(data.getKind()))
@@ -123,8 +124,8 @@ public final class ReadableSpanCopier implements BiConsumer<AttributeKey<?>, Obj
             LinkData link = links.get(i);
             SpanContext context = link.getSpanContext();
             String traceId = context.getTraceId();
-            SpanLink copy = target.addLink(Hex.parseLong16(traceId, 0),
-                    Hex.parseLong16(traceId, Hex.SPAN_ID_HEX_LENGTH), Hex.parseLong16(context.getSpanId(), 0),
+            SpanLink copy = target.addLink(HexIds.parseLong16(traceId, 0),
+                    HexIds.parseLong16(traceId, HexIds.SPAN_ID_HEX_LENGTH), HexIds.parseLong16(context.getSpanId(), 0),
                     context.getTraceFlags().asByte());
             Attributes attributes = link.getAttributes();
             copyAttributes(attributes, copy);

@@ -57,8 +57,6 @@ final class ArrayValueList extends IndexedList<Object> {
         return length;
     }
 
-
-
     static int length(AttributeType type, Object array) {
         switch (type) {
             case STRING_ARRAY:

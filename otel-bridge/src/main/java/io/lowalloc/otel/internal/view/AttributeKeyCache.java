@@ -29,13 +29,14 @@ public final class AttributeKeyCache {
     /** The OpenTelemetry type of each core type, by core ordinal. */
     private static final AttributeType[] OTEL_TYPES = otelTypes();
 
+    // Volatile slots written once by CAS: a reader sees either null or a fully built key.
     private final AtomicReferenceArray<AttributeKey<?>> table;
     private final int mask;
     private final AtomicLong uncached = new AtomicLong();
 
     /**
      * Creates an empty cache.
-     * 
+     *
      * @param capacity the number of slots, a power of two of at least the probe length
      * @throws IllegalArgumentException if {@code capacity} is out of range
      */

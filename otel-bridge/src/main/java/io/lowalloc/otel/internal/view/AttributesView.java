@@ -18,13 +18,11 @@ import java.util.function.BiConsumer;
  * link attributes), bound to one reader at a time.
  *
  * <p>Keys come from the shared {@link AttributeKeyCache}. Values: strings as stored; numbers and
- * booleans boxed, as the API demands, with the box remembered per index and reused while the
- * value there is unchanged (so recurring values cost nothing after the first span); arrays as a
- * reusable {@link ArrayValueList} per index over the stored array. {@link #forEach} and
- * {@link #get} therefore allocate nothing in steady state for recurring values; a new numeric
- * value costs one box (24 bytes for a {@code Long} or {@code Double} with compressed class
- * pointers). {@link #asMap()}, {@link #toBuilder()} and
- * {@link #toString()} allocate and copy.
+ * booleans boxed, as the API demands, with the box remembered per index (see {@link Boxes});
+ * arrays as a reusable {@link ArrayValueList} per index over the stored array. {@link #forEach}
+ * and {@link #get} therefore allocate nothing in steady state for recurring values; a new numeric
+ * value costs one box. {@link #asMap()}, {@link #toBuilder()} and {@link #toString()} allocate
+ * and copy.
  *
  * <p>Values handed out (lists in particular) are valid while the view stays bound; an exporter
  * that keeps them beyond its export must copy them (see copy mode in
@@ -137,11 +135,7 @@ final class AttributesView implements Attributes {
         return b;
     }
 
-    /**
-     * Returns {@code {key=value, ...}} with the current content. Allocates.
-     *
-     * @return a description of the attributes
-     */
+    /** {@return a new {@code {key=value, ...}} of the current content} */
     @Override
     public String toString() {
         return asMap().toString();
@@ -178,8 +172,6 @@ final class AttributesView implements Attributes {
         list.bind(r.type(i), r.arrayValue(i));
         return list;
     }
-
-
 
     private static Object copyValue(AttributeReader r, int i) {
         switch (r.type(i)) {

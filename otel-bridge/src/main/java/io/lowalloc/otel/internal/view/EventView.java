@@ -41,11 +41,7 @@ final class EventView implements EventData {
         return attributes.size() + attributes.reader().droppedCount();
     }
 
-    /**
-     * Returns the name, time and attributes. Allocates.
-     *
-     * @return a description of the event
-     */
+    /** {@return a new description: name, time and attributes} */
     @Override
     public String toString() {
         return "EventData{name=" + name + ", epochNanos=" + epochNanos + ", attributes=" + attributes

@@ -40,11 +40,7 @@ final class LinkView implements LinkData {
         return attributes.size() + attributes.reader().droppedCount();
     }
 
-    /**
-     * Returns the linked context and the attributes. Allocates.
-     *
-     * @return a description of the link
-     */
+    /** {@return a new description: linked context and attributes} */
     @Override
     public String toString() {
         return "LinkData{spanContext=" + spanContext + ", attributes=" + attributes

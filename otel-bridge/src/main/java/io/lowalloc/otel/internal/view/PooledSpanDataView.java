@@ -19,40 +19,33 @@ import java.util.Objects;
 /**
  * A reusable OpenTelemetry {@link SpanData} over a pooled core
  * {@link io.lowalloc.core.span.SpanData}, so that any {@code SpanExporter} can export pooled spans
- * without a copy. Bind it to a span with {@link #bind}, hand it to the exporter, and
- * {@link #unbind()} it when the export's result is known; then bind it to the next span.
+ * without a copy: {@link #bind} it to a span, hand it to the exporter, {@link #unbind()} it when
+ * the export's result is known, then bind it to the next span.
  *
- * <h2>What the view shows</h2>
- * Every getter reads the bound span: ids, parent (an invalid context for a root span; otherwise
- * the same trace id, the parent span id, the span's trace flags and the parent's remote flag),
- * name, kind, times, status, attributes, events and links with their attributes, and the total
- * counts ({@code getTotalAttributeCount() = size + dropped}, likewise for events and links). The
- * {@link Resource} is the one given at creation; the {@link InstrumentationScopeInfo} is the span's
+ * <p>Every getter reads the bound span and throws {@link IllegalStateException} while the view is
+ * unbound. The parent is an invalid context for a root span, otherwise the span's trace id and
+ * flags with the parent span id and remote flag. Totals are size + dropped (attributes, events,
+ * links); {@link #hasEnded()} is true once the core span is {@code ENDED} or {@code SUBMITTED}.
+ * The {@link Resource} is the one given at creation; the scope is the span's
  * {@link io.lowalloc.core.span.SpanData#attachment() attachment} when that is an
- * {@code InstrumentationScopeInfo}, otherwise the one given at creation. The trace state is
- * always {@code TraceState.getDefault()}: the core records none. The nested objects (span
- * contexts, attributes, events, links, status, lists) are reusable views owned by this one.
+ * {@link InstrumentationScopeInfo}, otherwise the default given at creation. The trace state is
+ * always {@code TraceState.getDefault()}: the core records none. Nested objects (contexts,
+ * attributes, events, links, status, lists) are reusable views owned by this one.
  *
- * <h2>Allocation</h2>
- * {@link #bind} and every getter allocate nothing in steady state, with three exceptions that the
- * OpenTelemetry API forces: (1) hex id strings ({@code getTraceId()}, {@code getSpanId()}, the
- * span contexts' {@code getTraceId()}/{@code getSpanId()}) are made on first request and then
- * remembered until the next bind, so at most once per id per export; (2) numeric attribute
- * values are boxed; a box is remembered per attribute index and reused while the value there is
- * unchanged, so a new value costs one box (24 bytes); (3) {@code asMap()}, {@code toBuilder()},
- * {@code getTraceIdBytes()}/{@code getSpanIdBytes()}, {@link #copy()} and every
- * {@code toString()} allocate. Attribute keys come from a bounded cache shared by all views of
- * one adapter (see {@link SpanExporterAdapter}). Iterating the event and link lists with
- * for-each or {@code forEach} allocates nothing.
+ * <p>Allocation: {@link #bind} and the getters allocate nothing in steady state, except where
+ * the OpenTelemetry API forces it: hex id strings are made on first request and kept until the
+ * next bind; a numeric attribute value that changed at its index costs one box; the deprecated
+ * {@code getInstrumentationLibraryInfo()} allocates when the scope changes; {@code asMap()},
+ * {@code toBuilder()}, the id byte arrays, {@link #copy()} and every {@code toString()} allocate.
+ * Attribute keys come from a bounded cache shared by an adapter's views. Iterating the event and
+ * link lists (for-each or {@code forEach}) allocates nothing.
  *
- * <h2>Thread-safety and lifetime</h2>
- * A view is bound to one export at a time: bind and unbind it on one thread, and let the
- * exporter read it (from any thread, even several, as the export call publishes it) only between
- * the two. Whatever it returns, lists and attribute values included, is valid only until the
- * view is unbound or rebound. Reading an unbound view throws {@link IllegalStateException}, so an
- * exporter that keeps spans after its export completed fails loudly instead of reading a reused
- * span; such exporters (for example {@code InMemorySpanExporter}) need {@link #copy()}, which is
- * what the adapter's copy mode does. Equality is identity.
+ * <p>Thread-safety and lifetime: bind and unbind on one thread; between the two the exporter may
+ * read from any thread, as the export call publishes the view. Everything returned, lists and
+ * values included, is valid only until the view is unbound or rebound; an exporter that keeps
+ * spans past its export result (e.g. {@code InMemorySpanExporter}) needs {@link #copy()}, which
+ * is the adapter's copy mode, and otherwise fails loudly instead of reading a reused span.
+ * Equality is identity.
  */
 public final class PooledSpanDataView implements SpanData {
 
@@ -83,10 +76,11 @@ public final class PooledSpanDataView implements SpanData {
 
     /**
      * Creates an unbound view.
-     * 
+     *
      * @param keys the shared attribute key cache
      * @param resource the resource every span shows
-     * @param defaultScope the scope of spans whose attachment is not an {@code InstrumentationScopeInfo}
+     * @param defaultScope the scope of spans whose attachment is not an
+     *     {@code InstrumentationScopeInfo}
      */
     public PooledSpanDataView(AttributeKeyCache keys, Resource resource, InstrumentationScopeInfo defaultScope) {
         this.keys = keys;
@@ -111,10 +105,9 @@ public final class PooledSpanDataView implements SpanData {
     }
 
     /**
-     * Binds the view to {@code span} and forgets everything remembered for the previous span.
-     * The span is read, never written; it must not change until {@link #unbind()} (a submitted
-     * or ended span cannot). Allocates nothing once the view has seen spans with as many events,
-     * links and attributes.
+     * Binds the view to {@code span}, forgetting what was kept for the previous span. The span is
+     * read, never written, and must not change until {@link #unbind()} (an ended span cannot).
+     * Allocates nothing once the view has seen spans with as many events, links and attributes.
      *
      * @param span the span to show
      * @return this view
@@ -163,26 +156,19 @@ public final class PooledSpanDataView implements SpanData {
         linkList.bind(links, count);
     }
 
-    /**
-     * Lets go of the bound span; later reads throw {@link IllegalStateException} until the next
-     * {@link #bind}. The nested views keep their last content until then. Allocates nothing.
-     */
+    /** Lets go of the bound span until the next {@link #bind}. Allocates nothing. */
     public void unbind() {
         span = null;
     }
 
-    /**
-     * Returns the bound span.
-     *
-     * @return the core span, or {@code null} when unbound
-     */
+    /** {@return the bound core span, or {@code null} when unbound} */
     public io.lowalloc.core.span.SpanData boundSpan() {
         return span;
     }
 
     /**
      * Returns an immutable snapshot of everything this view shows, independent of the pooled
-     * span: safe to keep after the export (what copy mode hands to exporters). Allocates.
+     * span and safe to keep after the export (what copy mode hands to exporters). Allocates.
      *
      * @return a new immutable {@code SpanData}
      * @throws IllegalStateException if the view is not bound
@@ -200,183 +186,96 @@ public final class PooledSpanDataView implements SpanData {
         return s;
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the view is not bound
-     */
     @Override
     public String getName() {
         return bound().name();
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the view is not bound
-     */
     @Override
     public SpanKind getKind() {
         return toOtel(bound().kind());
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the view is not bound
-     */
     @Override
     public SpanContext getSpanContext() {
         bound();
         return spanContext;
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the view is not bound
-     */
     @Override
     public String getTraceId() {
         bound();
         return traceId.hex();
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the view is not bound
-     */
     @Override
     public String getSpanId() {
         bound();
         return spanContext.getSpanId();
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the view is not bound
-     */
     @Override
     public SpanContext getParentSpanContext() {
         return bound().hasParent() ? parentContext : SpanContext.getInvalid();
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the view is not bound
-     */
     @Override
     public String getParentSpanId() {
         return getParentSpanContext().getSpanId();
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the view is not bound
-     */
     @Override
     public StatusData getStatus() {
         bound();
         return status;
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the view is not bound
-     */
     @Override
     public long getStartEpochNanos() {
         return bound().startEpochNanos();
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the view is not bound
-     */
     @Override
     public Attributes getAttributes() {
         bound();
         return attributes;
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the view is not bound
-     */
     @Override
     public List<EventData> getEvents() {
         bound();
         return eventList;
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the view is not bound
-     */
     @Override
     public List<LinkData> getLinks() {
         bound();
         return linkList;
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the view is not bound
-     */
     @Override
     public long getEndEpochNanos() {
         return bound().endEpochNanos();
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * <p>True once the core span was ended (it is {@code ENDED} or {@code SUBMITTED}).
-     *
-     * @throws IllegalStateException if the view is not bound
-     */
     @Override
     public boolean hasEnded() {
         SpanState state = bound().state();
         return state == SpanState.ENDED || state == SpanState.SUBMITTED;
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the view is not bound
-     */
     @Override
     public int getTotalRecordedEvents() {
         io.lowalloc.core.span.SpanData s = bound();
         return saturatedSum(s.eventCount(), s.droppedEventCount());
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the view is not bound
-     */
     @Override
     public int getTotalRecordedLinks() {
         io.lowalloc.core.span.SpanData s = bound();
         return saturatedSum(s.linkCount(), s.droppedLinkCount());
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the view is not bound
-     */
     @Override
     public int getTotalAttributeCount() {
         io.lowalloc.core.span.SpanData s = bound();
@@ -386,11 +285,7 @@ public final class PooledSpanDataView implements SpanData {
     /**
      * {@inheritDoc}
      *
-     * <p>Made from {@link #getInstrumentationScopeInfo()} and remembered while the scope stays the
-     * same; allocates when it changes.
-     *
      * @deprecated Use {@link #getInstrumentationScopeInfo()}.
-     * @throws IllegalStateException if the view is not bound
      */
     @Override
     @Deprecated
@@ -405,37 +300,19 @@ public final class PooledSpanDataView implements SpanData {
         return info;
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * <p>The span's attachment if it is an {@code InstrumentationScopeInfo}, otherwise the
-     * default scope given at creation.
-     *
-     * @throws IllegalStateException if the view is not bound
-     */
     @Override
     public InstrumentationScopeInfo getInstrumentationScopeInfo() {
         Object attachment = bound().attachment();
         return attachment instanceof InstrumentationScopeInfo ? (InstrumentationScopeInfo) attachment : defaultScope;
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws IllegalStateException if the view is not bound
-     */
     @Override
     public Resource getResource() {
         bound();
         return resource;
     }
 
-    /**
-     * Describes the bound span (ids in hex, name, kind, times, status, attributes, events, links,
-     * scope) or says that the view is unbound. Allocates.
-     *
-     * @return a description of the view
-     */
+    /** {@return a new description of the bound span, or {@code PooledSpanDataView{unbound}}} */
     @Override
     public String toString() {
         io.lowalloc.core.span.SpanData s = span;

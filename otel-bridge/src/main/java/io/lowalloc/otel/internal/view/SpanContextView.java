@@ -20,6 +20,8 @@ public final class SpanContextView implements SpanContext {
 
     private final TraceIdHex traceId;
     private long spanId;
+    // Made on first request, like TraceIdHex.hex: a racing first request may make it twice, and
+    // either string is correct and safely published (strings are immutable).
     private String spanIdHex;
     private TraceFlags traceFlags = TraceFlags.getDefault();
     private boolean remote;
@@ -36,29 +38,17 @@ public final class SpanContextView implements SpanContext {
         this.remote = remote;
     }
 
-    /**
-     * The high 64 bits of the trace id.
-     * 
-     * @return the bits
-     */
+    /** {@return the high 64 bits of the trace id} */
     public long traceIdHigh() {
         return traceId.high();
     }
 
-    /**
-     * The low 64 bits of the trace id.
-     * 
-     * @return the bits
-     */
+    /** {@return the low 64 bits of the trace id} */
     public long traceIdLow() {
         return traceId.low();
     }
 
-    /**
-     * The span id.
-     * 
-     * @return the id
-     */
+    /** {@return the span id, 0 when invalid} */
     public long spanId() {
         return spanId;
     }
@@ -118,11 +108,7 @@ public final class SpanContextView implements SpanContext {
         return remote;
     }
 
-    /**
-     * Returns the ids in hex, flags and remote flag. Allocates.
-     *
-     * @return a description of the context
-     */
+    /** {@return a new description: ids in hex, flags, remote and valid} */
     @Override
     public String toString() {
         return "SpanContext{traceId=" + getTraceId() + ", spanId=" + getSpanId() + ", traceFlags="

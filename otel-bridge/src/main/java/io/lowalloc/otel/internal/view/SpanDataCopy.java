@@ -173,11 +173,7 @@ final class SpanDataCopy implements SpanData {
         return resource;
     }
 
-    /**
-     * Describes every field. Allocates.
-     *
-     * @return a description of the span
-     */
+    /** {@return a new description of every field} */
     @Override
     public String toString() {
         return "SpanDataCopy{name=" + name + ", kind=" + kind + ", spanContext=" + spanContext

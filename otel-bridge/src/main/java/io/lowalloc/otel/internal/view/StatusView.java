@@ -38,11 +38,7 @@ final class StatusView implements StatusData {
         return description;
     }
 
-    /**
-     * Returns the code and description. Allocates.
-     *
-     * @return a description of the status
-     */
+    /** {@return a new description: code and description} */
     @Override
     public String toString() {
         return "StatusData{statusCode=ERROR, description=" + description + "}";

@@ -4,7 +4,7 @@ import io.lowalloc.core.attr.AttributeReader;
 import io.lowalloc.core.attr.AttributeType;
 import io.lowalloc.core.gc.AllocationMeter;
 import io.lowalloc.core.pool.ObjectPool;
-import io.lowalloc.core.span.Hex;
+import io.lowalloc.core.span.HexIds;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanLimits;
 import io.lowalloc.core.span.SpanState;
@@ -75,10 +75,10 @@ class ReadableSpanCopierTest {
 
         assertThat(resource).isEqualTo(Resource.getDefault());
         assertThat(target.state()).isEqualTo(SpanState.ENDED);
-        assertThat(target.traceIdHigh()).isEqualTo(Hex.parseLong16(TRACE_ID, 0));
-        assertThat(target.traceIdLow()).isEqualTo(Hex.parseLong16(TRACE_ID, 16));
-        assertThat(target.spanId()).isEqualTo(Hex.parseLong16(ended.getSpanContext().getSpanId(), 0));
-        assertThat(target.parentSpanId()).isEqualTo(Hex.parseLong16(PARENT_ID, 0));
+        assertThat(target.traceIdHigh()).isEqualTo(HexIds.parseLong16(TRACE_ID, 0));
+        assertThat(target.traceIdLow()).isEqualTo(HexIds.parseLong16(TRACE_ID, 16));
+        assertThat(target.spanId()).isEqualTo(HexIds.parseLong16(ended.getSpanContext().getSpanId(), 0));
+        assertThat(target.parentSpanId()).isEqualTo(HexIds.parseLong16(PARENT_ID, 0));
         assertThat(target.isParentRemote()).isTrue();
         assertThat(target.isSampled()).isTrue();
         assertThat(target.name()).isEqualTo("GET /items");

@@ -1,4 +1,4 @@
-package io.lowalloc.otel.testing;
+package io.lowalloc.otel;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanContext;
@@ -22,10 +22,10 @@ import java.util.function.BiConsumer;
  * <p>No string literals on the export path: a JIT compilation may resolve a method's literals on
  * the thread that runs it, which a measurement would wrongly charge to the spans.
  */
-public final class FieldReadingExporter implements SpanExporter {
+final class FieldReadingExporter implements SpanExporter {
 
     /** Where the injected allocation escapes to, so that escape analysis cannot remove it. */
-    public static volatile Object escape;
+    private static volatile Object escape;
 
     private final boolean readHexIds;
     private final boolean injectAllocation;
@@ -33,7 +33,7 @@ public final class FieldReadingExporter implements SpanExporter {
     private volatile long checksum;
     private volatile long spans;
 
-    public FieldReadingExporter(boolean readHexIds, boolean injectAllocation) {
+    FieldReadingExporter(boolean readHexIds, boolean injectAllocation) {
         this.readHexIds = readHexIds;
         this.injectAllocation = injectAllocation;
     }
@@ -99,12 +99,12 @@ public final class FieldReadingExporter implements SpanExporter {
     }
 
     /** Spans read so far; read it after a flush. */
-    public long spans() {
+    long spans() {
         return spans;
     }
 
     /** A value depending on everything read; read it after a flush. */
-    public long checksum() {
+    long checksum() {
         return checksum;
     }
 

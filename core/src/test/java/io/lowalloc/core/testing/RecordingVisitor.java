@@ -1,10 +1,14 @@
-package io.lowalloc.core.attr;
+package io.lowalloc.core.testing;
 
+import io.lowalloc.core.attr.AttributeVisitor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Test visitor writing each visit as {@code "TYPE key=value"}; allocates (test only). */
+/**
+ * An {@link AttributeVisitor} that records each visit as {@code "TYPE key=value"} (arrays as
+ * {@link Arrays#toString}), in order. Not thread-safe; allocates (test only).
+ */
 public final class RecordingVisitor implements AttributeVisitor {
 
     /** The visits so far, in order. */

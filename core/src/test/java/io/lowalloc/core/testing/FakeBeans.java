@@ -1,4 +1,4 @@
-package io.lowalloc.core.gc;
+package io.lowalloc.core.testing;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.MemoryMXBean;
@@ -11,22 +11,33 @@ import javax.management.NotificationFilter;
 import javax.management.NotificationListener;
 import javax.management.ObjectName;
 
-/** Hand-made JMX beans with fixed figures, so statistics can be checked against known values. */
-final class FakeBeans {
+/**
+ * Hand-made JMX beans with fixed figures, so that GC statistics can be checked against known
+ * values: a collector bean that also emits notifications and remembers its listeners, and a
+ * memory bean with a fixed heap usage. Not thread-safe (single-threaded tests only).
+ */
+public final class FakeBeans {
 
     private FakeBeans() {
     }
 
-    /** A collector bean that is also an emitter and remembers its listeners. */
-    static final class Collector implements GarbageCollectorMXBean, NotificationEmitter {
-        final String name;
-        final long count;
-        final long timeMillis;
-        final List<NotificationListener> listeners = new ArrayList<>();
-        int addCalls;
-        int removeCalls;
+    /** A collector bean with fixed counts that is also an emitter and remembers its listeners. */
+    public static final class Collector implements GarbageCollectorMXBean, NotificationEmitter {
+        private final String name;
+        private final long count;
+        private final long timeMillis;
+        private final List<NotificationListener> listeners = new ArrayList<>();
+        private int addCalls;
+        private int removeCalls;
 
-        Collector(String name, long count, long timeMillis) {
+        /**
+         * Creates a collector bean.
+         *
+         * @param name the collector name
+         * @param count what {@link #getCollectionCount()} returns
+         * @param timeMillis what {@link #getCollectionTime()} returns, in milliseconds
+         */
+        public Collector(String name, long count, long timeMillis) {
             this.name = name;
             this.count = count;
             this.timeMillis = timeMillis;
@@ -85,13 +96,47 @@ final class FakeBeans {
         public MBeanNotificationInfo[] getNotificationInfo() {
             return new MBeanNotificationInfo[0];
         }
+
+        /**
+         * Returns the listeners added and not removed.
+         *
+         * @return the live list
+         */
+        public List<NotificationListener> listeners() {
+            return listeners;
+        }
+
+        /**
+         * Returns how often a listener was added.
+         *
+         * @return the count
+         */
+        public int addCalls() {
+            return addCalls;
+        }
+
+        /**
+         * Returns how often a listener was removed.
+         *
+         * @return the count
+         */
+        public int removeCalls() {
+            return removeCalls;
+        }
     }
 
-    /** A memory bean reporting a fixed heap usage. */
-    static final class Memory implements MemoryMXBean {
-        final MemoryUsage heap;
+    /** A memory bean reporting a fixed heap usage (and the same figures for non-heap). */
+    public static final class Memory implements MemoryMXBean {
+        private final MemoryUsage heap;
 
-        Memory(long used, long committed, long max) {
+        /**
+         * Creates a memory bean.
+         *
+         * @param used heap bytes used
+         * @param committed heap bytes committed
+         * @param max the maximum heap bytes, or -1 if undefined
+         */
+        public Memory(long used, long committed, long max) {
             this.heap = new MemoryUsage(-1, used, committed, max);
         }
 

@@ -1,4 +1,4 @@
-package io.lowalloc.otel.testing;
+package io.lowalloc.otel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,13 +16,13 @@ import java.util.Objects;
  * implementations differ: the SDK's snapshots versus the bridge's copies), reporting every
  * difference with the span and field it is in.
  */
-public final class SpanDataComparison {
+final class SpanDataComparison {
 
     private SpanDataComparison() {
     }
 
     /** Asserts that both lists hold the same spans (matched by span id) with equal data. */
-    public static void assertSameSpans(List<SpanData> actual, List<SpanData> expected) {
+    static void assertSameSpans(List<SpanData> actual, List<SpanData> expected) {
         assertThat(actual).as("number of exported spans").hasSameSizeAs(expected);
         List<SpanData> a = sorted(actual);
         List<SpanData> e = sorted(expected);

@@ -1,12 +1,15 @@
-package io.lowalloc.otel.testing;
+package io.lowalloc.otel;
 
 import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.sdk.trace.IdGenerator;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Ids from counters, so that two runs of the same scenario produce the same ids. */
-public final class SequentialIdGenerator implements IdGenerator {
+/**
+ * An {@link IdGenerator} that takes ids from counters, so that two runs of the same scenario (one
+ * per processor) produce the same ids and their spans can be compared. Thread-safe.
+ */
+final class SequentialIdGenerator implements IdGenerator {
 
     private final AtomicLong spans = new AtomicLong(0x1000);
     private final AtomicLong traces = new AtomicLong(0x2000);
