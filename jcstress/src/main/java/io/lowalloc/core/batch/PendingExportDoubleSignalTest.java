@@ -17,6 +17,9 @@ import org.openjdk.jcstress.infra.results.III_Result;
  *
  * <p>Results: the result each signal left in place, then the worker's outcome read after both
  * (its timeout not passed). Codes: 1 success, 3 failed.
+ *
+ * <p>The signals call {@code complete(...)}, which is all {@code success()} and
+ * {@code failure(cause)} do, because its return value says which result each left in place.
  */
 @JCStressTest
 @Description("PendingExport: success() racing failure(cause) from another thread")

@@ -17,6 +17,9 @@ import org.openjdk.jcstress.infra.results.IIII_Result;
  * failure cause as the exporter's result (the items then count as failed, not abandoned).
  *
  * <p>Results as in {@link PendingExportSuccessVsTimeoutTest}; codes 3 failed, 2 timed out.
+ *
+ * <p>The exporter calls {@code complete(cause)}, which is all {@code failure(cause)} does, because
+ * its return value says which result the signal left in place.
  */
 @JCStressTest
 @Description("PendingExport: failure(cause) racing the export timeout")

@@ -20,6 +20,9 @@ import org.openjdk.jcstress.infra.results.IIII_Result;
  * {@code await(0)} (the timeout has passed); the exporter's payload as the worker reads it after
  * a success (-1 when the timeout won and the worker must not read it); the final result, read
  * after both. Codes as in {@link ExportRaceFixtures}: 1 success, 2 timed out.
+ *
+ * <p>The exporter calls {@code complete(SUCCEEDED)}, which is all {@code success()} does, because
+ * its return value says which result the signal left in place.
  */
 @JCStressTest
 @Description("PendingExport: success() racing the export timeout")
