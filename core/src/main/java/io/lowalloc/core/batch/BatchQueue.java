@@ -272,13 +272,24 @@ final class BatchQueue<T> {
      * @param nanos the longest wait
      */
     void awaitWork(long nanos) {
-        consumer = Thread.currentThread();
-        WAITING.setVolatile(this, 1);
-        long word = reserved.get();
-        if (word >= 0 && word - consumerTaken < batchSize) {
+        if (announceWaiting()) {
             LockSupport.parkNanos(this, nanos);
         }
         // Opaque is enough: a producer that still sees 1 merely unparks a running worker once.
         WAITING.setOpaque(this, 0);
+    }
+
+    /**
+     * The worker's half of the wake-up Dekker pair: publishes {@code waiting = 1}, then reads the
+     * reservation word; worker thread only. Separate from {@link #awaitWork(long)} so that the
+     * jcstress tests (module {@code lowalloc-jcstress}) can observe the decision without parking.
+     *
+     * @return true if the worker may park: the queue is open and holds less than a batch
+     */
+    boolean announceWaiting() {
+        consumer = Thread.currentThread();
+        WAITING.setVolatile(this, 1);
+        long word = reserved.get();
+        return word >= 0 && word - consumerTaken < batchSize;
     }
 }

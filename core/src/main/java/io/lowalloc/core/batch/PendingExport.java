@@ -52,15 +52,27 @@ final class PendingExport implements ExportCompletion {
         complete(cause == null ? FAILED_WITHOUT_CAUSE : cause);
     }
 
-    private void complete(Object outcome) {
+    /**
+     * Records {@code outcome} unless a result is already set. Returns the result that holds
+     * afterwards only so that the jcstress tests (module {@code lowalloc-jcstress}) can see which
+     * side won; {@link #success()} and {@link #failure(Throwable)} ignore it.
+     *
+     * @param outcome the exporter's result
+     * @return {@code outcome} if this call won, otherwise the earlier result
+     */
+    Object complete(Object outcome) {
         if (RESULT.compareAndSet(this, null, outcome)) {
             // A synchronous completion needs no unpark (and must not leave a stray permit).
             if (Thread.currentThread() != worker) {
                 LockSupport.unpark(worker);
             }
-        } else if (result == TIMED_OUT) {
+            return outcome;
+        }
+        Object earlier = result;
+        if (earlier == TIMED_OUT) {
             owner.lateCompletion(size);
         }
+        return earlier;
     }
 
     /**

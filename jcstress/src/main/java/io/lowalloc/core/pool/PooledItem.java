@@ -1,0 +1,43 @@
+package io.lowalloc.core.pool;
+
+/**
+ * The pooled object of the pool race tests: two plain fields a holder writes and
+ * {@link #reset()} clears.
+ */
+final class PooledItem implements Poolable {
+
+    private final PoolSlot slot = new PoolSlot();
+    int a;
+    int b;
+
+    @Override
+    public PoolSlot poolSlot() {
+        return slot;
+    }
+
+    @Override
+    public void reset() {
+        a = 0;
+        b = 0;
+    }
+
+    /**
+     * Takes objects from {@code pool} until it is empty and counts how often {@code item} came out.
+     *
+     * @return that count, or -1 if an acquire found a pooled object in a state other than POOLED
+     *     (the same object queued twice)
+     */
+    static int drainAndCount(ObjectPool<PooledItem> pool, PooledItem item) {
+        int found = 0;
+        try {
+            for (int i = 0; i < pool.capacity(); i++) {
+                if (pool.acquire() == item) {
+                    found++;
+                }
+            }
+        } catch (IllegalStateException corrupted) {
+            return -1;
+        }
+        return found;
+    }
+}
