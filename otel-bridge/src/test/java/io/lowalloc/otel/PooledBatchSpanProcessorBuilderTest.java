@@ -64,22 +64,15 @@ class PooledBatchSpanProcessorBuilderTest {
 
     @Test
     void batchSettersForwardToTheOpenTelemetryCompatibleOptions() {
-        builder.setMaxQueueSize(100)
-                .setMaxExportBatchSize(10)
-                .setScheduleDelay(Duration.ofMillis(250))
-                .setExporterTimeout(Duration.ofSeconds(2))
-                .setFullQueuePolicy(FullQueuePolicy.BLOCK)
-                .setMaxBlockTime(Duration.ofMillis(7));
+        builder.setMaxQueueSize(300).setMaxExportBatchSize(30).setScheduleDelay(Duration.ofMillis(40))
+                .setExporterTimeout(Duration.ofSeconds(3)).setFullQueuePolicy(FullQueuePolicy.BLOCK)
+                .setMaxBlockTime(Duration.ofMillis(9));
 
-        assertThat(builder.batchOptions()).isEqualTo(BatchOptions.builder()
-                .setMaxQueueSize(100)
-                .setMaxExportBatchSize(10)
-                .setScheduleDelay(250, TimeUnit.MILLISECONDS)
-                .setExporterTimeout(2, TimeUnit.SECONDS)
-                .setFullQueuePolicy(FullQueuePolicy.BLOCK)
-                .setMaxBlockTime(7, TimeUnit.MILLISECONDS)
-                .setWorkerThreadName(PooledBatchSpanProcessor.WORKER_THREAD_NAME)
-                .build());
+        BatchOptions expected = BatchOptions.builder().setMaxQueueSize(300).setMaxExportBatchSize(30)
+                .setScheduleDelay(40, TimeUnit.MILLISECONDS).setExporterTimeout(3, TimeUnit.SECONDS)
+                .setFullQueuePolicy(FullQueuePolicy.BLOCK).setMaxBlockTime(9, TimeUnit.MILLISECONDS)
+                .setWorkerThreadName(PooledBatchSpanProcessor.WORKER_THREAD_NAME).build();
+        assertThat(builder.batchOptions()).isEqualTo(expected);
         assertThat(builder.setScheduleDelay(1, TimeUnit.SECONDS).setExporterTimeout(1, TimeUnit.SECONDS)
                 .setMaxBlockTime(1, TimeUnit.SECONDS).batchOptions())
                 .isEqualTo(builder.setScheduleDelay(Duration.ofSeconds(1)).setExporterTimeout(Duration.ofSeconds(1))

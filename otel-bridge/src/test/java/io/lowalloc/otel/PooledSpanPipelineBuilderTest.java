@@ -30,24 +30,16 @@ class PooledSpanPipelineBuilderTest {
 
     @Test
     void batchSettersForwardToTheOpenTelemetryCompatibleOptions() {
-        try (PooledSpanPipeline pipeline = builder
-                .setMaxQueueSize(100)
-                .setMaxExportBatchSize(10)
-                .setScheduleDelay(Duration.ofMillis(250))
-                .setExporterTimeout(2, TimeUnit.SECONDS)
-                .setFullQueuePolicy(FullQueuePolicy.BLOCK)
-                .setMaxBlockTime(7, TimeUnit.MILLISECONDS)
-                .setWorkerThreadName("forwarded")
-                .build()) {
-            assertThat(pipeline.batchOptions()).isEqualTo(BatchOptions.builder()
-                    .setMaxQueueSize(100)
-                    .setMaxExportBatchSize(10)
-                    .setScheduleDelay(250, TimeUnit.MILLISECONDS)
-                    .setExporterTimeout(Duration.ofSeconds(2))
-                    .setFullQueuePolicy(FullQueuePolicy.BLOCK)
-                    .setMaxBlockTime(Duration.ofMillis(7))
-                    .setWorkerThreadName("forwarded")
-                    .build());
+        BatchOptions expected = BatchOptions.builder().setMaxQueueSize(64).setMaxExportBatchSize(8)
+                .setScheduleDelay(Duration.ofMillis(75)).setExporterTimeout(Duration.ofMillis(1500))
+                .setFullQueuePolicy(FullQueuePolicy.BLOCK).setMaxBlockTime(Duration.ofMillis(3))
+                .setWorkerThreadName("forwarded").build();
+
+        try (PooledSpanPipeline pipeline = builder.setMaxQueueSize(64).setMaxExportBatchSize(8)
+                .setScheduleDelay(75, TimeUnit.MILLISECONDS).setExporterTimeout(1500, TimeUnit.MILLISECONDS)
+                .setFullQueuePolicy(FullQueuePolicy.BLOCK).setMaxBlockTime(3, TimeUnit.MILLISECONDS)
+                .setWorkerThreadName("forwarded").build()) {
+            assertThat(pipeline.batchOptions()).isEqualTo(expected);
         }
     }
 

@@ -101,15 +101,12 @@ public final class BatchOptions {
      * @return a new builder
      */
     public Builder toBuilder() {
-        Builder builder = new Builder();
-        builder.maxQueueSize = maxQueueSize;
-        builder.maxExportBatchSize = maxExportBatchSize;
-        builder.scheduleDelayNanos = scheduleDelayNanos;
-        builder.exporterTimeoutNanos = exporterTimeoutNanos;
-        builder.fullQueuePolicy = fullQueuePolicy;
-        builder.maxBlockTimeNanos = maxBlockTimeNanos;
-        builder.workerThreadName = workerThreadName;
-        return builder;
+        // Every value already satisfies the strict rules, so the setters accept them unchanged.
+        return builder().setMaxQueueSize(maxQueueSize).setMaxExportBatchSize(maxExportBatchSize)
+                .setScheduleDelay(scheduleDelayNanos, TimeUnit.NANOSECONDS)
+                .setExporterTimeout(exporterTimeoutNanos, TimeUnit.NANOSECONDS)
+                .setFullQueuePolicy(fullQueuePolicy).setMaxBlockTime(maxBlockTimeNanos, TimeUnit.NANOSECONDS)
+                .setWorkerThreadName(workerThreadName);
     }
 
     /**
