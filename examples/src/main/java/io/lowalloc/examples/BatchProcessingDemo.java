@@ -1,13 +1,12 @@
 package io.lowalloc.examples;
 
-import io.lowalloc.core.batch.BatchBuffer;
+import io.lowalloc.core.batch.BatchOptions;
 import io.lowalloc.core.batch.BatchStats;
-import io.lowalloc.core.pool.ObjectPool;
 import io.lowalloc.core.pool.PoolStats;
-import io.lowalloc.core.span.EpochClock;
-import io.lowalloc.core.span.Ids;
+import io.lowalloc.core.span.RecorderStats;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanKind;
+import io.lowalloc.core.span.SpanRecorder;
 import io.lowalloc.otel.SpanExporterAdapter;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -25,13 +24,13 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Scenario 4, "Batch Processing Demo": {@value #SPANS} pooled spans go through a
- * {@link BatchBuffer} with batch size {@value #BATCH_SIZE}, the otel-bridge's
+ * {@link SpanRecorder} with batch size {@value #BATCH_SIZE}, the otel-bridge's
  * {@link SpanExporterAdapter} and a real OpenTelemetry {@link SpanExporter} that prints
  * {@code "📤 Exporting batch of N spans"} per batch (and, with an endpoint, sends it over OTLP/HTTP
  * to a collector). Then {@value #PARTIAL_SPANS} more spans are offered and <em>not</em> flushed: the
  * buffer's max-delay timer ({@value #MAX_DELAY_MILLIS} ms) exports them as a partial batch, and the
  * demo shows how long that took. The closing line takes its counts from {@link BatchStats}. The
- * buffer's completion hook returns every exported span to its pool.
+ * recorder returns every exported span to its pool.
  *
  * <p>Not thread-safe; run it on one thread.
  */
@@ -99,24 +98,24 @@ public final class BatchProcessingDemo {
                 .setInstrumentationScope(InstrumentationScopeInfo.create("memory-optimization"))
                 .setCopyMode(false) // the exporter reads during export only: reusable views, no copies
                 .build();
-        ObjectPool<SpanData> pool = SpanData.newPool(SPANS + PARTIAL_SPANS, SpanPoolDemo.LIMITS);
-        pool.prefill(SPANS + PARTIAL_SPANS);
-        EpochClock clock = EpochClock.system();
-
-        BatchBuffer<SpanData> buffer = BatchBuffer.builder(adapter)
-                .setMaxExportBatchSize(BATCH_SIZE)
-                .setMaxQueueSize(2 * SPANS)
-                .setScheduleDelay(MAX_DELAY_MILLIS, TimeUnit.MILLISECONDS)
-                .setCompletionHook(pool::release)
-                .build();
+        SpanRecorder recorder = SpanRecorder.builder()
+                .setBatchOptions(BatchOptions.builder()
+                        .setMaxExportBatchSize(BATCH_SIZE)
+                        .setMaxQueueSize(2 * SPANS)
+                        .setScheduleDelay(MAX_DELAY_MILLIS, TimeUnit.MILLISECONDS)
+                        .build())
+                .setSpanLimits(SpanPoolDemo.LIMITS)
+                .setPoolCapacity(SPANS + PARTIAL_SPANS)
+                .setPrefill(SPANS + PARTIAL_SPANS)
+                .build(adapter);
         long timerFlushNanos;
         try {
-            offer(buffer, pool, clock, 0, SPANS);
-            buffer.flush(); // 1000 = 10 x 100: every batch is full, flush only waits for them
+            record(recorder, 0, SPANS);
+            recorder.flush(); // 1000 = 10 x 100: every batch is full, flush only waits for them
             int before = exporter.batchSizes().size();
 
             long start = System.nanoTime();
-            offer(buffer, pool, clock, SPANS, PARTIAL_SPANS);
+            record(recorder, SPANS, PARTIAL_SPANS);
             // No flush: the partial batch is left to the buffer's max-delay timer.
             long deadline = start + TimeUnit.MILLISECONDS.toNanos(20 * MAX_DELAY_MILLIS);
             while (exporter.batchSizes().size() == before && System.nanoTime() < deadline) {
@@ -132,13 +131,14 @@ public final class BatchProcessingDemo {
                 out.printf(Locale.ROOT, "⚠️  the partial batch was not exported within %d ms%n", 20 * MAX_DELAY_MILLIS);
             }
         } finally {
-            buffer.close(); // exports whatever is left, then stops the worker: pending is 0 afterwards
+            recorder.close(); // exports whatever is left, then stops the worker: pending is 0 afterwards
         }
-        BatchStats stats = buffer.stats();
+        RecorderStats recorded = recorder.stats();
+        BatchStats stats = recorded.batch();
         adapter.shutdown().join(OTLP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
 
         Result result = new Result(exporter.batchSizes(), exporter.validSpans(), timerFlushNanos, stats,
-                pool.stats(), otlpEndpoint);
+                recorded.pool(), otlpEndpoint);
         out.printf(Locale.ROOT, "%s Batch processing completed: %d spans offered, %d exported in %d export calls, "
                         + "%d dropped, %d failed, %d pending%n",
                 stats.exported() == stats.offered() ? "✅" : "⚠️", stats.offered(), stats.exported(),
@@ -148,23 +148,11 @@ public final class BatchProcessingDemo {
         return result;
     }
 
-    private static void offer(BatchBuffer<SpanData> buffer, ObjectPool<SpanData> pool, EpochClock clock, int first,
-            int count) {
+    private static void record(SpanRecorder recorder, int first, int count) {
         for (int i = first; i < first + count; i++) {
-            SpanData span = pool.acquire();
-            long start = clock.nowEpochNanos();
-            span.setTraceId(Ids.randomTraceIdHigh(), Ids.randomTraceIdLow())
-                    .setSpanId(Ids.randomSpanId())
-                    .setSampled(true)
-                    .setName("operation")
-                    .setKind(SpanKind.INTERNAL)
-                    .setStartEpochNanos(start);
+            SpanData span = recorder.startSpan("operation", SpanKind.INTERNAL); // a new, sampled trace
             span.put("iteration", i);
-            span.end(clock.nowEpochNanos());
-            span.markSubmitted();
-            if (!buffer.offer(span)) {
-                pool.release(span); // a refused span still belongs to us; the drop is counted by the buffer
-            }
+            recorder.end(span); // ends and queues it; a refused span goes back to the pool, counted
         }
     }
 

@@ -2,6 +2,7 @@ package io.lowalloc.otel;
 
 import io.lowalloc.core.batch.BatchBuffer;
 import io.lowalloc.core.batch.BatchExporter;
+import io.lowalloc.core.batch.BatchOptions;
 import io.lowalloc.core.batch.BatchStats;
 import io.lowalloc.core.batch.ExportCompletion;
 import io.lowalloc.core.batch.FullQueuePolicy;
@@ -42,9 +43,10 @@ import java.util.logging.Logger;
  * }</pre>
  *
  * <h2>Same as {@code BatchSpanProcessor}</h2>
- * The builder options and defaults (queue {@value #DEFAULT_MAX_QUEUE_SIZE}, batch
- * {@value #DEFAULT_MAX_EXPORT_BATCH_SIZE}, delay {@value #DEFAULT_SCHEDULE_DELAY_MILLIS} ms, export
- * timeout {@value #DEFAULT_EXPORTER_TIMEOUT_MILLIS} ms, unsampled spans skipped), the
+ * The builder options, their rules and defaults (queue
+ * {@value BatchOptions#DEFAULT_MAX_QUEUE_SIZE}, batch {@value BatchOptions#DEFAULT_MAX_EXPORT_BATCH_SIZE},
+ * delay {@value BatchOptions#DEFAULT_SCHEDULE_DELAY_MILLIS} ms, exporter timeout
+ * {@value BatchOptions#DEFAULT_EXPORTER_TIMEOUT_MILLIS} ms, unsampled spans skipped), the
  * {@code otel.bsp.*} settings ({@link #builderFromEnvironment(SpanExporter)}), one named daemon
  * worker thread, exporter exceptions caught and logged, never thrown into the application.
  *
@@ -54,23 +56,19 @@ import java.util.logging.Logger;
  *   <li>An exact queue bound, and an enforced export timeout: an export that does not finish in
  *       time is abandoned (its spans are never reused, the exporter may keep reading them) and the
  *       worker moves on.</li>
- *   <li>Honest flushes: {@link #forceFlush()} fails unless every span ended since the previous
- *       flush was exported successfully (see there).</li>
+ *   <li>Flush results that report drops: {@link #forceFlush()} fails unless every span ended since
+ *       the previous flush was exported successfully.</li>
  *   <li>Counters taken once the export result is known ({@link #getStats()}), and
  *       semantic-convention self-metrics (below).</li>
  * </ul>
  *
  * <h2>Allocation</h2>
- * {@code onEnd} copies the span with one {@link ReadableSpan#toSpanData()} call, the cheapest way
- * the API allows (see {@code ReadableSpanCopier}): a 64-byte wrapper for an SDK span, which the
- * JIT's escape analysis removes once the copy is compiled, because the wrapper never leaves it.
- * Otherwise it allocates nothing once the pool is warm, except one array per array-valued
- * attribute. The pooled span is released when its export finished; the SDK span is not retained
- * after {@code onEnd}. The worker allocates a constant number of objects per export call; the
- * exporter adapter hands out reusable views (or copies, in copy mode). Measured over all threads
- * with 8 attributes and a no-op exporter ({@code ProcessorAllocationTest}), this processor adds
- * 0 bytes per span to what the SDK tracer itself allocates for a span that reaches any processor
- * (about 880), where {@code BatchSpanProcessor} adds 64 (its {@code toSpanData()} snapshot).
+ * {@code onEnd} copies the span with one {@link ReadableSpan#toSpanData()} call (the only copy
+ * the API offers; for an SDK span its wrapper does not escape the copy) and otherwise allocates
+ * nothing once the pool is warm, except one array per array-valued attribute. The pooled span is
+ * released when its export finished; the SDK span is not retained after {@code onEnd}. The worker
+ * allocates a constant number of objects per export call; the exporter adapter hands out
+ * reusable views (or copies, in copy mode).
  *
  * <h2>Metrics</h2>
  * With a meter provider ({@link PooledBatchSpanProcessorBuilder#setMeterProvider}), under the
@@ -88,20 +86,10 @@ import java.util.logging.Logger;
  */
 public final class PooledBatchSpanProcessor implements SpanProcessor {
 
-    /** Default {@code maxQueueSize}: {@value}, as in OpenTelemetry. */
-    public static final int DEFAULT_MAX_QUEUE_SIZE = 2048;
-    /** Default {@code maxExportBatchSize}: {@value}, as in OpenTelemetry. */
-    public static final int DEFAULT_MAX_EXPORT_BATCH_SIZE = 512;
-    /** Default schedule delay: {@value} milliseconds, as in OpenTelemetry. */
-    public static final long DEFAULT_SCHEDULE_DELAY_MILLIS = 5_000L;
-    /** Default exporter timeout: {@value} milliseconds, as in OpenTelemetry. */
-    public static final long DEFAULT_EXPORTER_TIMEOUT_MILLIS = 30_000L;
     /** Default for exporting unsampled spans: {@value}, as in OpenTelemetry. */
     public static final boolean DEFAULT_EXPORT_UNSAMPLED_SPANS = false;
     /** Default copy mode: {@value} (the exporter gets reusable views). */
     public static final boolean DEFAULT_COPY_MODE = false;
-    /** The shortest schedule delay, used for a configured delay of zero: {@value} ns (1 ms). */
-    public static final long MIN_SCHEDULE_DELAY_NANOS = 1_000_000L;
     /** The worker thread's name: {@value}. */
     public static final String WORKER_THREAD_NAME = "PooledBatchSpanProcessor_WorkerThread";
 
@@ -135,26 +123,27 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
     // shutdown() after the worker stopped (Thread.join orders the write before the read).
     private volatile SpanExporterAdapter adapter;
 
-    PooledBatchSpanProcessor(PooledBatchSpanProcessorBuilder builder) {
+    PooledBatchSpanProcessor(PooledBatchSpanProcessorBuilder builder, BatchOptions options) {
         this.spanExporter = builder.spanExporter();
         this.exportUnsampledSpans = builder.exportUnsampledSpans();
         this.copyMode = builder.copyMode();
-        this.blockWhenFull = builder.fullQueuePolicy() == FullQueuePolicy.BLOCK;
+        this.blockWhenFull = options.fullQueuePolicy() == FullQueuePolicy.BLOCK;
         this.configuredResource = builder.resource();
-        this.pool = SpanData.newPool(builder.poolCapacity(), builder.spanLimits());
+        int poolCapacity = builder.poolCapacity(options);
+        this.pool = SpanData.newPool(poolCapacity, builder.spanLimits());
         String componentName = builder.componentName() != null ? builder.componentName()
                 : ProcessorMetrics.COMPONENT_TYPE + "/pooled-" + INSTANCES.getAndIncrement();
-        this.metrics = new ProcessorMetrics(builder.meterProvider(), componentName, builder.maxQueueSize(),
+        this.metrics = new ProcessorMetrics(builder.meterProvider(), componentName, options.maxQueueSize(),
                 this::queueSize);
         this.description = "PooledBatchSpanProcessor{spanExporter=" + spanExporter
                 + ", exportUnsampledSpans=" + exportUnsampledSpans
-                + ", scheduleDelayNanos=" + builder.scheduleDelayNanos()
-                + ", maxQueueSize=" + builder.maxQueueSize()
-                + ", maxExportBatchSize=" + builder.maxExportBatchSize()
-                + ", exporterTimeoutNanos=" + builder.exporterTimeoutNanos()
-                + ", fullQueuePolicy=" + builder.fullQueuePolicy()
-                + ", maxBlockTimeNanos=" + builder.maxBlockTimeNanos()
-                + ", poolCapacity=" + builder.poolCapacity()
+                + ", scheduleDelayNanos=" + options.scheduleDelayNanos()
+                + ", maxQueueSize=" + options.maxQueueSize()
+                + ", maxExportBatchSize=" + options.maxExportBatchSize()
+                + ", exporterTimeoutNanos=" + options.exporterTimeoutNanos()
+                + ", fullQueuePolicy=" + options.fullQueuePolicy()
+                + ", maxBlockTimeNanos=" + options.maxBlockTimeNanos()
+                + ", poolCapacity=" + poolCapacity
                 + ", copyMode=" + copyMode
                 + ", componentName=" + componentName + '}';
         this.flushExecutor = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -164,19 +153,14 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
                     return thread;
                 });
         this.buffer = BatchBuffer.builder(new ExportStage())
-                .setMaxQueueSize(builder.maxQueueSize())
-                .setMaxExportBatchSize(builder.maxExportBatchSize())
-                .setScheduleDelay(builder.scheduleDelayNanos(), TimeUnit.NANOSECONDS)
-                .setExportTimeout(builder.exporterTimeoutNanos(), TimeUnit.NANOSECONDS)
-                .setFullQueuePolicy(builder.fullQueuePolicy())
-                .setMaxBlockTime(builder.maxBlockTimeNanos(), TimeUnit.NANOSECONDS)
+                .setBatchOptions(options)
                 .setCompletionHook(pool::release)
-                .setWorkerThreadName(WORKER_THREAD_NAME)
                 .build();
     }
 
     /**
-     * Starts a builder with the defaults quoted in the {@code DEFAULT_*} constants.
+     * Starts a builder with the {@link BatchOptions#defaults() default batching options} and the
+     * defaults quoted in the {@code DEFAULT_*} constants.
      *
      * @param spanExporter receives the spans
      * @return a new builder
@@ -234,7 +218,7 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
     public static PooledBatchSpanProcessorBuilder builderFromConfig(SpanExporter spanExporter,
             Function<String, String> systemProperties, Function<String, String> environment) {
         PooledBatchSpanProcessorBuilder builder = builder(spanExporter);
-        BspConfiguration.of(systemProperties, environment).applyTo(builder);
+        BspConfiguration.of(systemProperties, environment).applyTo(builder.batchOptionsBuilder());
         return builder;
     }
 
@@ -278,6 +262,8 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
             metrics.droppedAlreadyShutdown();
             return;
         }
+        // Not a SpanRecorder: the span is not started here but copied from the SDK's, and a copy
+        // that fails must go back to the pool unsubmitted; so the hand-off is done here.
         SpanData copy = pool.acquire();
         try {
             Resource resource = copiers.get().copy(span, copy);
@@ -329,14 +315,14 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
     }
 
     /**
-     * Exports every span ended before this call and reports, honestly, whether everything since
-     * the previous flush got out. The result succeeds only if every span queued before this call
+     * Exports every span ended before this call and reports whether everything since the
+     * previous flush got out. The result succeeds only if every span queued before this call
      * was exported successfully and no span was dropped (queue full, block timeout, interrupt,
      * invalid data) between the completion of the previous flush and the completion of this one;
      * otherwise it fails. Spans rejected after {@link #shutdown()} do not fail it. Each export is
-     * bounded by the exporter timeout, so the result always completes (an exporter that calls this
-     * from its export must not wait for the result, which needs that export to finish). Runs on a
-     * background thread.
+     * bounded by the exporter timeout, so the result completes unless that is 0 (no timeout) and
+     * the exporter never answers (an exporter that calls this from its export must not wait for
+     * the result, which needs that export to finish). Runs on a background thread.
      *
      * @return the result, completed asynchronously
      */

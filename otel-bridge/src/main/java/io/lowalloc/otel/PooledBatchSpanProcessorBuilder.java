@@ -1,6 +1,6 @@
 package io.lowalloc.otel;
 
-import io.lowalloc.core.batch.BatchBuffer;
+import io.lowalloc.core.batch.BatchOptions;
 import io.lowalloc.core.batch.FullQueuePolicy;
 import io.lowalloc.core.pool.ObjectPool;
 import io.lowalloc.core.span.SpanLimits;
@@ -11,31 +11,23 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * Configures and builds a {@link PooledBatchSpanProcessor}. The options and defaults of
- * OpenTelemetry's {@code BatchSpanProcessorBuilder} carry over unchanged, including its
- * treatment of zero and of a batch size above the queue size; the options after
- * {@link #setMeterProvider(Supplier)} are additions. Setters validate at once, naming the
- * argument and its range, and return this builder. Not thread-safe.
+ * Configures and builds a {@link PooledBatchSpanProcessor}. The batching options, their names and
+ * defaults are those of OpenTelemetry's {@code BatchSpanProcessorBuilder}: {@link BatchOptions}
+ * under its {@linkplain BatchOptions.Builder#openTelemetryCompatible() OpenTelemetry-compatible
+ * rules}; their setters here forward to {@link BatchOptions.Builder}, which documents and
+ * validates them. The worker thread is named {@value PooledBatchSpanProcessor#WORKER_THREAD_NAME}.
+ * Setters validate at once, naming the argument and its range, and return this builder. Not
+ * thread-safe.
  */
 public final class PooledBatchSpanProcessorBuilder {
 
-    private static final Logger LOGGER = Logger.getLogger(PooledBatchSpanProcessorBuilder.class.getName());
-
     private final SpanExporter spanExporter;
-    private int maxQueueSize = PooledBatchSpanProcessor.DEFAULT_MAX_QUEUE_SIZE;
-    private int maxExportBatchSize = PooledBatchSpanProcessor.DEFAULT_MAX_EXPORT_BATCH_SIZE;
-    private long scheduleDelayNanos =
-            TimeUnit.MILLISECONDS.toNanos(PooledBatchSpanProcessor.DEFAULT_SCHEDULE_DELAY_MILLIS);
-    private long exporterTimeoutNanos =
-            TimeUnit.MILLISECONDS.toNanos(PooledBatchSpanProcessor.DEFAULT_EXPORTER_TIMEOUT_MILLIS);
+    private final BatchOptions.Builder options = BatchOptions.builder().openTelemetryCompatible()
+            .setWorkerThreadName(PooledBatchSpanProcessor.WORKER_THREAD_NAME);
     private boolean exportUnsampledSpans = PooledBatchSpanProcessor.DEFAULT_EXPORT_UNSAMPLED_SPANS;
     private Supplier<MeterProvider> meterProvider = MeterProvider::noop;
-    private FullQueuePolicy fullQueuePolicy = BatchBuffer.DEFAULT_FULL_QUEUE_POLICY;
-    private long maxBlockTimeNanos = TimeUnit.MILLISECONDS.toNanos(BatchBuffer.DEFAULT_MAX_BLOCK_TIME_MILLIS);
     private SpanLimits spanLimits = SpanLimits.defaults();
     private int poolCapacity; // 0: derived from the queue and batch sizes at build time
     private boolean copyMode = PooledBatchSpanProcessor.DEFAULT_COPY_MODE;
@@ -47,100 +39,75 @@ public final class PooledBatchSpanProcessorBuilder {
     }
 
     /**
-     * Sets the exact maximum number of spans waiting to be exported, not counting the batch being
-     * exported. When it is reached, further spans are dropped or wait (see
-     * {@link #setFullQueuePolicy(FullQueuePolicy)}). Default
-     * {@value PooledBatchSpanProcessor#DEFAULT_MAX_QUEUE_SIZE}.
+     * Forwards to {@link BatchOptions.Builder#setMaxQueueSize(int)}: the exact maximum number of
+     * spans waiting to be exported. When it is reached, further spans are dropped or wait (see
+     * {@link #setFullQueuePolicy(FullQueuePolicy)}).
      *
-     * @param maxQueueSize in {@code [1, 16777216]} ({@link BatchBuffer#MAX_QUEUE_SIZE_LIMIT})
+     * @param maxQueueSize in {@code [1, BatchOptions.MAX_QUEUE_SIZE_LIMIT]}
      * @return this builder
-     * @throws IllegalArgumentException if out of range
      */
     public PooledBatchSpanProcessorBuilder setMaxQueueSize(int maxQueueSize) {
-        if (maxQueueSize < 1 || maxQueueSize > BatchBuffer.MAX_QUEUE_SIZE_LIMIT) {
-            throw new IllegalArgumentException("maxQueueSize must be in [1, " + BatchBuffer.MAX_QUEUE_SIZE_LIMIT
-                    + "], was: " + maxQueueSize);
-        }
-        this.maxQueueSize = maxQueueSize;
+        options.setMaxQueueSize(maxQueueSize);
         return this;
     }
 
     /**
-     * Sets the most spans per export call. As in OpenTelemetry, a value above the queue size is
-     * lowered to the queue size by {@link #build()}, with a warning. Default
-     * {@value PooledBatchSpanProcessor#DEFAULT_MAX_EXPORT_BATCH_SIZE}.
+     * Forwards to {@link BatchOptions.Builder#setMaxExportBatchSize(int)}: the most spans per
+     * export call; above the queue size it is lowered to that by {@link #build()}, with a warning.
      *
      * @param maxExportBatchSize {@code >= 1}
      * @return this builder
-     * @throws IllegalArgumentException if {@code maxExportBatchSize < 1}
      */
     public PooledBatchSpanProcessorBuilder setMaxExportBatchSize(int maxExportBatchSize) {
-        if (maxExportBatchSize < 1) {
-            throw new IllegalArgumentException("maxExportBatchSize must be >= 1, was: " + maxExportBatchSize);
-        }
-        this.maxExportBatchSize = maxExportBatchSize;
+        options.setMaxExportBatchSize(maxExportBatchSize);
         return this;
     }
 
     /**
-     * Sets how long the oldest waiting span may wait before a partial batch is exported. Zero, which
-     * OpenTelemetry accepts, means "as soon as possible" and is raised to
-     * {@link PooledBatchSpanProcessor#MIN_SCHEDULE_DELAY_NANOS} so that an idle worker does not
-     * spin. Default {@value PooledBatchSpanProcessor#DEFAULT_SCHEDULE_DELAY_MILLIS} ms.
+     * Forwards to {@link BatchOptions.Builder#setScheduleDelay(long, TimeUnit)}.
      *
      * @param delay {@code >= 0}
      * @param unit the unit of {@code delay}
      * @return this builder
-     * @throws IllegalArgumentException if {@code delay < 0}
-     * @throws NullPointerException if {@code unit} is null
      */
     public PooledBatchSpanProcessorBuilder setScheduleDelay(long delay, TimeUnit unit) {
-        long nanos = nonNegativeNanos("scheduleDelay", delay, unit);
-        this.scheduleDelayNanos = Math.max(nanos, PooledBatchSpanProcessor.MIN_SCHEDULE_DELAY_NANOS);
+        options.setScheduleDelay(delay, unit);
         return this;
     }
 
     /**
-     * Sets how long the oldest waiting span may wait before a partial batch is exported; see
-     * {@link #setScheduleDelay(long, TimeUnit)}.
+     * Forwards to {@link BatchOptions.Builder#setScheduleDelay(Duration)}.
      *
      * @param delay {@code >= 0}
      * @return this builder
-     * @throws IllegalArgumentException if {@code delay} is negative
-     * @throws NullPointerException if {@code delay} is null
      */
     public PooledBatchSpanProcessorBuilder setScheduleDelay(Duration delay) {
-        return setScheduleDelay(saturatedNanos("delay", "scheduleDelay", delay), TimeUnit.NANOSECONDS);
-    }
-
-    /**
-     * Sets how long one export may take. The limit is enforced: if the exporter has not reported a
-     * result by then, its spans are abandoned (counted, left to the exporter and the garbage
-     * collector, never reused) and the next batch goes out. Zero means no limit, as in
-     * OpenTelemetry. Default {@value PooledBatchSpanProcessor#DEFAULT_EXPORTER_TIMEOUT_MILLIS} ms.
-     *
-     * @param timeout {@code >= 0}
-     * @param unit the unit of {@code timeout}
-     * @return this builder
-     * @throws IllegalArgumentException if {@code timeout < 0}
-     * @throws NullPointerException if {@code unit} is null
-     */
-    public PooledBatchSpanProcessorBuilder setExporterTimeout(long timeout, TimeUnit unit) {
-        long nanos = nonNegativeNanos("exporterTimeout", timeout, unit);
-        this.exporterTimeoutNanos = nanos == 0 ? Long.MAX_VALUE : nanos;
+        options.setScheduleDelay(delay);
         return this;
     }
 
     /**
-     * Sets how long one export may take; see {@link #setExporterTimeout(long, TimeUnit)}.
+     * Forwards to {@link BatchOptions.Builder#setExporterTimeout(long, TimeUnit)}: the limit is
+     * enforced, an export without a result by then is abandoned.
      *
-     * @param timeout {@code >= 0}
+     * @param timeout {@code >= 0}; 0 means no timeout, as in OpenTelemetry
+     * @param unit the unit of {@code timeout}
      * @return this builder
-     * @throws IllegalArgumentException if {@code timeout} is negative
-     * @throws NullPointerException if {@code timeout} is null
+     */
+    public PooledBatchSpanProcessorBuilder setExporterTimeout(long timeout, TimeUnit unit) {
+        options.setExporterTimeout(timeout, unit);
+        return this;
+    }
+
+    /**
+     * Forwards to {@link BatchOptions.Builder#setExporterTimeout(Duration)}.
+     *
+     * @param timeout {@code >= 0}; 0 means no timeout
+     * @return this builder
      */
     public PooledBatchSpanProcessorBuilder setExporterTimeout(Duration timeout) {
-        return setExporterTimeout(saturatedNanos("timeout", "exporterTimeout", timeout), TimeUnit.NANOSECONDS);
+        options.setExporterTimeout(timeout);
+        return this;
     }
 
     /**
@@ -183,53 +150,39 @@ public final class PooledBatchSpanProcessorBuilder {
     }
 
     /**
-     * Sets what {@code onEnd} does when the queue is full: {@link FullQueuePolicy#DROP} the span
-     * (counted; the only behaviour of OpenTelemetry's processor) or {@link FullQueuePolicy#BLOCK}
-     * the ending thread up to {@link #setMaxBlockTime(long, TimeUnit) maxBlockTime} for space.
-     * Default {@link FullQueuePolicy#DROP}.
+     * Forwards to {@link BatchOptions.Builder#setFullQueuePolicy(FullQueuePolicy)}: what
+     * {@code onEnd} does when the queue is full, {@link FullQueuePolicy#DROP} the span (the only
+     * behaviour of OpenTelemetry's processor) or {@link FullQueuePolicy#BLOCK} the ending thread.
      *
      * @param policy the policy
      * @return this builder
-     * @throws NullPointerException if {@code policy} is null
      */
     public PooledBatchSpanProcessorBuilder setFullQueuePolicy(FullQueuePolicy policy) {
-        this.fullQueuePolicy = Objects.requireNonNull(policy, "policy");
+        options.setFullQueuePolicy(policy);
         return this;
     }
 
     /**
-     * Sets how long {@code onEnd} waits for space under {@link FullQueuePolicy#BLOCK}; ignored
-     * under {@link FullQueuePolicy#DROP}. Default {@value BatchBuffer#DEFAULT_MAX_BLOCK_TIME_MILLIS} ms.
+     * Forwards to {@link BatchOptions.Builder#setMaxBlockTime(long, TimeUnit)}.
      *
      * @param maxBlockTime {@code > 0}
      * @param unit the unit of {@code maxBlockTime}
      * @return this builder
-     * @throws IllegalArgumentException if {@code maxBlockTime <= 0}
-     * @throws NullPointerException if {@code unit} is null
      */
     public PooledBatchSpanProcessorBuilder setMaxBlockTime(long maxBlockTime, TimeUnit unit) {
-        Objects.requireNonNull(unit, "unit");
-        if (maxBlockTime <= 0) {
-            throw new IllegalArgumentException("maxBlockTime must be > 0, was: " + maxBlockTime + " " + unit);
-        }
-        this.maxBlockTimeNanos = unit.toNanos(maxBlockTime);
+        options.setMaxBlockTime(maxBlockTime, unit);
         return this;
     }
 
     /**
-     * Sets how long {@code onEnd} waits for space under {@link FullQueuePolicy#BLOCK}.
+     * Forwards to {@link BatchOptions.Builder#setMaxBlockTime(Duration)}.
      *
      * @param maxBlockTime {@code > 0}
      * @return this builder
-     * @throws IllegalArgumentException if {@code maxBlockTime} is zero or negative
-     * @throws NullPointerException if {@code maxBlockTime} is null
      */
     public PooledBatchSpanProcessorBuilder setMaxBlockTime(Duration maxBlockTime) {
-        Objects.requireNonNull(maxBlockTime, "maxBlockTime");
-        if (maxBlockTime.isNegative() || maxBlockTime.isZero()) {
-            throw new IllegalArgumentException("maxBlockTime must be > 0, was: " + maxBlockTime);
-        }
-        return setMaxBlockTime(saturatedNanos("maxBlockTime", "maxBlockTime", maxBlockTime), TimeUnit.NANOSECONDS);
+        options.setMaxBlockTime(maxBlockTime);
+        return this;
     }
 
     /**
@@ -313,40 +266,30 @@ public final class PooledBatchSpanProcessorBuilder {
     }
 
     /**
-     * Builds the processor and starts its worker thread. A {@code maxExportBatchSize} above
-     * {@code maxQueueSize} is lowered to {@code maxQueueSize} with a warning, as OpenTelemetry does.
+     * Builds the batching options ({@link BatchOptions.Builder#build()}: a
+     * {@code maxExportBatchSize} above {@code maxQueueSize} is lowered to it with a warning, as
+     * OpenTelemetry does), then the processor, and starts its worker thread.
      *
      * @return a new processor
      */
     public PooledBatchSpanProcessor build() {
-        if (maxExportBatchSize > maxQueueSize) {
-            LOGGER.log(Level.WARNING, "maxExportBatchSize ({0}) should not exceed maxQueueSize ({1});"
-                    + " using maxExportBatchSize = {1}", new Object[] {maxExportBatchSize, maxQueueSize});
-            maxExportBatchSize = maxQueueSize;
-        }
-        return new PooledBatchSpanProcessor(this);
+        return new PooledBatchSpanProcessor(this, options.build());
     }
 
-    // ------------------------------------------------------------ read by the processor
+    // ------------------------------------------------------------ read by the processor and tests
+
+    /** The batching options builder, for {@code otel.bsp.*} settings. */
+    BatchOptions.Builder batchOptionsBuilder() {
+        return options;
+    }
+
+    /** The batching options as {@link #build()} would build them. */
+    BatchOptions batchOptions() {
+        return options.build();
+    }
 
     SpanExporter spanExporter() {
         return spanExporter;
-    }
-
-    int maxQueueSize() {
-        return maxQueueSize;
-    }
-
-    int maxExportBatchSize() {
-        return maxExportBatchSize;
-    }
-
-    long scheduleDelayNanos() {
-        return scheduleDelayNanos;
-    }
-
-    long exporterTimeoutNanos() {
-        return exporterTimeoutNanos;
     }
 
     boolean exportUnsampledSpans() {
@@ -357,23 +300,16 @@ public final class PooledBatchSpanProcessorBuilder {
         return meterProvider;
     }
 
-    FullQueuePolicy fullQueuePolicy() {
-        return fullQueuePolicy;
-    }
-
-    long maxBlockTimeNanos() {
-        return maxBlockTimeNanos;
-    }
-
     SpanLimits spanLimits() {
         return spanLimits;
     }
 
-    int poolCapacity() {
+    int poolCapacity(BatchOptions batchOptions) {
         if (poolCapacity != 0) {
             return poolCapacity;
         }
-        return (int) Math.min(ObjectPool.MAX_CAPACITY, (long) maxQueueSize + maxExportBatchSize);
+        return (int) Math.min(ObjectPool.MAX_CAPACITY,
+                (long) batchOptions.maxQueueSize() + batchOptions.maxExportBatchSize());
     }
 
     boolean copyMode() {
@@ -386,25 +322,5 @@ public final class PooledBatchSpanProcessorBuilder {
 
     String componentName() {
         return componentName;
-    }
-
-    // ------------------------------------------------------------ validation
-
-    private static long nonNegativeNanos(String name, long amount, TimeUnit unit) {
-        Objects.requireNonNull(unit, "unit");
-        if (amount < 0) {
-            throw new IllegalArgumentException(name + " must be >= 0, was: " + amount + " " + unit);
-        }
-        // TimeUnit saturates at Long.MAX_VALUE ns (292 years): effectively "never".
-        return unit.toNanos(amount);
-    }
-
-    private static long saturatedNanos(String parameter, String option, Duration duration) {
-        Objects.requireNonNull(duration, parameter);
-        if (duration.isNegative()) {
-            // Reported in the Duration's own form, e.g. PT-1S.
-            throw new IllegalArgumentException(option + " must be >= 0, was: " + duration);
-        }
-        return duration.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : duration.toNanos();
     }
 }

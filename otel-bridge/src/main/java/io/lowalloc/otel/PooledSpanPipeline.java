@@ -1,16 +1,15 @@
 package io.lowalloc.otel;
 
-import io.lowalloc.core.batch.BatchBuffer;
+import io.lowalloc.core.batch.BatchOptions;
 import io.lowalloc.core.batch.FullQueuePolicy;
-import io.lowalloc.core.pool.ObjectPool;
 import io.lowalloc.core.span.EpochClock;
 import io.lowalloc.core.span.HexIds;
-import io.lowalloc.core.span.Traceparent;
-import io.lowalloc.core.span.Ids;
+import io.lowalloc.core.span.RecorderStats;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanKind;
 import io.lowalloc.core.span.SpanLimits;
-import io.lowalloc.core.span.SpanState;
+import io.lowalloc.core.span.SpanRecorder;
+import io.lowalloc.core.span.Traceparent;
 import io.lowalloc.otel.internal.view.SpanContextView;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -25,9 +24,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The allocation-free hot path from recording a span to exporting it with an OpenTelemetry
- * {@link SpanExporter}: pooled core spans, a {@link BatchBuffer} and a
- * {@link SpanExporterAdapter}, with the options and defaults of OpenTelemetry's
- * {@code BatchSpanProcessor}.
+ * {@link SpanExporter}: a core {@link SpanRecorder} whose parents come from OpenTelemetry's
+ * {@link Context} and whose exporter is a {@link SpanExporterAdapter}, with the batching options
+ * and defaults of OpenTelemetry's {@code BatchSpanProcessor}.
  *
  * <pre>{@code
  * PooledSpanPipeline pipeline = PooledSpanPipeline.builder(otlpExporter).build();
@@ -37,81 +36,39 @@ import java.util.concurrent.TimeUnit;
  * pipeline.end(span);                                                  // span belongs to the pipeline now
  * }</pre>
  *
- * <h2>Span lifecycle</h2>
- * {@link #startSpan} acquires a span from the pipeline's pool and sets its ids, parent, flags,
- * name, kind and start time; the caller (one thread at a time) then sets attributes, events,
- * links and status on it, and hands it back with {@link #end}, which sets the end time (unless
- * the caller ended it already), marks it submitted (any later write throws) and queues it. When
- * the export's result is known the span returns to the pool; if the queue is full (or the
- * pipeline closed) the span is dropped, counted and returned to the pool at once; if the exporter
- * does not complete within the export timeout the span is abandoned to it, counted, and never
- * reused. See {@link PipelineStats} for the accounting. Spans must come from this pipeline.
+ * <p>Spans live as the recorder documents: {@link #startSpan} acquires one from the pool, the
+ * caller writes it, {@link #end} hands it off (dropped spans go back to the pool at once,
+ * exported ones when the exporter's result is known, timed-out ones are abandoned), and
+ * {@link #stats()} accounts for every span. A span whose parent context is valid joins its trace
+ * (trace id, parent span id, trace flags and remote bit); otherwise it starts a new, sampled
+ * trace. Every ended span is exported, whatever its flags. Spans must come from this pipeline.
  *
- * <h2>Parents and sampling</h2>
- * A span whose parent context is valid joins its trace: same trace id, the parent's span id,
- * the parent's remote flag and trace flags. Otherwise it starts a new trace with random ids and
- * the sampled flag set. The pipeline does not sample: every ended span is exported, whatever its
- * flags.
- *
- * <h2>Allocation and threads</h2>
- * In steady state (pool warm, views grown) {@link #startSpan}, the span's setters, {@link #end}
- * and {@link #writeTraceparent} allocate nothing, on any number of threads; nor does the export
- * worker per span in view mode (see {@link SpanExporterAdapter} for what the exporter's reads
- * cost). {@link #stats()}, {@link #flush()} and {@link #close()} allocate a little. All methods
- * are thread-safe.
+ * <p><b>Allocation and threads.</b> In steady state (pool warm, views grown) {@link #startSpan},
+ * the span's setters, {@link #end} and {@link #writeTraceparent} allocate nothing, on any number
+ * of threads; nor does the export worker per span in view mode (see {@link SpanExporterAdapter}
+ * for what the exporter's reads cost). {@link #stats()}, {@link #flush()} and {@link #close()}
+ * allocate. All methods are thread-safe.
  */
 public final class PooledSpanPipeline implements AutoCloseable {
 
-    /** Default {@code maxQueueSize}: {@value}, as in OpenTelemetry's {@code BatchSpanProcessor}. */
-    public static final int DEFAULT_MAX_QUEUE_SIZE = BatchBuffer.DEFAULT_MAX_QUEUE_SIZE;
-    /** Default {@code maxExportBatchSize}: {@value}, as in OpenTelemetry. */
-    public static final int DEFAULT_MAX_EXPORT_BATCH_SIZE = BatchBuffer.DEFAULT_MAX_EXPORT_BATCH_SIZE;
-    /** Default {@code scheduleDelay}: {@value} milliseconds, as in OpenTelemetry. */
-    public static final long DEFAULT_SCHEDULE_DELAY_MILLIS = BatchBuffer.DEFAULT_SCHEDULE_DELAY_MILLIS;
-    /** Default {@code exporterTimeout}: {@value} milliseconds, as in OpenTelemetry. */
-    public static final long DEFAULT_EXPORTER_TIMEOUT_MILLIS = BatchBuffer.DEFAULT_EXPORT_TIMEOUT_MILLIS;
-    /** Default {@code maxBlockTime} under {@link FullQueuePolicy#BLOCK}: {@value} milliseconds. */
-    public static final long DEFAULT_MAX_BLOCK_TIME_MILLIS = BatchBuffer.DEFAULT_MAX_BLOCK_TIME_MILLIS;
-    /** Default full-queue policy: {@link FullQueuePolicy#DROP}, as in OpenTelemetry. */
-    public static final FullQueuePolicy DEFAULT_FULL_QUEUE_POLICY = BatchBuffer.DEFAULT_FULL_QUEUE_POLICY;
-    /**
-     * Spans being recorded at once that the default pool capacity allows for, on top of every
-     * span that can be queued or exported: {@value}.
-     */
-    public static final int DEFAULT_POOL_HEADROOM = 256;
     /** Default export worker thread name: {@value}. */
     public static final String DEFAULT_WORKER_THREAD_NAME = "lowalloc-otel-span-export";
 
-    private static final byte SAMPLED = 0x01;
-
-    private final ObjectPool<SpanData> pool;
-    private final BatchBuffer<SpanData> buffer;
+    private final SpanRecorder recorder;
     private final SpanExporterAdapter adapter;
-    private final EpochClock clock;
     private final long exporterTimeoutNanos;
     private final Object closeLock = new Object();
     private volatile boolean closed; // written under closeLock
 
-    private PooledSpanPipeline(Builder builder, ObjectPool<SpanData> pool, SpanExporterAdapter adapter,
-            EpochClock clock) {
-        this.pool = pool;
+    private PooledSpanPipeline(SpanRecorder recorder, SpanExporterAdapter adapter) {
+        this.recorder = recorder;
         this.adapter = adapter;
-        this.clock = clock;
-        this.exporterTimeoutNanos = builder.exporterTimeoutNanos;
-        this.buffer = BatchBuffer.builder(adapter)
-                .setMaxQueueSize(builder.maxQueueSize)
-                .setMaxExportBatchSize(builder.maxExportBatchSize)
-                .setScheduleDelay(builder.scheduleDelayNanos, TimeUnit.NANOSECONDS)
-                .setExportTimeout(builder.exporterTimeoutNanos, TimeUnit.NANOSECONDS)
-                .setFullQueuePolicy(builder.fullQueuePolicy)
-                .setMaxBlockTime(builder.maxBlockNanos, TimeUnit.NANOSECONDS)
-                .setWorkerThreadName(builder.workerThreadName)
-                .setCompletionHook(pool::release)
-                .build();
+        this.exporterTimeoutNanos = recorder.batchOptions().exporterTimeoutNanos();
     }
 
     /**
-     * Starts a builder with the defaults quoted in the {@code DEFAULT_*} constants.
+     * Starts a builder with the {@link BatchOptions#defaults() default batching options} (worker
+     * thread {@value #DEFAULT_WORKER_THREAD_NAME}) and the defaults of its setters.
      *
      * @param exporter the exporter that receives the spans; shut down by {@link #close()}
      * @return a new builder
@@ -123,8 +80,7 @@ public final class PooledSpanPipeline implements AutoCloseable {
 
     /**
      * Starts a span whose parent is the span of the current OpenTelemetry {@link Context}
-     * ({@code Span.current()}), or a new trace if that span's context is invalid. Allocates
-     * nothing in steady state.
+     * ({@code Span.current()}), or a new trace if that span's context is invalid.
      *
      * @param name the span name, held by reference
      * @param kind the span kind
@@ -138,7 +94,7 @@ public final class PooledSpanPipeline implements AutoCloseable {
 
     /**
      * Starts a span whose parent is the span of {@code parent}, or a new trace if that span's
-     * context is invalid. Allocates nothing in steady state.
+     * context is invalid.
      *
      * @param name the span name, held by reference
      * @param kind the span kind
@@ -154,8 +110,8 @@ public final class PooledSpanPipeline implements AutoCloseable {
 
     /**
      * Starts a span with an explicit parent context (for example one extracted from an incoming
-     * request), or a new trace if {@code parent} is invalid. Allocates nothing in steady state:
-     * the parent's hex ids are parsed in place.
+     * request), or a new trace if {@code parent} is invalid. The parent's hex ids are parsed in
+     * place, without allocating.
      *
      * @param name the span name, held by reference
      * @param kind the span kind
@@ -170,9 +126,8 @@ public final class PooledSpanPipeline implements AutoCloseable {
     }
 
     /**
-     * Starts a child of a span of this pipeline that is still being recorded (or at least not
-     * yet ended and exported: an exported span may already be reused for another trace). The
-     * child is local: not remote. Allocates nothing in steady state.
+     * Starts a local child of a span of this pipeline that is not yet exported; see
+     * {@link SpanRecorder#startSpan(String, SpanKind, SpanData)}.
      *
      * @param name the span name, held by reference
      * @param kind the span kind
@@ -183,59 +138,35 @@ public final class PooledSpanPipeline implements AutoCloseable {
      *     example because it went back to its pool)
      */
     public SpanData startSpan(String name, SpanKind kind, SpanData parent) {
-        check(name, kind);
-        Objects.requireNonNull(parent, "parent");
-        if (!Ids.isValidTraceId(parent.traceIdHigh(), parent.traceIdLow()) || !Ids.isValidSpanId(parent.spanId())) {
-            throw new IllegalArgumentException("parent must have a valid trace id and span id, was: state="
-                    + parent.state() + ", traceId=" + HexIds.traceIdToHex(parent.traceIdHigh(), parent.traceIdLow())
-                    + ", spanId=" + HexIds.spanIdToHex(parent.spanId()));
-        }
-        return start(name, kind, parent.traceIdHigh(), parent.traceIdLow(), parent.spanId(), false,
-                parent.traceFlags());
+        return recorder.startSpan(name, kind, parent);
     }
 
     private SpanData startWithParent(String name, SpanKind kind, SpanContext parent) {
-        if (parent instanceof SpanContextView) { // one of our own views: the longs are at hand
-            SpanContextView view = (SpanContextView) parent;
+        if (parent instanceof SpanContextView view) { // one of our own views: the longs are at hand
             if (view.isValid()) {
-                return start(name, kind, view.traceIdHigh(), view.traceIdLow(), view.spanId(), view.isRemote(),
-                        view.getTraceFlags().asByte());
+                return recorder.startSpan(name, kind, view.traceIdHigh(), view.traceIdLow(), view.spanId(),
+                        view.getTraceFlags().asByte(), view.isRemote());
             }
         } else if (parent.isValid()) {
             // getTraceId()/getSpanId() return the strings the context already holds; parsing them
             // in place allocates nothing.
             String traceId = parent.getTraceId();
-            return start(name, kind, HexIds.parseLong16(traceId, 0),
-                    HexIds.parseLong16(traceId, HexIds.SPAN_ID_HEX_LENGTH), HexIds.parseLong16(parent.getSpanId(), 0),
-                    parent.isRemote(), parent.getTraceFlags().asByte());
+            return recorder.startSpan(name, kind, HexIds.parseLong16(traceId, 0),
+                    HexIds.parseLong16(traceId, HexIds.SPAN_ID_HEX_LENGTH),
+                    HexIds.parseLong16(parent.getSpanId(), 0), parent.getTraceFlags().asByte(), parent.isRemote());
         }
-        return start(name, kind, Ids.randomTraceIdHigh(), Ids.randomTraceIdLow(), 0L, false, SAMPLED);
+        return recorder.startSpan(name, kind);
     }
 
-    private SpanData start(String name, SpanKind kind, long traceIdHigh, long traceIdLow, long parentSpanId,
-            boolean remote, byte flags) {
-        SpanData span = pool.acquire();
-        span.setTraceId(traceIdHigh, traceIdLow)
-                .setSpanId(Ids.randomSpanId())
-                .setParent(parentSpanId, remote)
-                .setTraceFlags(flags)
-                .setName(name)
-                .setKind(kind)
-                .setStartEpochNanos(clock.nowEpochNanos());
-        return span;
-    }
-
+    // Before the parent is touched, so that a null name or kind is reported as such.
     private static void check(String name, SpanKind kind) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
     }
 
     /**
-     * Ends {@code span} now (unless it was ended already) and hands it to the pipeline for export.
-     * From then on the span belongs to the pipeline: any write throws, and it goes back to the
-     * pool once exported, failed or dropped. A span ended after {@link #close()} is rejected,
-     * counted ({@code rejectedAfterClose}) and returned to the pool. Allocates nothing (the
-     * rate-limited drop log line aside).
+     * Ends {@code span} now (unless it was ended already) and hands it to the pipeline for
+     * export; see {@link SpanRecorder#end(SpanData)}.
      *
      * @param span a span started by this pipeline, acquired or ended
      * @return true if the span was queued; false if it was dropped (queue full, or closed)
@@ -243,15 +174,12 @@ public final class PooledSpanPipeline implements AutoCloseable {
      * @throws IllegalStateException if {@code span} was already submitted or is back in its pool
      */
     public boolean end(SpanData span) {
-        Objects.requireNonNull(span, "span");
-        if (span.state() == SpanState.ACQUIRED) {
-            span.end(clock.nowEpochNanos());
-        }
-        return submit(span);
+        return recorder.end(span);
     }
 
     /**
-     * Ends {@code span} at {@code endEpochNanos} and hands it to the pipeline, as {@link #end(SpanData)}.
+     * Ends {@code span} at {@code endEpochNanos} and hands it to the pipeline, as
+     * {@link #end(SpanData)}.
      *
      * @param span a span started by this pipeline, still acquired
      * @param endEpochNanos the end time in nanoseconds since the Unix epoch, {@code >= 0}
@@ -261,19 +189,7 @@ public final class PooledSpanPipeline implements AutoCloseable {
      * @throws IllegalArgumentException if {@code endEpochNanos < 0}
      */
     public boolean end(SpanData span, long endEpochNanos) {
-        Objects.requireNonNull(span, "span");
-        span.end(endEpochNanos);
-        return submit(span);
-    }
-
-    private boolean submit(SpanData span) {
-        span.markSubmitted();
-        if (buffer.offer(span)) {
-            return true;
-        }
-        // Dropped (counted by the buffer): the span is still ours, and nobody else can see it.
-        pool.release(span);
-        return false;
+        return recorder.end(span, endEpochNanos);
     }
 
     /**
@@ -315,8 +231,7 @@ public final class PooledSpanPipeline implements AutoCloseable {
 
     /**
      * Exports every span ended before this call, then flushes the exporter; waits without a
-     * time limit for the buffer (each export is bounded by the exporter timeout) and up to the
-     * exporter timeout for the exporter's flush.
+     * time limit for the recorder and up to the exporter timeout for the exporter's flush.
      *
      * @return true iff every such span was exported successfully and the exporter's flush
      *     succeeded
@@ -326,9 +241,9 @@ public final class PooledSpanPipeline implements AutoCloseable {
     }
 
     /**
-     * Like {@link #flush()}, but waits at most {@code timeout} for the buffer.
+     * Like {@link #flush()}, but waits at most {@code timeout} for the recorder.
      *
-     * @param timeout the longest wait for the buffer, {@code >= 0}
+     * @param timeout the longest wait for the recorder, {@code >= 0}
      * @param unit the unit of {@code timeout}
      * @return true iff every span ended before this call was exported successfully in time and
      *     the exporter's flush succeeded
@@ -336,16 +251,16 @@ public final class PooledSpanPipeline implements AutoCloseable {
      * @throws NullPointerException if {@code unit} is {@code null}
      */
     public boolean flush(long timeout, TimeUnit unit) {
-        boolean exported = buffer.flush(timeout, unit);
+        boolean exported = recorder.flush(timeout, unit);
         CompletableResultCode flushed = adapter.flush().join(exporterTimeoutNanos, TimeUnit.NANOSECONDS);
         return exported && flushed.isSuccess();
     }
 
     /**
-     * Closes the pipeline: rejects spans ended from now on (counted, returned to the pool),
-     * exports every pending span, stops the worker thread and shuts the exporter down, waiting
-     * up to the exporter timeout for that. Idempotent: later calls return at once, after the
-     * first has finished.
+     * Closes the pipeline: closes the recorder (spans ended from now on are rejected, counted and
+     * returned to the pool; every pending span is exported; the worker stops), then shuts the
+     * exporter down, waiting up to the exporter timeout for that. Idempotent: later calls return
+     * at once, after the first has finished.
      */
     @Override
     public void close() {
@@ -354,7 +269,7 @@ public final class PooledSpanPipeline implements AutoCloseable {
                 return;
             }
             closed = true;
-            buffer.close();
+            recorder.close();
             adapter.shutdown().join(exporterTimeoutNanos, TimeUnit.NANOSECONDS);
         }
     }
@@ -369,12 +284,18 @@ public final class PooledSpanPipeline implements AutoCloseable {
     }
 
     /**
-     * Takes a snapshot of the buffer's and the pool's counters. Allocates the snapshot.
+     * Takes a snapshot of the recorder's counters; see {@link RecorderStats} for the accounting.
+     * Allocates the snapshot.
      *
      * @return the snapshot
      */
-    public PipelineStats stats() {
-        return new PipelineStats(buffer.stats(), pool.stats());
+    public RecorderStats stats() {
+        return recorder.stats();
+    }
+
+    /** The batching options, for tests. */
+    BatchOptions batchOptions() {
+        return recorder.batchOptions();
     }
 
     /** The adapter, for tests. */
@@ -383,34 +304,29 @@ public final class PooledSpanPipeline implements AutoCloseable {
     }
 
     /**
-     * Describes the pipeline: adapter, pool and counters. Allocates.
+     * Describes the pipeline: adapter and recorder. Allocates.
      *
      * @return a description
      */
     @Override
     public String toString() {
-        return "PooledSpanPipeline{adapter=" + adapter + ", pool=" + pool + ", stats=" + stats() + "}";
+        return "PooledSpanPipeline{adapter=" + adapter + ", recorder=" + recorder + "}";
     }
 
     /**
-     * Configures and builds a {@link PooledSpanPipeline}; setters validate at once and return
-     * this. Not thread-safe. Each {@link #build()} makes an independent pipeline.
+     * Configures and builds a {@link PooledSpanPipeline}. The batching options are
+     * {@link BatchOptions} under its {@linkplain BatchOptions.Builder#openTelemetryCompatible()
+     * OpenTelemetry-compatible rules}, as {@code BatchSpanProcessorBuilder} takes them; their
+     * setters here forward to {@link BatchOptions.Builder}, the pool and clock setters to
+     * {@link SpanRecorder.Builder}, the export setters to {@link SpanExporterAdapter.Builder};
+     * those document and validate them. Setters validate at once and return this. Not
+     * thread-safe. Each {@link #build()} makes an independent pipeline.
      */
     public static final class Builder {
 
-        // Validates the buffer options exactly as BatchBuffer will, at the moment they are set.
-        private final BatchBuffer.Builder<SpanData> validator = BatchBuffer.builder((batch, completion) -> { });
-        private int maxQueueSize = DEFAULT_MAX_QUEUE_SIZE;
-        private int maxExportBatchSize = DEFAULT_MAX_EXPORT_BATCH_SIZE;
-        private long scheduleDelayNanos = TimeUnit.MILLISECONDS.toNanos(DEFAULT_SCHEDULE_DELAY_MILLIS);
-        private long exporterTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(DEFAULT_EXPORTER_TIMEOUT_MILLIS);
-        private FullQueuePolicy fullQueuePolicy = DEFAULT_FULL_QUEUE_POLICY;
-        private long maxBlockNanos = TimeUnit.MILLISECONDS.toNanos(DEFAULT_MAX_BLOCK_TIME_MILLIS);
-        private String workerThreadName = DEFAULT_WORKER_THREAD_NAME;
-        private SpanLimits spanLimits = SpanLimits.defaults();
-        private int poolCapacity; // 0: maxQueueSize + maxExportBatchSize + DEFAULT_POOL_HEADROOM
-        private int prefill;
-        private EpochClock clock;
+        private BatchOptions.Builder options = BatchOptions.builder().openTelemetryCompatible()
+                .setWorkerThreadName(DEFAULT_WORKER_THREAD_NAME);
+        private final SpanRecorder.Builder recorder = SpanRecorder.builder();
         private final SpanExporterAdapter.Builder adapter;
 
         private Builder(SpanExporter exporter) {
@@ -418,207 +334,183 @@ public final class PooledSpanPipeline implements AutoCloseable {
         }
 
         /**
-         * Sets the exact maximum number of ended spans waiting for export. Default
-         * {@value PooledSpanPipeline#DEFAULT_MAX_QUEUE_SIZE}.
+         * Replaces every batching option with {@code options}; the setters below then change
+         * them further.
          *
-         * @param maxQueueSize in {@code [1, BatchBuffer.MAX_QUEUE_SIZE_LIMIT]}
+         * @param options the options
          * @return this
-         * @throws IllegalArgumentException if out of range
+         * @throws NullPointerException if {@code options} is {@code null}
+         */
+        public Builder setBatchOptions(BatchOptions options) {
+            this.options = Objects.requireNonNull(options, "options").toBuilder().openTelemetryCompatible();
+            return this;
+        }
+
+        /**
+         * Forwards to {@link BatchOptions.Builder#setMaxQueueSize(int)}: the exact maximum number
+         * of ended spans waiting for export.
+         *
+         * @param maxQueueSize in {@code [1, BatchOptions.MAX_QUEUE_SIZE_LIMIT]}
+         * @return this
          */
         public Builder setMaxQueueSize(int maxQueueSize) {
-            validator.setMaxQueueSize(maxQueueSize);
-            this.maxQueueSize = maxQueueSize;
+            options.setMaxQueueSize(maxQueueSize);
             return this;
         }
 
         /**
-         * Sets the maximum number of spans per export call; must not exceed
-         * {@code maxQueueSize} (checked by {@link #build()}). Default
-         * {@value PooledSpanPipeline#DEFAULT_MAX_EXPORT_BATCH_SIZE}.
+         * Forwards to {@link BatchOptions.Builder#setMaxExportBatchSize(int)}: the most spans per
+         * export call; above {@code maxQueueSize} it is lowered to that with a warning.
          *
-         * @param maxExportBatchSize in {@code [1, maxQueueSize]}
+         * @param maxExportBatchSize {@code >= 1}
          * @return this
-         * @throws IllegalArgumentException if {@code maxExportBatchSize < 1}
          */
         public Builder setMaxExportBatchSize(int maxExportBatchSize) {
-            validator.setMaxExportBatchSize(maxExportBatchSize);
-            this.maxExportBatchSize = maxExportBatchSize;
+            options.setMaxExportBatchSize(maxExportBatchSize);
             return this;
         }
 
         /**
-         * Sets how long the oldest waiting span may wait before a partial batch is exported.
-         * Default {@value PooledSpanPipeline#DEFAULT_SCHEDULE_DELAY_MILLIS} ms.
+         * Forwards to {@link BatchOptions.Builder#setScheduleDelay(long, TimeUnit)}.
          *
-         * @param delay {@code > 0}
+         * @param delay {@code >= 0}
          * @param unit the unit of {@code delay}
          * @return this
-         * @throws IllegalArgumentException if {@code delay <= 0}
-         * @throws NullPointerException if {@code unit} is {@code null}
          */
         public Builder setScheduleDelay(long delay, TimeUnit unit) {
-            validator.setScheduleDelay(delay, unit);
-            this.scheduleDelayNanos = unit.toNanos(delay);
+            options.setScheduleDelay(delay, unit);
             return this;
         }
 
         /**
-         * Sets how long the oldest waiting span may wait before a partial batch is exported.
+         * Forwards to {@link BatchOptions.Builder#setScheduleDelay(Duration)}.
          *
-         * @param delay {@code > 0}
+         * @param delay {@code >= 0}
          * @return this
-         * @throws IllegalArgumentException if {@code delay} is zero or negative
-         * @throws NullPointerException if {@code delay} is {@code null}
          */
         public Builder setScheduleDelay(Duration delay) {
-            validator.setScheduleDelay(delay);
-            this.scheduleDelayNanos = saturatedNanos(delay);
+            options.setScheduleDelay(delay);
             return this;
         }
 
         /**
-         * Sets how long one export may take before its spans are abandoned to the exporter (and
-         * how long {@link PooledSpanPipeline#close()} and {@link PooledSpanPipeline#flush()} wait
-         * for the exporter's shutdown or flush). Default
-         * {@value PooledSpanPipeline#DEFAULT_EXPORTER_TIMEOUT_MILLIS} ms.
+         * Forwards to {@link BatchOptions.Builder#setExporterTimeout(long, TimeUnit)}. The timeout
+         * also bounds how long {@link PooledSpanPipeline#flush()} and
+         * {@link PooledSpanPipeline#close()} wait for the exporter's flush or shutdown.
          *
-         * @param timeout {@code > 0}
+         * @param timeout {@code >= 0}; 0 means no timeout
          * @param unit the unit of {@code timeout}
          * @return this
-         * @throws IllegalArgumentException if {@code timeout <= 0}
-         * @throws NullPointerException if {@code unit} is {@code null}
          */
         public Builder setExporterTimeout(long timeout, TimeUnit unit) {
-            Objects.requireNonNull(unit, "unit");
-            if (timeout <= 0) {
-                throw new IllegalArgumentException("exporterTimeout must be > 0, was: " + timeout + " " + unit);
-            }
-            this.exporterTimeoutNanos = unit.toNanos(timeout);
+            options.setExporterTimeout(timeout, unit);
             return this;
         }
 
         /**
-         * Sets how long one export may take before its spans are abandoned to the exporter.
+         * Forwards to {@link BatchOptions.Builder#setExporterTimeout(Duration)}.
          *
-         * @param timeout {@code > 0}
+         * @param timeout {@code >= 0}; 0 means no timeout
          * @return this
-         * @throws IllegalArgumentException if {@code timeout} is zero or negative
-         * @throws NullPointerException if {@code timeout} is {@code null}
          */
         public Builder setExporterTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("exporterTimeout must be > 0, was: " + timeout);
-            }
-            this.exporterTimeoutNanos = saturatedNanos(timeout);
+            options.setExporterTimeout(timeout);
             return this;
         }
 
         /**
-         * Sets what {@link PooledSpanPipeline#end} does when the queue is full: drop the span
-         * (counted) or wait up to {@code maxBlockTime}. Default {@link FullQueuePolicy#DROP}.
+         * Forwards to {@link BatchOptions.Builder#setFullQueuePolicy(FullQueuePolicy)}: what
+         * {@link PooledSpanPipeline#end} does when the queue is full.
          *
          * @param policy the policy
          * @return this
-         * @throws NullPointerException if {@code policy} is {@code null}
          */
         public Builder setFullQueuePolicy(FullQueuePolicy policy) {
-            validator.setFullQueuePolicy(policy);
-            this.fullQueuePolicy = policy;
+            options.setFullQueuePolicy(policy);
             return this;
         }
 
         /**
-         * Sets how long {@code end} waits for space under {@link FullQueuePolicy#BLOCK}. Default
-         * {@value PooledSpanPipeline#DEFAULT_MAX_BLOCK_TIME_MILLIS} ms.
+         * Forwards to {@link BatchOptions.Builder#setMaxBlockTime(long, TimeUnit)}.
          *
          * @param maxBlockTime {@code > 0}
          * @param unit the unit of {@code maxBlockTime}
          * @return this
-         * @throws IllegalArgumentException if {@code maxBlockTime <= 0}
-         * @throws NullPointerException if {@code unit} is {@code null}
          */
         public Builder setMaxBlockTime(long maxBlockTime, TimeUnit unit) {
-            validator.setMaxBlockTime(maxBlockTime, unit);
-            this.maxBlockNanos = unit.toNanos(maxBlockTime);
+            options.setMaxBlockTime(maxBlockTime, unit);
             return this;
         }
 
         /**
-         * Sets how long {@code end} waits for space under {@link FullQueuePolicy#BLOCK}.
+         * Forwards to {@link BatchOptions.Builder#setMaxBlockTime(Duration)}.
          *
          * @param maxBlockTime {@code > 0}
          * @return this
-         * @throws IllegalArgumentException if {@code maxBlockTime} is zero or negative
-         * @throws NullPointerException if {@code maxBlockTime} is {@code null}
          */
         public Builder setMaxBlockTime(Duration maxBlockTime) {
-            validator.setMaxBlockTime(maxBlockTime);
-            this.maxBlockNanos = saturatedNanos(maxBlockTime);
+            options.setMaxBlockTime(maxBlockTime);
             return this;
         }
 
         /**
-         * Sets the export worker thread's name. Default
+         * Forwards to {@link BatchOptions.Builder#setWorkerThreadName(String)}. Default
          * {@value PooledSpanPipeline#DEFAULT_WORKER_THREAD_NAME}.
          *
          * @param name a non-blank name
          * @return this
-         * @throws IllegalArgumentException if {@code name} is blank
-         * @throws NullPointerException if {@code name} is {@code null}
          */
         public Builder setWorkerThreadName(String name) {
-            validator.setWorkerThreadName(name);
-            this.workerThreadName = name;
+            options.setWorkerThreadName(name);
             return this;
         }
 
         /**
-         * Sets the storage limits of every pooled span. Default {@link SpanLimits#defaults()}.
+         * Forwards to {@link SpanRecorder.Builder#setSpanLimits(SpanLimits)}: the storage limits
+         * of every pooled span.
          *
          * @param spanLimits the limits
          * @return this
-         * @throws NullPointerException if {@code spanLimits} is {@code null}
          */
         public Builder setSpanLimits(SpanLimits spanLimits) {
-            this.spanLimits = Objects.requireNonNull(spanLimits, "spanLimits");
+            recorder.setSpanLimits(spanLimits);
             return this;
         }
 
         /**
-         * Sets how many idle spans the pool keeps. Spans are never refused: beyond this, ended
-         * spans are left to the garbage collector instead of pooled. Default
-         * {@code maxQueueSize + maxExportBatchSize + DEFAULT_POOL_HEADROOM} (2816 with the
-         * default sizes): every span that can be queued or exported at once, plus spans being
-         * recorded.
+         * Forwards to {@link SpanRecorder.Builder#setPoolCapacity(int)}: how many idle spans the
+         * pool keeps; by default every span that can be queued or exported at once, plus
+         * {@value SpanRecorder#DEFAULT_POOL_HEADROOM}.
          *
          * @param poolCapacity in {@code [1, ObjectPool.MAX_CAPACITY]}
          * @return this
-         * @throws IllegalArgumentException if out of range
          */
         public Builder setPoolCapacity(int poolCapacity) {
-            if (poolCapacity < 1 || poolCapacity > ObjectPool.MAX_CAPACITY) {
-                throw new IllegalArgumentException("poolCapacity must be in [1, " + ObjectPool.MAX_CAPACITY
-                        + "], was: " + poolCapacity);
-            }
-            this.poolCapacity = poolCapacity;
+            recorder.setPoolCapacity(poolCapacity);
             return this;
         }
 
         /**
-         * Sets how many spans {@link #build()} creates up front, so that the first spans are
-         * pool hits too. Must not exceed the pool capacity (checked by {@link #build()}).
-         * Default 0.
+         * Forwards to {@link SpanRecorder.Builder#setPrefill(int)}: how many spans
+         * {@link #build()} creates up front.
          *
-         * @param prefill {@code >= 0}
+         * @param prefill in {@code [0, poolCapacity]}, checked by {@link #build()}
          * @return this
-         * @throws IllegalArgumentException if {@code prefill < 0}
          */
         public Builder setPrefill(int prefill) {
-            if (prefill < 0) {
-                throw new IllegalArgumentException("prefill must be in [0, poolCapacity], was: " + prefill);
-            }
-            this.prefill = prefill;
+            recorder.setPrefill(prefill);
+            return this;
+        }
+
+        /**
+         * Forwards to {@link SpanRecorder.Builder#setClock(EpochClock)}: the clock of start and
+         * end times, by default {@link EpochClock#system()} anchored when {@link #build()} runs.
+         *
+         * @param clock an allocation-free clock
+         * @return this
+         */
+        public Builder setClock(EpochClock clock) {
+            recorder.setClock(clock);
             return this;
         }
 
@@ -661,45 +553,15 @@ public final class PooledSpanPipeline implements AutoCloseable {
         }
 
         /**
-         * Sets the clock of start and end times. Default: {@link EpochClock#system()}, anchored
-         * when {@link #build()} runs.
-         *
-         * @param clock an allocation-free clock
-         * @return this
-         * @throws NullPointerException if {@code clock} is {@code null}
-         */
-        public Builder setClock(EpochClock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * Builds the pipeline and starts its worker thread.
+         * Builds the batching options ({@link BatchOptions.Builder#build()}), the adapter and the
+         * recorder, and starts the recorder's worker thread.
          *
          * @return a new pipeline
-         * @throws IllegalArgumentException if {@code maxExportBatchSize > maxQueueSize} or
-         *     {@code prefill} exceeds the pool capacity
+         * @throws IllegalArgumentException if {@code prefill} exceeds the pool capacity
          */
         public PooledSpanPipeline build() {
-            if (maxExportBatchSize > maxQueueSize) {
-                throw new IllegalArgumentException("maxExportBatchSize must be in [1, maxQueueSize="
-                        + maxQueueSize + "], was: " + maxExportBatchSize);
-            }
-            int capacity = poolCapacity > 0
-                    ? poolCapacity
-                    : (int) Math.min(ObjectPool.MAX_CAPACITY,
-                            (long) maxQueueSize + maxExportBatchSize + DEFAULT_POOL_HEADROOM);
-            if (prefill > capacity) {
-                throw new IllegalArgumentException("prefill must be in [0, poolCapacity=" + capacity + "], was: "
-                        + prefill);
-            }
-            ObjectPool<SpanData> pool = SpanData.newPool(capacity, spanLimits);
-            pool.prefill(prefill);
-            return new PooledSpanPipeline(this, pool, adapter.build(), clock != null ? clock : EpochClock.system());
-        }
-
-        private static long saturatedNanos(Duration duration) {
-            return duration.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : duration.toNanos();
+            SpanExporterAdapter exporter = adapter.build();
+            return new PooledSpanPipeline(recorder.setBatchOptions(options.build()).build(exporter), exporter);
         }
     }
 }

@@ -3,9 +3,10 @@
  * export them through any OpenTelemetry {@code SpanExporter}, or swap the SDK's span processor.
  *
  * <ul>
- *   <li>{@link io.lowalloc.otel.PooledSpanPipeline} — the hot path: start pooled spans (parent
- *       from the OpenTelemetry {@code Context}), end them into a batch buffer, export them through
- *       the adapter; {@link io.lowalloc.otel.PipelineStats} accounts for every span.</li>
+ *   <li>{@link io.lowalloc.otel.PooledSpanPipeline} — the hot path: the core
+ *       {@link io.lowalloc.core.span.SpanRecorder} with parents from the OpenTelemetry
+ *       {@code Context} and the adapter as its exporter; its
+ *       {@link io.lowalloc.core.span.RecorderStats} account for every span.</li>
  *   <li>{@link io.lowalloc.otel.SpanExporterAdapter} — a core {@code BatchExporter} that hands
  *       pooled spans to a {@code SpanExporter} as reusable views (or, in copy mode, immutable
  *       copies) and maps the exporter's result.</li>

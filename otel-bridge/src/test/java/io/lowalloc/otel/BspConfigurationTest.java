@@ -1,5 +1,6 @@
 package io.lowalloc.otel;
 
+import io.lowalloc.core.batch.BatchOptions;
 import io.lowalloc.otel.internal.processor.BspConfiguration;
 import io.lowalloc.otel.testing.ScriptedExporter;
 import java.util.HashMap;
@@ -15,25 +16,26 @@ class BspConfigurationTest {
     private final Map<String, String> properties = new HashMap<>();
     private final Map<String, String> environment = new HashMap<>();
 
-    private PooledBatchSpanProcessorBuilder configured() {
-        return PooledBatchSpanProcessor.builderFromConfig(new ScriptedExporter(), properties::get, environment::get);
+    private BatchOptions configured() {
+        return PooledBatchSpanProcessor.builderFromConfig(new ScriptedExporter(), properties::get, environment::get)
+                .batchOptions();
     }
 
     /** Asserts the four options the {@code otel.bsp.*} keys set. */
-    private static void assertOptions(PooledBatchSpanProcessorBuilder builder, long scheduleDelayMillis,
+    private static void assertOptions(BatchOptions options, long scheduleDelayMillis,
             int maxQueueSize, int maxExportBatchSize, long exporterTimeoutMillis) {
-        assertThat(builder.scheduleDelayNanos()).as("schedule delay")
+        assertThat(options.scheduleDelayNanos()).as("schedule delay")
                 .isEqualTo(TimeUnit.MILLISECONDS.toNanos(scheduleDelayMillis));
-        assertThat(builder.maxQueueSize()).as("max queue size").isEqualTo(maxQueueSize);
-        assertThat(builder.maxExportBatchSize()).as("max export batch size").isEqualTo(maxExportBatchSize);
-        assertThat(builder.exporterTimeoutNanos()).as("exporter timeout")
+        assertThat(options.maxQueueSize()).as("max queue size").isEqualTo(maxQueueSize);
+        assertThat(options.maxExportBatchSize()).as("max export batch size").isEqualTo(maxExportBatchSize);
+        assertThat(options.exporterTimeoutNanos()).as("exporter timeout")
                 .isEqualTo(TimeUnit.MILLISECONDS.toNanos(exporterTimeoutMillis));
     }
 
     @Test
     void nothingSetKeepsTheDefaults() {
-        assertOptions(configured(), 5_000, PooledBatchSpanProcessor.DEFAULT_MAX_QUEUE_SIZE,
-                PooledBatchSpanProcessor.DEFAULT_MAX_EXPORT_BATCH_SIZE, 30_000);
+        assertOptions(configured(), 5_000, BatchOptions.DEFAULT_MAX_QUEUE_SIZE,
+                BatchOptions.DEFAULT_MAX_EXPORT_BATCH_SIZE, 30_000);
     }
 
     @Test
@@ -59,10 +61,11 @@ class BspConfigurationTest {
     @Test
     void blankValuesCountAsUnset() {
         properties.put("otel.bsp.max.queue.size", "  ");
-        environment.put("OTEL_BSP_MAX_QUEUE_SIZE", "77");
+        // Not below the default batch size, which would then be lowered to it (OpenTelemetry's rule).
+        environment.put("OTEL_BSP_MAX_QUEUE_SIZE", "777");
         environment.put("OTEL_BSP_EXPORT_TIMEOUT", "");
 
-        assertOptions(configured(), 5_000, 77, PooledBatchSpanProcessor.DEFAULT_MAX_EXPORT_BATCH_SIZE, 30_000);
+        assertOptions(configured(), 5_000, 777, BatchOptions.DEFAULT_MAX_EXPORT_BATCH_SIZE, 30_000);
     }
 
     @Test
@@ -146,7 +149,7 @@ class BspConfigurationTest {
         String previous = System.getProperty(key);
         System.setProperty(key, "123");
         try {
-            assertThat(PooledBatchSpanProcessor.builderFromEnvironment(new ScriptedExporter()).maxExportBatchSize())
+            assertThat(PooledBatchSpanProcessor.builderFromEnvironment(new ScriptedExporter()).batchOptions().maxExportBatchSize())
                     .isEqualTo(123);
         } finally {
             if (previous == null) {
@@ -155,6 +158,23 @@ class BspConfigurationTest {
                 System.setProperty(key, previous);
             }
         }
+    }
+
+    @Test
+    void appliesToAnyBatchOptionsBuilderUnderItsRules() {
+        environment.put("OTEL_BSP_EXPORT_TIMEOUT", "0");
+        BspConfiguration configuration = BspConfiguration.of(properties::get, environment::get);
+
+        BatchOptions.Builder compatible = BatchOptions.builder().openTelemetryCompatible();
+        configuration.applyTo(compatible);
+        assertThat(compatible.build().exporterTimeoutNanos()).isEqualTo(Long.MAX_VALUE);
+
+        assertThatThrownBy(() -> configuration.applyTo(BatchOptions.builder()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Invalid value for OTEL_BSP_EXPORT_TIMEOUT (environment variable): \"0\": "
+                        + "exporterTimeout must be > 0, was: 0 NANOSECONDS");
+        assertThatThrownBy(() -> configuration.applyTo(null))
+                .isInstanceOf(NullPointerException.class).hasMessage("builder");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.lowalloc.otel;
 
+import io.lowalloc.core.span.RecorderStats;
 import io.lowalloc.core.testing.ForkedJvm;
 
 /**
@@ -41,7 +42,7 @@ public final class EpsilonPipelineMain {
             rig.pipeline.flush();
             long nanos = System.nanoTime() - start;
             long usedAfter = runtime.totalMemory() - runtime.freeMemory();
-            PipelineStats stats = rig.pipeline.stats();
+            RecorderStats stats = rig.pipeline.stats();
             System.out.printf("epsilon: %,d spans in %.1f s (%,.0f spans/s); heap used %,d -> %,d bytes"
                     + " (max %,d): %.4f B/span; exported=%d%n", spans, nanos / 1e9, spans * 1e9 / nanos,
                     usedBefore, usedAfter, runtime.maxMemory(), (double) (usedAfter - usedBefore) / spans,

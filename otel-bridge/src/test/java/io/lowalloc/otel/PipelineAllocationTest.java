@@ -3,6 +3,7 @@ package io.lowalloc.otel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lowalloc.core.gc.AllocationMeter;
+import io.lowalloc.core.span.RecorderStats;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class PipelineAllocationTest {
         long total = WARMUP_SPANS + ROUNDS * MEASURED_SPANS;
         try (PipelineRig rig = new PipelineRig(readHexIds, injectAllocation, distinctLongs)) {
             bytesPerSpan = rig.bytesPerSpan(WARMUP_SPANS, MEASURED_SPANS, ROUNDS);
-            PipelineStats stats = rig.pipeline.stats();
+            RecorderStats stats = rig.pipeline.stats();
             assertThat(stats.batch().exported()).as("%s", stats).isEqualTo(total);
             assertThat(rig.exporter.spans()).isEqualTo(total);
             assertThat(rig.exporter.checksum()).isNotZero();

@@ -2,6 +2,7 @@ package io.lowalloc.otel;
 
 import io.lowalloc.core.batch.FullQueuePolicy;
 import io.lowalloc.core.span.HexIds;
+import io.lowalloc.core.span.RecorderStats;
 import io.lowalloc.core.span.Traceparent;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanKind;
@@ -40,7 +41,7 @@ class PooledSpanPipelineTest {
     void closeAndCheckTheAccounting() {
         for (PooledSpanPipeline pipeline : pipelines) {
             pipeline.close();
-            PipelineStats stats = pipeline.stats();
+            RecorderStats stats = pipeline.stats();
             assertThat(stats.isBalanced()).as("%s", stats).isTrue();
             assertThat(stats.batch().pending()).isZero();
         }
@@ -283,7 +284,7 @@ class PooledSpanPipelineTest {
         assertThat(exporter.batches).hasSize(1);
         assertThat(exporter.batches.get(0)).hasSize(3);
         assertThat(exporter.flushCalls).hasValue(1);
-        PipelineStats stats = pipeline.stats();
+        RecorderStats stats = pipeline.stats();
         assertThat(stats.batch().exported()).isEqualTo(3);
         assertThat(stats.pool().outstanding()).isZero();
         assertThat(stats.pool().released()).isEqualTo(3);
@@ -328,7 +329,7 @@ class PooledSpanPipelineTest {
 
         assertThat(pipeline.end(span)).isFalse();
 
-        PipelineStats stats = pipeline.stats();
+        RecorderStats stats = pipeline.stats();
         assertThat(stats.batch().rejectedAfterClose()).isEqualTo(1);
         assertThat(stats.batch().dropped()).isEqualTo(1);
         assertThat(stats.pool().outstanding()).isZero();
@@ -348,7 +349,7 @@ class PooledSpanPipelineTest {
 
         assertThat(pipeline.flush()).isFalse();
 
-        PipelineStats stats = pipeline.stats();
+        RecorderStats stats = pipeline.stats();
         assertThat(stats.batch().failed()).isEqualTo(4);
         assertThat(stats.batch().failedExports()).isGreaterThanOrEqualTo(1);
         assertThat(stats.pool().released()).isEqualTo(4);
@@ -373,7 +374,7 @@ class PooledSpanPipelineTest {
         pipeline.end(pipeline.startSpan("next", SpanKind.INTERNAL));
         pipeline.flush();
 
-        PipelineStats stats = pipeline.stats();
+        RecorderStats stats = pipeline.stats();
         assertThat(stats.batch().abandoned()).isEqualTo(4);
         assertThat(stats.batch().timedOutExports()).isEqualTo(2);
         assertThat(stats.pool().outstanding()).isEqualTo(4);
@@ -398,7 +399,7 @@ class PooledSpanPipelineTest {
         assertThat(pipeline.end(pipeline.startSpan("queued", SpanKind.INTERNAL))).isTrue();
         assertThat(pipeline.end(pipeline.startSpan("dropped", SpanKind.INTERNAL))).isFalse();
 
-        PipelineStats stats = pipeline.stats();
+        RecorderStats stats = pipeline.stats();
         assertThat(stats.batch().droppedQueueFull()).isEqualTo(1);
         assertThat(stats.pool().released()).isEqualTo(1);
         assertThat(stats.isBalanced()).isTrue();
@@ -431,7 +432,7 @@ class PooledSpanPipelineTest {
         pipeline.end(pipeline.startSpan("ended", SpanKind.INTERNAL));
         pipeline.flush();
 
-        PipelineStats stats = pipeline.stats();
+        RecorderStats stats = pipeline.stats();
 
         assertThat(stats.inProgress()).isEqualTo(1);
         assertThat(stats.pool().outstanding()).isEqualTo(1);
@@ -449,7 +450,7 @@ class PooledSpanPipelineTest {
         busy.flush();
 
         // The pool says one span was acquired and came back; the buffer never saw it offered.
-        PipelineStats mismatched = new PipelineStats(idle.stats().batch(), busy.stats().pool());
+        RecorderStats mismatched = new RecorderStats(idle.stats().batch(), busy.stats().pool());
 
         assertThat(mismatched.batch().isBalanced()).isTrue();
         assertThat(mismatched.inProgress()).isEqualTo(1);

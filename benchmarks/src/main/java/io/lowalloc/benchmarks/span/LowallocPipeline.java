@@ -1,8 +1,8 @@
 package io.lowalloc.benchmarks.span;
 
+import io.lowalloc.core.span.RecorderStats;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanKind;
-import io.lowalloc.otel.PipelineStats;
 import io.lowalloc.otel.PooledSpanPipeline;
 
 /**
@@ -45,7 +45,7 @@ public final class LowallocPipeline implements SpanPipeline {
      *
      * @return a snapshot
      */
-    public PipelineStats stats() {
+    public RecorderStats stats() {
         return pipeline.stats();
     }
 

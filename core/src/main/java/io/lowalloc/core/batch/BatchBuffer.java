@@ -10,9 +10,9 @@ import java.util.logging.Level;
 
 /**
  * Collects items offered by any number of threads and exports them in batches from one named
- * daemon worker thread, with the options of OpenTelemetry's {@code BatchSpanProcessor} plus an
- * exact queue bound, optional blocking, honest flush results, an enforced export timeout and
- * counts taken after the export result.
+ * daemon worker thread, configured by {@link BatchOptions}: an exact queue bound, a full-queue
+ * policy, flush results that report every failure, an enforced export timeout and counts taken
+ * after the export result.
  *
  * <p><b>Batching.</b> The worker exports when {@code maxExportBatchSize} items wait, or when
  * {@code scheduleDelay} has passed since the oldest waiting item was offered, whichever comes
@@ -21,7 +21,7 @@ import java.util.logging.Level;
  *
  * <p><b>Item lifecycle.</b> An item offered successfully belongs to the buffer until its export's
  * result is known; then the completion hook receives it (success or failure alike), e.g. to return
- * it to a pool. If the result does not arrive within {@code exportTimeout}, the item is abandoned:
+ * it to a pool. If the result does not arrive within {@code exporterTimeout}, the item is abandoned:
  * counted, never passed to the hook, never touched again (the exporter may still hold it). An item
  * whose {@code offer} returned false still belongs to the caller.
  *
@@ -37,23 +37,6 @@ import java.util.logging.Level;
  */
 public final class BatchBuffer<T> implements AutoCloseable {
 
-    /** Default {@code maxQueueSize}: {@value}, as in OpenTelemetry. */
-    public static final int DEFAULT_MAX_QUEUE_SIZE = 2048;
-    /** Default {@code maxExportBatchSize}: {@value}, as in OpenTelemetry. */
-    public static final int DEFAULT_MAX_EXPORT_BATCH_SIZE = 512;
-    /** Default {@code scheduleDelay}: {@value} milliseconds, as in OpenTelemetry. */
-    public static final long DEFAULT_SCHEDULE_DELAY_MILLIS = 5_000L;
-    /** Default {@code exportTimeout}: {@value} milliseconds, as in OpenTelemetry. */
-    public static final long DEFAULT_EXPORT_TIMEOUT_MILLIS = 30_000L;
-    /** Default {@code maxBlockTime} under {@link FullQueuePolicy#BLOCK}: {@value} milliseconds. */
-    public static final long DEFAULT_MAX_BLOCK_TIME_MILLIS = 1_000L;
-    /** Default full-queue policy: {@link FullQueuePolicy#DROP}, as in OpenTelemetry. */
-    public static final FullQueuePolicy DEFAULT_FULL_QUEUE_POLICY = FullQueuePolicy.DROP;
-    /** Default worker thread name: {@value}. */
-    public static final String DEFAULT_WORKER_THREAD_NAME = "lowalloc-batch-export";
-    /** Largest accepted {@code maxQueueSize}: {@value} (2^24). */
-    public static final int MAX_QUEUE_SIZE_LIMIT = 1 << 24;
-
     // BLOCK back-off: spin, then yield, then park for 1 us doubling to 1 ms between retries.
     private static final int BLOCK_SPINS = 64;
     private static final int BLOCK_YIELDS = 128;
@@ -61,6 +44,7 @@ public final class BatchBuffer<T> implements AutoCloseable {
     private static final long BLOCK_MAX_PARK_NANOS = 1_000_000L;
     private static final Consumer<Object> NO_HOOK = item -> { };
 
+    private final BatchOptions options;
     private final BatchQueue<T> queue;
     private final ExportWorker<T> worker;
     private final Thread workerThread;
@@ -75,21 +59,23 @@ public final class BatchBuffer<T> implements AutoCloseable {
     private final RateLimitedLog dropLog =
             new RateLimitedLog(ExportWorker.LOGGER, Level.WARNING, RateLimitedLog.DEFAULT_INTERVAL_NANOS);
 
-    private BatchBuffer(Builder<T> builder) {
-        this.maxQueueSize = builder.maxQueueSize;
-        this.blockWhenFull = builder.fullQueuePolicy == FullQueuePolicy.BLOCK;
-        this.maxBlockNanos = builder.maxBlockNanos;
-        this.queue = new BatchQueue<>(builder.maxQueueSize, builder.maxExportBatchSize);
-        this.worker = new ExportWorker<>(queue, builder.exporter, builder.completionHook,
-                builder.maxExportBatchSize, builder.scheduleDelayNanos, builder.exportTimeoutNanos);
-        this.workerThread = new Thread(worker, builder.workerThreadName);
+    private BatchBuffer(BatchExporter<T> exporter, Consumer<? super T> completionHook, BatchOptions options) {
+        this.options = options;
+        this.maxQueueSize = options.maxQueueSize();
+        this.blockWhenFull = options.fullQueuePolicy() == FullQueuePolicy.BLOCK;
+        this.maxBlockNanos = options.maxBlockTimeNanos();
+        this.queue = new BatchQueue<>(maxQueueSize, options.maxExportBatchSize());
+        this.worker = new ExportWorker<>(queue, exporter, completionHook, options.maxExportBatchSize(),
+                options.scheduleDelayNanos(), options.exporterTimeoutNanos());
+        this.workerThread = new Thread(worker, options.workerThreadName());
         workerThread.setDaemon(true);
         // Thread.start() happens-before everything the worker does: it sees all fields above.
         workerThread.start();
     }
 
     /**
-     * Starts a builder with the defaults quoted in the {@code DEFAULT_*} constants.
+     * Starts a builder with the {@link BatchOptions#defaults() default options} and no completion
+     * hook.
      *
      * @param exporter receives the batches
      * @param <T> the item type
@@ -169,8 +155,8 @@ public final class BatchBuffer<T> implements AutoCloseable {
 
     /**
      * Waits, without a time limit, until every item offered before this call is exported or
-     * accounted for (failed or abandoned). Each export is bounded by the export timeout, so this
-     * is bounded too. Returns false at once when called from the worker thread (from an exporter
+     * accounted for (failed or abandoned). Each export is bounded by the exporter timeout, so this
+     * is bounded too unless the options set no timeout. Returns false at once when called from the worker thread (from an exporter
      * or completion hook), which cannot wait for itself.
      *
      * @return true iff every such item was exported successfully; false if any failed or was
@@ -293,6 +279,15 @@ public final class BatchBuffer<T> implements AutoCloseable {
                 worker.exportCalls(), worker.failedExports(), worker.timedOutExports());
     }
 
+    /**
+     * Returns the options this buffer was built with.
+     *
+     * @return the options
+     */
+    public BatchOptions options() {
+        return options;
+    }
+
     /** For tests: the worker thread. */
     Thread workerThread() {
         return workerThread;
@@ -307,157 +302,145 @@ public final class BatchBuffer<T> implements AutoCloseable {
     }
 
     /**
-     * Configures and builds a {@link BatchBuffer}; setters validate at once and return this.
-     * Not thread-safe.
+     * Configures and builds a {@link BatchBuffer}. The batching options are those of
+     * {@link BatchOptions} under its strict rules; the setters here forward to
+     * {@link BatchOptions.Builder}, which documents and validates them. Setters validate at once and
+     * return this. Not thread-safe.
      *
      * @param <T> the item type
      */
     public static final class Builder<T> {
 
         private final BatchExporter<T> exporter;
-        private int maxQueueSize = DEFAULT_MAX_QUEUE_SIZE;
-        private int maxExportBatchSize = DEFAULT_MAX_EXPORT_BATCH_SIZE;
-        private long scheduleDelayNanos = TimeUnit.MILLISECONDS.toNanos(DEFAULT_SCHEDULE_DELAY_MILLIS);
-        private long exportTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(DEFAULT_EXPORT_TIMEOUT_MILLIS);
-        private FullQueuePolicy fullQueuePolicy = DEFAULT_FULL_QUEUE_POLICY;
-        private long maxBlockNanos = TimeUnit.MILLISECONDS.toNanos(DEFAULT_MAX_BLOCK_TIME_MILLIS);
+        private BatchOptions.Builder options = BatchOptions.builder();
         private Consumer<? super T> completionHook = NO_HOOK;
-        private String workerThreadName = DEFAULT_WORKER_THREAD_NAME;
 
         private Builder(BatchExporter<T> exporter) {
             this.exporter = exporter;
         }
 
         /**
-         * Sets the exact maximum number of items waiting in the queue (not counting the batch
-         * being exported). Default {@value BatchBuffer#DEFAULT_MAX_QUEUE_SIZE}.
+         * Replaces every batching option with {@code options}.
          *
-         * @param maxQueueSize in {@code [1, MAX_QUEUE_SIZE_LIMIT]}
+         * @param options the options
          * @return this
-         * @throws IllegalArgumentException if out of range
+         * @throws NullPointerException if {@code options} is null
+         */
+        public Builder<T> setBatchOptions(BatchOptions options) {
+            this.options = Objects.requireNonNull(options, "options").toBuilder();
+            return this;
+        }
+
+        /**
+         * Forwards to {@link BatchOptions.Builder#setMaxQueueSize(int)}.
+         *
+         * @param maxQueueSize in {@code [1, BatchOptions.MAX_QUEUE_SIZE_LIMIT]}
+         * @return this
          */
         public Builder<T> setMaxQueueSize(int maxQueueSize) {
-            if (maxQueueSize < 1 || maxQueueSize > MAX_QUEUE_SIZE_LIMIT) {
-                throw new IllegalArgumentException("maxQueueSize must be in [1, " + MAX_QUEUE_SIZE_LIMIT
-                        + "], was: " + maxQueueSize);
-            }
-            this.maxQueueSize = maxQueueSize;
+            options.setMaxQueueSize(maxQueueSize);
             return this;
         }
 
         /**
-         * Sets the maximum number of items per export call; must not exceed {@code maxQueueSize}
-         * (checked by {@link #build()}). Default {@value BatchBuffer#DEFAULT_MAX_EXPORT_BATCH_SIZE}.
+         * Forwards to {@link BatchOptions.Builder#setMaxExportBatchSize(int)}.
          *
-         * @param maxExportBatchSize in {@code [1, maxQueueSize]}
+         * @param maxExportBatchSize in {@code [1, maxQueueSize]}, checked by {@link #build()}
          * @return this
-         * @throws IllegalArgumentException if {@code maxExportBatchSize < 1}
          */
         public Builder<T> setMaxExportBatchSize(int maxExportBatchSize) {
-            if (maxExportBatchSize < 1) {
-                throw new IllegalArgumentException("maxExportBatchSize must be in [1, maxQueueSize], was: "
-                        + maxExportBatchSize);
-            }
-            this.maxExportBatchSize = maxExportBatchSize;
+            options.setMaxExportBatchSize(maxExportBatchSize);
             return this;
         }
 
         /**
-         * Sets how long the oldest waiting item may wait before a partial batch is exported.
-         * Default {@value BatchBuffer#DEFAULT_SCHEDULE_DELAY_MILLIS} ms. An idle worker also wakes
-         * once per delay to look for items.
+         * Forwards to {@link BatchOptions.Builder#setScheduleDelay(long, TimeUnit)}.
          *
          * @param delay {@code > 0}
          * @param unit the unit of {@code delay}
          * @return this
-         * @throws IllegalArgumentException if {@code delay <= 0}
-         * @throws NullPointerException if {@code unit} is null
          */
         public Builder<T> setScheduleDelay(long delay, TimeUnit unit) {
-            this.scheduleDelayNanos = positiveNanos("scheduleDelay", delay, unit);
+            options.setScheduleDelay(delay, unit);
             return this;
         }
 
         /**
-         * Sets how long the oldest waiting item may wait before a partial batch is exported.
+         * Forwards to {@link BatchOptions.Builder#setScheduleDelay(Duration)}.
          *
          * @param delay {@code > 0}
          * @return this
-         * @throws IllegalArgumentException if {@code delay} is zero or negative
-         * @throws NullPointerException if {@code delay} is null
          */
         public Builder<T> setScheduleDelay(Duration delay) {
-            this.scheduleDelayNanos = positiveNanos("scheduleDelay", delay);
+            options.setScheduleDelay(delay);
             return this;
         }
 
         /**
-         * Sets how long the worker waits for one export's result before it abandons the batch.
-         * Default {@value BatchBuffer#DEFAULT_EXPORT_TIMEOUT_MILLIS} ms.
+         * Forwards to {@link BatchOptions.Builder#setExporterTimeout(long, TimeUnit)}.
          *
          * @param timeout {@code > 0}
          * @param unit the unit of {@code timeout}
          * @return this
-         * @throws IllegalArgumentException if {@code timeout <= 0}
-         * @throws NullPointerException if {@code unit} is null
          */
-        public Builder<T> setExportTimeout(long timeout, TimeUnit unit) {
-            this.exportTimeoutNanos = positiveNanos("exportTimeout", timeout, unit);
+        public Builder<T> setExporterTimeout(long timeout, TimeUnit unit) {
+            options.setExporterTimeout(timeout, unit);
             return this;
         }
 
         /**
-         * Sets how long the worker waits for one export's result before it abandons the batch.
+         * Forwards to {@link BatchOptions.Builder#setExporterTimeout(Duration)}.
          *
          * @param timeout {@code > 0}
          * @return this
-         * @throws IllegalArgumentException if {@code timeout} is zero or negative
-         * @throws NullPointerException if {@code timeout} is null
          */
-        public Builder<T> setExportTimeout(Duration timeout) {
-            this.exportTimeoutNanos = positiveNanos("exportTimeout", timeout);
+        public Builder<T> setExporterTimeout(Duration timeout) {
+            options.setExporterTimeout(timeout);
             return this;
         }
 
         /**
-         * Sets what {@code offer} does when the queue is full. Default
-         * {@link FullQueuePolicy#DROP}.
+         * Forwards to {@link BatchOptions.Builder#setFullQueuePolicy(FullQueuePolicy)}.
          *
          * @param policy the policy
          * @return this
-         * @throws NullPointerException if {@code policy} is null
          */
         public Builder<T> setFullQueuePolicy(FullQueuePolicy policy) {
-            this.fullQueuePolicy = Objects.requireNonNull(policy, "policy");
+            options.setFullQueuePolicy(policy);
             return this;
         }
 
         /**
-         * Sets how long {@code offer} waits for space under {@link FullQueuePolicy#BLOCK}; ignored
-         * under {@link FullQueuePolicy#DROP}. Default
-         * {@value BatchBuffer#DEFAULT_MAX_BLOCK_TIME_MILLIS} ms.
+         * Forwards to {@link BatchOptions.Builder#setMaxBlockTime(long, TimeUnit)}.
          *
          * @param maxBlockTime {@code > 0}
          * @param unit the unit of {@code maxBlockTime}
          * @return this
-         * @throws IllegalArgumentException if {@code maxBlockTime <= 0}
-         * @throws NullPointerException if {@code unit} is null
          */
         public Builder<T> setMaxBlockTime(long maxBlockTime, TimeUnit unit) {
-            this.maxBlockNanos = positiveNanos("maxBlockTime", maxBlockTime, unit);
+            options.setMaxBlockTime(maxBlockTime, unit);
             return this;
         }
 
         /**
-         * Sets how long {@code offer} waits for space under {@link FullQueuePolicy#BLOCK}.
+         * Forwards to {@link BatchOptions.Builder#setMaxBlockTime(Duration)}.
          *
          * @param maxBlockTime {@code > 0}
          * @return this
-         * @throws IllegalArgumentException if {@code maxBlockTime} is zero or negative
-         * @throws NullPointerException if {@code maxBlockTime} is null
          */
         public Builder<T> setMaxBlockTime(Duration maxBlockTime) {
-            this.maxBlockNanos = positiveNanos("maxBlockTime", maxBlockTime);
+            options.setMaxBlockTime(maxBlockTime);
+            return this;
+        }
+
+        /**
+         * Forwards to {@link BatchOptions.Builder#setWorkerThreadName(String)}.
+         *
+         * @param name a non-blank name
+         * @return this
+         */
+        public Builder<T> setWorkerThreadName(String name) {
+            options.setWorkerThreadName(name);
             return this;
         }
 
@@ -478,51 +461,14 @@ public final class BatchBuffer<T> implements AutoCloseable {
         }
 
         /**
-         * Sets the worker thread's name. Default {@value BatchBuffer#DEFAULT_WORKER_THREAD_NAME}.
-         *
-         * @param name a non-blank name
-         * @return this
-         * @throws IllegalArgumentException if {@code name} is blank
-         * @throws NullPointerException if {@code name} is null
-         */
-        public Builder<T> setWorkerThreadName(String name) {
-            Objects.requireNonNull(name, "name");
-            if (name.isBlank()) {
-                throw new IllegalArgumentException("workerThreadName must be non-blank, was: \"" + name + "\"");
-            }
-            this.workerThreadName = name;
-            return this;
-        }
-
-        /**
-         * Builds the buffer and starts its worker thread.
+         * Builds the options ({@link BatchOptions.Builder#build()}), then the buffer, and starts
+         * its worker thread.
          *
          * @return a new buffer
          * @throws IllegalArgumentException if {@code maxExportBatchSize > maxQueueSize}
          */
         public BatchBuffer<T> build() {
-            if (maxExportBatchSize > maxQueueSize) {
-                throw new IllegalArgumentException("maxExportBatchSize must be in [1, maxQueueSize="
-                        + maxQueueSize + "], was: " + maxExportBatchSize);
-            }
-            return new BatchBuffer<>(this);
-        }
-
-        private static long positiveNanos(String name, long amount, TimeUnit unit) {
-            Objects.requireNonNull(unit, "unit");
-            if (amount <= 0) {
-                throw new IllegalArgumentException(name + " must be > 0, was: " + amount + " " + unit);
-            }
-            // TimeUnit saturates at Long.MAX_VALUE ns (292 years): effectively "never".
-            return unit.toNanos(amount);
-        }
-
-        private static long positiveNanos(String name, Duration duration) {
-            Objects.requireNonNull(duration, name);
-            if (duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException(name + " must be > 0, was: " + duration);
-            }
-            return duration.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : duration.toNanos();
+            return new BatchBuffer<>(exporter, completionHook, options.build());
         }
     }
 }

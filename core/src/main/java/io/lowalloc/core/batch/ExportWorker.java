@@ -34,7 +34,7 @@ final class ExportWorker<T> implements Runnable {
     private final Consumer<? super T> hook;
     private final int batchSize;
     private final long scheduleDelayNanos;
-    private final long exportTimeoutNanos;
+    private final long exporterTimeoutNanos;
     private final RateLimitedLog failureLog;
     private final RateLimitedLog timeoutLog;
     private final RateLimitedLog hookLog;
@@ -63,13 +63,13 @@ final class ExportWorker<T> implements Runnable {
     private long oldestSeenNanos;
 
     ExportWorker(BatchQueue<T> queue, BatchExporter<T> exporter, Consumer<? super T> hook,
-            int batchSize, long scheduleDelayNanos, long exportTimeoutNanos) {
+            int batchSize, long scheduleDelayNanos, long exporterTimeoutNanos) {
         this.queue = queue;
         this.exporter = exporter;
         this.hook = hook;
         this.batchSize = batchSize;
         this.scheduleDelayNanos = scheduleDelayNanos;
-        this.exportTimeoutNanos = exportTimeoutNanos;
+        this.exporterTimeoutNanos = exporterTimeoutNanos;
         this.failureLog = new RateLimitedLog(LOGGER, Level.WARNING, RateLimitedLog.DEFAULT_INTERVAL_NANOS);
         this.timeoutLog = new RateLimitedLog(LOGGER, Level.WARNING, RateLimitedLog.DEFAULT_INTERVAL_NANOS);
         this.hookLog = new RateLimitedLog(LOGGER, Level.WARNING, RateLimitedLog.DEFAULT_INTERVAL_NANOS);
@@ -140,11 +140,11 @@ final class ExportWorker<T> implements Runnable {
         } catch (Throwable t) { // whatever the exporter throws must not stop the worker
             completion.failure(t);
         }
-        Object outcome = completion.await(exportTimeoutNanos);
+        Object outcome = completion.await(exporterTimeoutNanos);
         if (outcome == PendingExport.TIMED_OUT) {
             if (timeoutLog.shouldLog()) {
                 timeoutLog.log("BatchBuffer export timed out after "
-                        + TimeUnit.NANOSECONDS.toMillis(exportTimeoutNanos) + " ms; abandoned " + size
+                        + TimeUnit.NANOSECONDS.toMillis(exporterTimeoutNanos) + " ms; abandoned " + size
                         + " items (abandoned so far: " + (abandoned.get() + size) + ")", null);
             }
             // The exporter may still read the old list and its items: never touch them again.

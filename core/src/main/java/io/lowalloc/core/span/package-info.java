@@ -8,6 +8,12 @@
  * {@link io.lowalloc.core.span.HexIds} writes and parses their hex form),
  * {@link io.lowalloc.core.span.Traceparent} writes and parses the W3C {@code traceparent} header,
  * and timestamps are epoch nanoseconds in a {@code long} ({@link io.lowalloc.core.span.EpochClock}).
- * Depends on {@code core.attr} and {@code core.pool}.
+ *
+ * <p>{@link io.lowalloc.core.span.SpanRecorder} records and exports spans: a pool of spans, a
+ * batch buffer and any {@code BatchExporter}; a span's parent is a
+ * {@link io.lowalloc.core.span.SpanParent} value or a live span, and
+ * {@link io.lowalloc.core.span.RecorderStats} accounts for every span.
+ *
+ * <p>Depends on {@code core.attr}, {@code core.pool} and {@code core.batch}.
  */
 package io.lowalloc.core.span;

@@ -22,12 +22,56 @@ class BatchBufferBuilderTest {
     }
 
     @Test
-    void defaultsMatchOpenTelemetry() {
-        assertThat(BatchBuffer.DEFAULT_MAX_QUEUE_SIZE).isEqualTo(2048);
-        assertThat(BatchBuffer.DEFAULT_MAX_EXPORT_BATCH_SIZE).isEqualTo(512);
-        assertThat(BatchBuffer.DEFAULT_SCHEDULE_DELAY_MILLIS).isEqualTo(5_000L);
-        assertThat(BatchBuffer.DEFAULT_EXPORT_TIMEOUT_MILLIS).isEqualTo(30_000L);
-        assertThat(BatchBuffer.DEFAULT_FULL_QUEUE_POLICY).isEqualTo(FullQueuePolicy.DROP);
+    void settersForwardToTheStrictBatchOptions() {
+        try (BatchBuffer<String> buffer = buffers.build(builder()
+                .setMaxQueueSize(100)
+                .setMaxExportBatchSize(10)
+                .setScheduleDelay(Duration.ofMillis(250))
+                .setExporterTimeout(2, TimeUnit.SECONDS)
+                .setFullQueuePolicy(FullQueuePolicy.BLOCK)
+                .setMaxBlockTime(Duration.ofMillis(7))
+                .setWorkerThreadName("forwarded"))) {
+            assertThat(buffer.options()).isEqualTo(BatchOptions.builder()
+                    .setMaxQueueSize(100)
+                    .setMaxExportBatchSize(10)
+                    .setScheduleDelay(250, TimeUnit.MILLISECONDS)
+                    .setExporterTimeout(Duration.ofSeconds(2))
+                    .setFullQueuePolicy(FullQueuePolicy.BLOCK)
+                    .setMaxBlockTime(7, TimeUnit.MILLISECONDS)
+                    .setWorkerThreadName("forwarded")
+                    .build());
+        }
+        assertThatIllegalArgumentException().isThrownBy(() -> builder().setScheduleDelay(0, TimeUnit.SECONDS))
+                .withMessage("scheduleDelay must be > 0, was: 0 SECONDS");
+        assertThatIllegalArgumentException().isThrownBy(() -> builder().setExporterTimeout(Duration.ZERO))
+                .withMessage("exporterTimeout must be > 0, was: PT0S");
+        BatchBuffer.Builder<String> tooLargeBatch = builder().setMaxQueueSize(100).setMaxExportBatchSize(101);
+        assertThatIllegalArgumentException().isThrownBy(tooLargeBatch::build)
+                .withMessage("maxExportBatchSize must be in [1, maxQueueSize=100], was: 101");
+    }
+
+    @Test
+    void defaultBufferHasTheDefaultOptions() {
+        try (BatchBuffer<String> buffer = buffers.build(builder())) {
+            assertThat(buffer.options()).isEqualTo(BatchOptions.defaults());
+        }
+    }
+
+    @Test
+    void batchOptionsReplaceEveryOptionAndLaterSettersChangeThem() {
+        BatchOptions lenient = BatchOptions.builder().openTelemetryCompatible().setMaxQueueSize(8)
+                .setMaxExportBatchSize(16).setExporterTimeout(0, TimeUnit.SECONDS).setWorkerThreadName("given").build();
+        try (BatchBuffer<String> buffer = buffers.build(builder().setMaxQueueSize(1000).setBatchOptions(lenient))) {
+            assertThat(buffer.options()).isEqualTo(lenient);
+            assertThat(buffer.options().maxExportBatchSize()).isEqualTo(8);
+            assertThat(buffer.options().exporterTimeoutNanos()).isEqualTo(Long.MAX_VALUE);
+            assertThat(buffer.workerThread().getName()).isEqualTo("given");
+        }
+        try (BatchBuffer<String> buffer = buffers.build(builder().setBatchOptions(lenient).setMaxQueueSize(9))) {
+            assertThat(buffer.options().maxQueueSize()).isEqualTo(9);
+            assertThat(buffer.options().workerThreadName()).isEqualTo("given");
+        }
+        assertThatNullPointerException().isThrownBy(() -> builder().setBatchOptions(null)).withMessage("options");
     }
 
     @Test
@@ -40,8 +84,8 @@ class BatchBufferBuilderTest {
             for (int i = 0; i < 3000; i++) {
                 accepted += buffer.offer(i) ? 1 : 0;
             }
-            assertThat(accepted).isEqualTo(BatchBuffer.DEFAULT_MAX_QUEUE_SIZE);
-            assertThat(exporter.batchSizes()).containsExactly(BatchBuffer.DEFAULT_MAX_EXPORT_BATCH_SIZE);
+            assertThat(accepted).isEqualTo(BatchOptions.DEFAULT_MAX_QUEUE_SIZE);
+            assertThat(exporter.batchSizes()).containsExactly(BatchOptions.DEFAULT_MAX_EXPORT_BATCH_SIZE);
             exporter.completions.get(0).success();
         }
     }
@@ -50,7 +94,7 @@ class BatchBufferBuilderTest {
     void workerIsDaemonThreadWithDefaultName() {
         try (BatchBuffer<String> buffer = buffers.build(builder())) {
             assertThat(buffer.workerThread().isDaemon()).isTrue();
-            assertThat(buffer.workerThread().getName()).isEqualTo(BatchBuffer.DEFAULT_WORKER_THREAD_NAME);
+            assertThat(buffer.workerThread().getName()).isEqualTo(BatchOptions.DEFAULT_WORKER_THREAD_NAME);
             assertThat(buffer.workerThread().isAlive()).isTrue();
         }
     }
@@ -69,91 +113,17 @@ class BatchBufferBuilderTest {
     }
 
     @Test
-    void maxQueueSizeBelowOneIsRejected() {
-        assertThatIllegalArgumentException().isThrownBy(() -> builder().setMaxQueueSize(0))
-                .withMessage("maxQueueSize must be in [1, 16777216], was: 0");
-    }
-
-    @Test
-    void maxQueueSizeAboveLimitIsRejected() {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> builder().setMaxQueueSize(BatchBuffer.MAX_QUEUE_SIZE_LIMIT + 1))
-                .withMessage("maxQueueSize must be in [1, 16777216], was: 16777217");
-    }
-
-    @Test
-    void maxExportBatchSizeBelowOneIsRejected() {
-        assertThatIllegalArgumentException().isThrownBy(() -> builder().setMaxExportBatchSize(-3))
-                .withMessage("maxExportBatchSize must be in [1, maxQueueSize], was: -3");
-    }
-
-    @Test
-    void maxExportBatchSizeAboveMaxQueueSizeIsRejectedByBuild() {
-        BatchBuffer.Builder<String> builder = builder().setMaxQueueSize(100).setMaxExportBatchSize(101);
-        assertThatIllegalArgumentException().isThrownBy(builder::build)
-                .withMessage("maxExportBatchSize must be in [1, maxQueueSize=100], was: 101");
-    }
-
-    @Test
-    void maxExportBatchSizeAboveDefaultQueueSizeIsRejectedByBuild() {
-        BatchBuffer.Builder<String> builder = builder().setMaxExportBatchSize(4096);
-        assertThatIllegalArgumentException().isThrownBy(builder::build)
-                .withMessage("maxExportBatchSize must be in [1, maxQueueSize=2048], was: 4096");
-    }
-
-    @Test
-    void scheduleDelayMustBePositive() {
-        assertThatIllegalArgumentException().isThrownBy(() -> builder().setScheduleDelay(0, TimeUnit.MILLISECONDS))
-                .withMessage("scheduleDelay must be > 0, was: 0 MILLISECONDS");
-        assertThatIllegalArgumentException().isThrownBy(() -> builder().setScheduleDelay(Duration.ofSeconds(-1)))
-                .withMessage("scheduleDelay must be > 0, was: PT-1S");
-        assertThatNullPointerException().isThrownBy(() -> builder().setScheduleDelay(1, null)).withMessage("unit");
-        assertThatNullPointerException().isThrownBy(() -> builder().setScheduleDelay(null))
-                .withMessage("scheduleDelay");
-    }
-
-    @Test
-    void exportTimeoutMustBePositive() {
-        assertThatIllegalArgumentException().isThrownBy(() -> builder().setExportTimeout(-5, TimeUnit.SECONDS))
-                .withMessage("exportTimeout must be > 0, was: -5 SECONDS");
-        assertThatIllegalArgumentException().isThrownBy(() -> builder().setExportTimeout(Duration.ZERO))
-                .withMessage("exportTimeout must be > 0, was: PT0S");
-        assertThatNullPointerException().isThrownBy(() -> builder().setExportTimeout(1, null)).withMessage("unit");
-        assertThatNullPointerException().isThrownBy(() -> builder().setExportTimeout(null))
-                .withMessage("exportTimeout");
-    }
-
-    @Test
-    void maxBlockTimeMustBePositive() {
-        assertThatIllegalArgumentException().isThrownBy(() -> builder().setMaxBlockTime(0, TimeUnit.NANOSECONDS))
-                .withMessage("maxBlockTime must be > 0, was: 0 NANOSECONDS");
-        assertThatIllegalArgumentException().isThrownBy(() -> builder().setMaxBlockTime(Duration.ofMillis(-2)))
-                .withMessage("maxBlockTime must be > 0, was: PT-0.002S");
-        assertThatNullPointerException().isThrownBy(() -> builder().setMaxBlockTime(1, null)).withMessage("unit");
-        assertThatNullPointerException().isThrownBy(() -> builder().setMaxBlockTime(null))
-                .withMessage("maxBlockTime");
-    }
-
-    @Test
-    void nullPolicyHookAndThreadNameAreRejected() {
-        assertThatNullPointerException().isThrownBy(() -> builder().setFullQueuePolicy(null)).withMessage("policy");
+    void nullCompletionHookIsRejected() {
         assertThatNullPointerException().isThrownBy(() -> builder().setCompletionHook(null))
                 .withMessage("completionHook");
-        assertThatNullPointerException().isThrownBy(() -> builder().setWorkerThreadName(null)).withMessage("name");
     }
 
     @Test
-    void blankThreadNameIsRejected() {
-        assertThatIllegalArgumentException().isThrownBy(() -> builder().setWorkerThreadName(" "))
-                .withMessage("workerThreadName must be non-blank, was: \" \"");
-    }
-
-    @Test
-    void hugeDurationsSaturateInsteadOfOverflowing() {
+    void saturatedDurationsWork() {
         RecordingExporter<String> exporter = RecordingExporter.succeeding();
         try (BatchBuffer<String> buffer = buffers.build(BatchBuffer.builder(exporter)
                 .setScheduleDelay(Duration.ofSeconds(Long.MAX_VALUE))
-                .setExportTimeout(Long.MAX_VALUE, TimeUnit.DAYS)
+                .setExporterTimeout(Long.MAX_VALUE, TimeUnit.DAYS)
                 .setMaxBlockTime(Duration.ofDays(1_000_000_000L))
                 )) {
             assertThat(buffer.offer("a")).isTrue();

@@ -80,7 +80,7 @@ class BatchBufferConcurrencyTest {
                 .setMaxBlockTime(10, TimeUnit.SECONDS)
                 // Only the timeout scenario's held exports may time out; elsewhere a starved
                 // completer thread must not turn a slow success into an abandoned batch.
-                .setExportTimeout(scenario == Scenario.SOME_EXPORTS_TIME_OUT_BLOCK ? 50 : 10_000, TimeUnit.MILLISECONDS)
+                .setExporterTimeout(scenario == Scenario.SOME_EXPORTS_TIME_OUT_BLOCK ? 50 : 10_000, TimeUnit.MILLISECONDS)
                 .setScheduleDelay(5, TimeUnit.MILLISECONDS)
                 .setCompletionHook(item -> {
                     seen.incrementAndGet(item.id);

@@ -132,7 +132,7 @@ class BatchBufferExportOutcomeTest {
     void timedOutExportIsAbandonedNotHookedAndTheWorkerUsesANewList() throws InterruptedException {
         RecordingExporter<String> exporter = RecordingExporter.holdingFirst();
         try (LogCapture logs = LogCapture.of(BatchBuffer.class);
-             BatchBuffer<String> buffer = buffers.build(builder(exporter).setExportTimeout(150, TimeUnit.MILLISECONDS))) {
+             BatchBuffer<String> buffer = buffers.build(builder(exporter).setExporterTimeout(150, TimeUnit.MILLISECONDS))) {
             buffer.offer("a");
             buffer.offer("b");
             long start = System.nanoTime();

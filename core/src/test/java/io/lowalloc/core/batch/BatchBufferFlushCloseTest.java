@@ -199,7 +199,7 @@ class BatchBufferFlushCloseTest {
     void closeWaitsForTheInFlightExportOnlyUpToTheExportTimeout() {
         RecordingExporter<Integer> exporter = RecordingExporter.holdingFirst();
         BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setMaxExportBatchSize(1)
-                .setExportTimeout(200, TimeUnit.MILLISECONDS));
+                .setExporterTimeout(200, TimeUnit.MILLISECONDS));
         try (LogCapture logs = LogCapture.of(BatchBuffer.class)) {
             buffer.offer(1);
             exporter.awaitCalls(1);

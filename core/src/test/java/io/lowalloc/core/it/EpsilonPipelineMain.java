@@ -50,7 +50,7 @@ public final class EpsilonPipelineMain {
         pipeline.close();
 
         BatchStats stats = pipeline.stats();
-        PoolStats pool = pipeline.pool.stats();
+        PoolStats pool = pipeline.poolStats();
         System.out.println("RESULT"
                 + " epsilon=" + vmOption("UseEpsilonGC")
                 + " maxHeap=" + Runtime.getRuntime().maxMemory()

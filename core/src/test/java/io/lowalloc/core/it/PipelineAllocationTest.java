@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lowalloc.core.batch.BatchStats;
 import io.lowalloc.core.gc.AllocationMeter;
 import io.lowalloc.core.pool.PoolStats;
+import io.lowalloc.core.span.SpanParent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The zero-allocation contract end to end, measured with per-thread allocated-byte counters: a
- * warm pipeline (pool → SpanData with 8 attributes → BatchBuffer → exporter → {@code pool::release})
- * allocates nothing on the producing thread and less than one byte per span on the worker thread,
+ * warm {@link io.lowalloc.core.span.SpanRecorder} (startSpan → SpanData with 8 attributes → end →
+ * BatchBuffer → exporter → back to the pool) allocates nothing on the producing thread and less
+ * than one byte per span on the worker thread,
  * the only other thread of the pipeline (the exporter completes at once, on the worker). The last
  * test injects one small allocation per span to show that the measurement catches it.
  */
@@ -29,7 +31,7 @@ class PipelineAllocationTest {
     void closeAndCheckTheAccounting() {
         pipeline.close();
         BatchStats stats = pipeline.stats();
-        PoolStats pool = pipeline.pool.stats();
+        PoolStats pool = pipeline.poolStats();
         assertThat(stats.pending()).as("pending after close: %s", stats).isZero();
         assertThat(stats.isBalanced()).as("invariant: %s", stats).isTrue();
         assertThat(stats.dropped() + stats.failed() + stats.abandoned()).as("lost: %s", stats).isZero();
@@ -69,9 +71,24 @@ class PipelineAllocationTest {
         assertThat(workerBytesPerSpan).as("worker bytes per span").isLessThan(1.0);
         assertThat(producerBytesPerSpan + workerBytesPerSpan).as("pipeline bytes per span").isLessThan(1.0);
         assertThat(cycle.refused()).isZero();
-        PoolStats pool = pipeline.pool.stats();
+        PoolStats pool = pipeline.poolStats();
         assertThat(pool.misses()).as("pool misses (each would allocate a span): %s", pool).isZero();
         assertThat(pool.created()).isEqualTo(SpanPipeline.POOL_CAPACITY);
+    }
+
+    @Test
+    void childrenOfAParentValueAllocateNothingOnTheProducer() {
+        // Made once, as per incoming request; each child then reads its fields.
+        PipelineCycle cycle = pipeline.childCycle(new SpanParent(0x4bf92f3577b34da6L, 0xa3ce929d0e0e4736L,
+                0x00f067aa0ba902b7L, (byte) 1, true));
+
+        double producerBytesPerSpan = meter.bytesPerOp(WARM_UP_CYCLES, MEASURED_CYCLES, cycle);
+        System.out.printf("[allocation] recorder children of one SpanParent: producer %.4f B/span%n",
+                producerBytesPerSpan);
+
+        assertThat(producerBytesPerSpan).as("producer bytes per span").isZero();
+        assertThat(pipeline.flush()).isTrue();
+        assertThat(cycle.refused()).isZero();
     }
 
     @Test

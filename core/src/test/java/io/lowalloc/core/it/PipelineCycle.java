@@ -1,17 +1,15 @@
 package io.lowalloc.core.it;
 
-import io.lowalloc.core.batch.BatchBuffer;
-import io.lowalloc.core.pool.ObjectPool;
-import io.lowalloc.core.span.EpochClock;
-import io.lowalloc.core.span.Ids;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanKind;
+import io.lowalloc.core.span.SpanParent;
+import io.lowalloc.core.span.SpanRecorder;
 import java.util.function.LongUnaryOperator;
 
 /**
- * One producer-side cycle of the whole pipeline, as an application records a span: pool acquire,
- * random ids, name, kind, start time, 8 attributes (2 each of String, long, double, boolean), end,
- * {@code markSubmitted}, {@code offer}; a span the buffer refuses is released by the producer.
+ * One producer-side cycle of the whole pipeline, as an application records a span with a
+ * {@link SpanRecorder}: {@code startSpan} (pool acquire, random or parent ids, name, kind, start time),
+ * 8 attributes (2 each of String, long, double, boolean), {@code end} (the whole hand-off).
  *
  * <p>Deliberately free of String literals (keys and values come in through the constructor): the
  * thread that requests the C2 compilation of a method first resolves every String constant of the
@@ -26,9 +24,8 @@ final class PipelineCycle implements LongUnaryOperator {
     /** Where the injected allocation escapes to, so that the JIT cannot eliminate it. */
     static volatile Object sink;
 
-    private final ObjectPool<SpanData> pool;
-    private final BatchBuffer<SpanData> buffer;
-    private final EpochClock clock;
+    private final SpanRecorder recorder;
+    private final SpanParent parent;
     private final String name;
     private final String[] keys;
     private final String[] values;
@@ -36,31 +33,28 @@ final class PipelineCycle implements LongUnaryOperator {
     private long refused;
 
     /**
+     * @param parent the parent of every span, made once; null for a new trace per span
      * @param keys {@value #KEYS} attribute keys
      * @param values 2 String attribute values
      * @param injectAllocation whether each cycle also allocates one escaping 16-byte object,
      *     to show that a detector catches it
      */
-    PipelineCycle(ObjectPool<SpanData> pool, BatchBuffer<SpanData> buffer, EpochClock clock, String name,
-            String[] keys, String[] values, boolean injectAllocation) {
-        this.pool = pool;
-        this.buffer = buffer;
-        this.clock = clock;
+    PipelineCycle(SpanRecorder recorder, SpanParent parent, String name, String[] keys, String[] values,
+            boolean injectAllocation) {
+        this.recorder = recorder;
+        this.parent = parent;
         this.name = name;
         this.keys = keys.clone();
         this.values = values.clone();
         this.injectAllocation = injectAllocation;
     }
 
-    /** Records and offers one span; returns 1 if the buffer accepted it, 0 if it was refused. */
+    /** Records and ends one span; returns 1 if the recorder queued it, 0 if it was refused. */
     @Override
     public long applyAsLong(long i) {
-        SpanData span = pool.acquire();
-        span.setTraceId(Ids.randomTraceIdHigh(), Ids.randomTraceIdLow())
-                .setSpanId(Ids.randomSpanId())
-                .setName(name)
-                .setKind(SpanKind.SERVER)
-                .setStartEpochNanos(clock.nowEpochNanos());
+        SpanData span = parent == null
+                ? recorder.startSpan(name, SpanKind.SERVER)
+                : recorder.startSpan(name, SpanKind.SERVER, parent);
         span.put(keys[0], values[0]);
         span.put(keys[1], values[(int) i & 1]);
         span.put(keys[2], 200L);
@@ -72,18 +66,14 @@ final class PipelineCycle implements LongUnaryOperator {
         if (injectAllocation) {
             sink = new Object();
         }
-        span.end(clock.nowEpochNanos());
-        span.markSubmitted();
-        if (buffer.offer(span)) {
+        if (recorder.end(span)) {
             return 1;
         }
-        // Refused: the span is still ours, so it goes back to the pool here.
-        pool.release(span);
-        refused++;
+        refused++; // the recorder has released it to the pool
         return 0;
     }
 
-    /** How many spans the buffer refused (and this cycle released); producer thread only. */
+    /** How many spans the recorder refused; producer thread only. */
     long refused() {
         return refused;
     }

@@ -3,14 +3,10 @@ package io.lowalloc.core.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lowalloc.core.attr.FixedAttributeBuilder;
-import io.lowalloc.core.batch.BatchBuffer;
-import io.lowalloc.core.batch.BatchStats;
-import io.lowalloc.core.pool.ObjectPool;
-import io.lowalloc.core.span.EpochClock;
-import io.lowalloc.core.span.Ids;
+import io.lowalloc.core.span.RecorderStats;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanKind;
-import io.lowalloc.core.span.SpanLimits;
+import io.lowalloc.core.span.SpanRecorder;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -18,34 +14,30 @@ import org.junit.jupiter.api.Test;
 class QuickStartTest {
 
     @Test
-    void recordsOneSpanAndExportsItThroughTheBatchBuffer() {
+    void recordsTwoSpansAndExportsThemThroughTheRecorder() {
         // quickstart:begin
-        ObjectPool<SpanData> pool = SpanData.newPool(4096, SpanLimits.defaults());
         AtomicLong exported = new AtomicLong();
-        BatchBuffer<SpanData> buffer = BatchBuffer.<SpanData>builder((batch, result) -> {
+        SpanRecorder recorder = SpanRecorder.create((batch, result) -> {
             exported.addAndGet(batch.size()); // read or copy the spans here, then report the result
             result.success();
-        }).setCompletionHook(pool::release).build(); // exported spans go back to the pool
+        }); // a span pool, a batch buffer and its worker, with OpenTelemetry's batching defaults
         FixedAttributeBuilder attrs = FixedAttributeBuilder.create(); // one per thread, reused
-        EpochClock clock = EpochClock.system();
 
-        SpanData span = pool.acquire();
-        span.setTraceId(Ids.randomTraceIdHigh(), Ids.randomTraceIdLow()).setSpanId(Ids.randomSpanId())
-                .setName("GET /users/{id}").setKind(SpanKind.SERVER).setStartEpochNanos(clock.nowEpochNanos());
+        SpanData span = recorder.startSpan("GET /users/{id}", SpanKind.SERVER); // new trace, random ids
         attrs.clear();
         attrs.add("http.method", "GET").add("http.status_code", 200L).add("cache.hit", true).copyTo(span);
-        span.end(clock.nowEpochNanos());
-        span.markSubmitted();
-        if (!buffer.offer(span)) { pool.release(span); } // refused (queue full or closed): still ours
-        assertThat(buffer.flush()).isTrue(); // waits until it is exported and back in the pool
-        BatchStats stats = buffer.stats();
-        assertThat(stats.exported()).isEqualTo(1);
+        SpanData query = recorder.startSpan("SELECT users", SpanKind.CLIENT, span); // a child, same trace
+        recorder.end(query); // ends and queues it; it goes back to the pool once exported (or if refused)
+        recorder.end(span);
+        assertThat(recorder.flush()).isTrue(); // waits until both are exported and back in the pool
+        RecorderStats stats = recorder.stats();
+        assertThat(stats.batch().exported()).isEqualTo(2);
         assertThat(stats.isBalanced()).isTrue(); // offered = exported + dropped + failed + abandoned + pending
-        buffer.close();
+        recorder.close();
         // quickstart:end
 
-        assertThat(exported).hasValue(1);
-        assertThat(pool.stats().outstanding()).isZero();
+        assertThat(exported).hasValue(2);
+        assertThat(recorder.stats().pool().outstanding()).isZero();
         assertThat(span.attributes().size()).as("reset when released").isZero();
     }
 }

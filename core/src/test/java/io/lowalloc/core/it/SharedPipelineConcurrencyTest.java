@@ -6,6 +6,7 @@ import io.lowalloc.core.batch.BatchExporter;
 import io.lowalloc.core.batch.BatchStats;
 import io.lowalloc.core.batch.ExportCompletion;
 import io.lowalloc.core.batch.FullQueuePolicy;
+import io.lowalloc.core.pool.ObjectPool;
 import io.lowalloc.core.pool.PoolStats;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.testing.ItemLedger;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@value SharedPipelineRun#PRODUCERS} producers × {@value SharedPipelineRun#SPANS_PER_PRODUCER}
- * spans through one shared SpanData pool and one BatchBuffer, against a slow exporter that
+ * spans through one shared SpanRecorder (one SpanData pool, one BatchBuffer), against a slow exporter that
  * completes on its own thread and an exporter whose every third batch fails, with both full-queue
  * policies, flushing while the producers run. After close every item is accounted for exactly
  * once, no span was seen by two holders, and every span is back in the pool.
@@ -89,12 +90,15 @@ class SharedPipelineConcurrencyTest {
 
     @Test
     void inspectionFlagsASpanReleasedWhileInUseAndOneCarryingAnotherProducersMarker() {
-        SpanData released = run.pool.acquire();
+        // Prefilled as a run's pool is, so the released span is not the next one handed out.
+        ObjectPool<SpanData> pool = SpanData.newPool(SharedPipelineRun.POOL_CAPACITY, SharedPipelineRun.LIMITS);
+        pool.prefill(SharedPipelineRun.POOL_CAPACITY);
+        SpanData released = pool.acquire();
         writeSubmitted(released, SharedPipelineRun.marker(0), 5);
-        run.pool.release(released); // the bug simulated: back in the pool while the pipeline holds it
-        SpanData foreign = run.pool.acquire();
+        pool.release(released); // the bug simulated: back in the pool while the pipeline holds it
+        SpanData foreign = pool.acquire();
         writeSubmitted(foreign, SharedPipelineRun.marker(0), SharedPipelineRun.SPANS_PER_PRODUCER + 5L);
-        SpanData sound = run.pool.acquire();
+        SpanData sound = pool.acquire();
         writeSubmitted(sound, SharedPipelineRun.marker(1), SharedPipelineRun.SPANS_PER_PRODUCER + 6L);
 
         run.inspect(List.of(released, foreign, sound), ItemLedger.EXPORTED);
@@ -114,7 +118,7 @@ class SharedPipelineConcurrencyTest {
         assertThat(run.ledger.count(ItemLedger.UNSEEN)).isEqualTo(SharedPipelineRun.ITEMS - 2);
     }
 
-    /** Writes a span as a producer would, for item {@code id}, then submits it. */
+    /** Writes a span as a producer would, for item {@code id}, then puts it in the state the exporter sees. */
     private static void writeSubmitted(SpanData span, long marker, long id) {
         span.setTraceId(marker, id + 1).setSpanId(id + 1);
         span.put(SharedPipelineRun.ID_KEY, id);
@@ -124,7 +128,7 @@ class SharedPipelineConcurrencyTest {
     }
 
     private void assertAccountedForExactlyOnce(BatchStats stats, String scenario) {
-        PoolStats pool = run.pool.stats();
+        PoolStats pool = run.pool;
         System.out.printf("[concurrency] %s: %,d ms wall, %,d ms CPU, %d mid-run flushes, %s, %s%n",
                 scenario, run.elapsedMillis, run.cpuMillis, run.midRunFlushes.size(), stats, pool);
         assertThat(run.errors).as("exceptions in producers or exporters").isEmpty();

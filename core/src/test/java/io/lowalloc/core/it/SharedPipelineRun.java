@@ -1,13 +1,15 @@
 package io.lowalloc.core.it;
 
-import io.lowalloc.core.batch.BatchBuffer;
 import io.lowalloc.core.batch.BatchExporter;
+import io.lowalloc.core.batch.BatchOptions;
 import io.lowalloc.core.batch.BatchStats;
 import io.lowalloc.core.batch.FullQueuePolicy;
-import io.lowalloc.core.pool.ObjectPool;
 import io.lowalloc.core.pool.PoolSlot;
+import io.lowalloc.core.pool.PoolStats;
 import io.lowalloc.core.span.SpanData;
+import io.lowalloc.core.span.SpanKind;
 import io.lowalloc.core.span.SpanLimits;
+import io.lowalloc.core.span.SpanRecorder;
 import io.lowalloc.core.span.SpanState;
 import io.lowalloc.core.testing.ItemLedger;
 import java.lang.management.ManagementFactory;
@@ -23,13 +25,13 @@ import java.util.function.Function;
 
 /**
  * One concurrency run: {@value #PRODUCERS} producer threads record {@value #SPANS_PER_PRODUCER}
- * spans each from one shared pool and offer them to one shared {@link BatchBuffer} whose
- * completion hook is {@code pool::release}, while the calling thread flushes now and then.
+ * spans each with one shared {@link SpanRecorder} (one pool, one buffer), while the calling
+ * thread flushes now and then.
  *
  * <p>Every span carries a unique item id (span id = id + 1, and attribute 0), the lease count
  * its producer saw right after acquiring it (attribute 1), and its producer's marker (the high
  * half of the trace id, low half = id + 1). A producer re-checks all of it right before
- * {@code offer}; the exporter, through {@link #inspect}, checks the same plus that the span is
+ * {@code end}; the exporter, through {@link #inspect}, checks the same plus that the span is
  * {@link SpanState#SUBMITTED}, still held in its pool and not leased again since. A span handed
  * to two holders at once would fail one of these checks (or {@code acquire}'s own). Every outcome
  * goes to an {@link ItemLedger}.
@@ -48,10 +50,11 @@ final class SharedPipelineRun {
 
     // Room for exactly the 4 attributes written, nothing else preallocated: 4096 small spans stay
     // in the CPU caches (with the default limits they take about 10 MB and every cycle misses).
-    private static final SpanLimits LIMITS = SpanLimits.builder()
+    static final SpanLimits LIMITS = SpanLimits.builder()
             .attributeInitialCapacity(4).attributeLimit(4).preallocatedEvents(0).preallocatedLinks(0).build();
 
-    final ObjectPool<SpanData> pool = SpanData.newPool(4096, LIMITS);
+    static final int POOL_CAPACITY = 4096;
+
     final ItemLedger ledger = new ItemLedger(ITEMS);
     final Queue<Throwable> errors = new ConcurrentLinkedQueue<>();
     final AtomicLong violations = new AtomicLong();
@@ -62,30 +65,32 @@ final class SharedPipelineRun {
     long flushesThatLostItems;
     long elapsedMillis;
     long cpuMillis;
+    /** The pool's counters after close. */
+    PoolStats pool;
 
-    private BatchBuffer<SpanData> buffer;
-
-    SharedPipelineRun() {
-        pool.prefill(pool.capacity());
-    }
+    private SpanRecorder recorder;
 
     /**
-     * Runs the producers to completion against a buffer with {@code exporter}, flushing meanwhile,
-     * then closes the buffer.
+     * Runs the producers to completion against a recorder with {@code exporter}, flushing
+     * meanwhile, then closes the recorder.
      *
      * @param exporter makes the run's exporter; it should call {@link #inspect} for each batch
-     * @return the buffer's counters after close
+     * @return the buffer's counters after close ({@link #pool} has the pool's)
      */
     BatchStats run(Function<SharedPipelineRun, BatchExporter<SpanData>> exporter, FullQueuePolicy policy)
             throws InterruptedException {
+        recorder = SpanRecorder.builder()
+                .setBatchOptions(BatchOptions.builder()
+                        .setFullQueuePolicy(policy)
+                        .setMaxBlockTime(FLUSH_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                        .setWorkerThreadName("it-shared-export")
+                        .build())
+                .setSpanLimits(LIMITS)
+                .setPoolCapacity(POOL_CAPACITY)
+                .setPrefill(POOL_CAPACITY)
+                .build(exporter.apply(this));
         long start = System.nanoTime();
         long cpuStart = processCpuNanos();
-        buffer = BatchBuffer.builder(exporter.apply(this))
-                .setFullQueuePolicy(policy)
-                .setMaxBlockTime(FLUSH_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .setCompletionHook(pool::release)
-                .setWorkerThreadName("it-shared-export")
-                .build();
         CountDownLatch go = new CountDownLatch(1);
         Thread[] producers = new Thread[PRODUCERS];
         for (int p = 0; p < PRODUCERS; p++) {
@@ -108,16 +113,17 @@ final class SharedPipelineRun {
         for (Thread producer : producers) {
             producer.join();
         }
-        buffer.close();
+        recorder.close();
         elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         cpuMillis = TimeUnit.NANOSECONDS.toMillis(processCpuNanos() - cpuStart);
-        return buffer.stats();
+        pool = recorder.stats().pool();
+        return recorder.stats().batch();
     }
 
     private void flushOnce() {
-        BatchStats before = buffer.stats();
-        boolean exportedAll = buffer.flush(FLUSH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        BatchStats after = buffer.stats();
+        BatchStats before = recorder.stats().batch();
+        boolean exportedAll = recorder.flush(FLUSH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        BatchStats after = recorder.stats().batch();
         midRunFlushes.add(exportedAll);
         // Every item accepted before the call must be settled once flush returns.
         long acceptedBefore = before.offered() - before.dropped();
@@ -135,26 +141,23 @@ final class SharedPipelineRun {
         long marker = marker(producer);
         long first = (long) producer * SPANS_PER_PRODUCER;
         for (long id = first; id < first + SPANS_PER_PRODUCER; id++) {
-            SpanData span = pool.acquire();
+            SpanData span = recorder.startSpan("shared", SpanKind.INTERNAL);
             long lease = span.poolSlot().leaseCount();
-            span.setTraceId(marker, id + 1).setSpanId(id + 1).setName("shared").setStartEpochNanos(id);
+            span.setTraceId(marker, id + 1).setSpanId(id + 1).setStartEpochNanos(id);
             span.put(ID_KEY, id);
             span.put(LEASE_KEY, lease);
             span.put("producer", (long) producer);
             span.put("flag", (id & 1) == 0);
-            span.end(id + 1);
-            span.markSubmitted();
             // Right before the hand-off: had the pool given this span to another holder too, its
             // writes (or its acquire's onAcquire, which throws) would show here.
             if (span.traceIdHigh() != marker || span.traceIdLow() != id + 1 || span.spanId() != id + 1
                     || span.attributes().longValue(0) != id || span.attributes().longValue(1) != lease
-                    || span.poolSlot().leaseCount() != lease || span.state() != SpanState.SUBMITTED) {
-                violation("producer " + producer + " saw its span changed before offer: " + span);
+                    || span.poolSlot().leaseCount() != lease || span.state() != SpanState.ACQUIRED) {
+                violation("producer " + producer + " saw its span changed before end: " + span);
             }
-            if (!buffer.offer(span)) {
-                // Still ours: account for it, then give it back.
+            if (!recorder.end(span, id + 1)) {
+                // Refused and already back in the pool: account for it.
                 ledger.record(id, ItemLedger.DROPPED);
-                pool.release(span);
             }
         }
     }

@@ -1,19 +1,18 @@
 package io.lowalloc.core.it;
 
-import io.lowalloc.core.batch.BatchBuffer;
+import io.lowalloc.core.batch.BatchOptions;
 import io.lowalloc.core.batch.BatchStats;
 import io.lowalloc.core.batch.FullQueuePolicy;
-import io.lowalloc.core.pool.ObjectPool;
-import io.lowalloc.core.span.EpochClock;
-import io.lowalloc.core.span.SpanData;
+import io.lowalloc.core.pool.PoolStats;
 import io.lowalloc.core.span.SpanLimits;
+import io.lowalloc.core.span.SpanParent;
+import io.lowalloc.core.span.SpanRecorder;
 import io.lowalloc.core.testing.CountingExporter;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The end-to-end pipeline used by the allocation proofs: a prefilled pool of {@link SpanData}, a
- * {@link BatchBuffer} that blocks when full (so nothing is dropped) and exports through a
- * {@link CountingExporter}, and {@code pool::release} as the completion hook.
+ * The end-to-end pipeline used by the allocation proofs: a {@link SpanRecorder} with a prefilled
+ * pool, a buffer that blocks when full (so nothing is dropped) and a {@link CountingExporter}.
  *
  * <p>The pool never runs dry, so a warm producer never allocates a span: at most
  * {@value #QUEUE_SIZE} spans wait in the queue, {@value #BATCH_SIZE} are being exported and one
@@ -21,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class SpanPipeline implements AutoCloseable {
 
-    static final int QUEUE_SIZE = BatchBuffer.DEFAULT_MAX_QUEUE_SIZE;
-    static final int BATCH_SIZE = BatchBuffer.DEFAULT_MAX_EXPORT_BATCH_SIZE;
+    static final int QUEUE_SIZE = BatchOptions.DEFAULT_MAX_QUEUE_SIZE;
+    static final int BATCH_SIZE = BatchOptions.DEFAULT_MAX_EXPORT_BATCH_SIZE;
     static final int POOL_CAPACITY = 4096;
 
     private static final String NAME = "GET /users/{id}";
@@ -32,28 +31,33 @@ final class SpanPipeline implements AutoCloseable {
     };
     private static final String[] VALUES = {"GET", "/users/{id}"};
 
-    final ObjectPool<SpanData> pool;
     final CountingExporter exporter = new CountingExporter();
-    final BatchBuffer<SpanData> buffer;
-    private final EpochClock clock = EpochClock.system();
+    final SpanRecorder recorder;
 
     SpanPipeline() {
-        pool = SpanData.newPool(POOL_CAPACITY, SpanLimits.defaults());
-        pool.prefill(POOL_CAPACITY);
-        buffer = BatchBuffer.builder(exporter)
-                .setMaxQueueSize(QUEUE_SIZE)
-                .setMaxExportBatchSize(BATCH_SIZE)
-                .setFullQueuePolicy(FullQueuePolicy.BLOCK)
-                // Far beyond any stall: a timed-out offer would drop and log, i.e. allocate.
-                .setMaxBlockTime(1, TimeUnit.MINUTES)
-                .setCompletionHook(pool::release)
-                .setWorkerThreadName("it-pipeline-export")
-                .build();
+        recorder = SpanRecorder.builder()
+                .setBatchOptions(BatchOptions.builder()
+                        .setMaxQueueSize(QUEUE_SIZE)
+                        .setMaxExportBatchSize(BATCH_SIZE)
+                        .setFullQueuePolicy(FullQueuePolicy.BLOCK)
+                        // Far beyond any stall: a timed-out offer would drop and log, i.e. allocate.
+                        .setMaxBlockTime(1, TimeUnit.MINUTES)
+                        .setWorkerThreadName("it-pipeline-export")
+                        .build())
+                .setSpanLimits(SpanLimits.defaults())
+                .setPoolCapacity(POOL_CAPACITY)
+                .setPrefill(POOL_CAPACITY)
+                .build(exporter);
     }
 
-    /** A producer cycle over this pipeline; build it before measuring. */
+    /** A producer cycle over this pipeline, a new trace per span; build it before measuring. */
     PipelineCycle cycle(boolean injectAllocation) {
-        return new PipelineCycle(pool, buffer, clock, NAME, KEYS, VALUES, injectAllocation);
+        return new PipelineCycle(recorder, null, NAME, KEYS, VALUES, injectAllocation);
+    }
+
+    /** A producer cycle whose spans are children of {@code parent}; build it before measuring. */
+    PipelineCycle childCycle(SpanParent parent) {
+        return new PipelineCycle(recorder, parent, NAME, KEYS, VALUES, false);
     }
 
     /** Runs {@code cycles} cycles on the calling thread; returns how many spans were accepted. */
@@ -67,15 +71,19 @@ final class SpanPipeline implements AutoCloseable {
 
     /** Waits until every span offered so far is exported; true if all succeeded. */
     boolean flush() {
-        return buffer.flush(1, TimeUnit.MINUTES);
+        return recorder.flush(1, TimeUnit.MINUTES);
     }
 
     BatchStats stats() {
-        return buffer.stats();
+        return recorder.stats().batch();
+    }
+
+    PoolStats poolStats() {
+        return recorder.stats().pool();
     }
 
     @Override
     public void close() {
-        buffer.close();
+        recorder.close();
     }
 }

@@ -1,6 +1,6 @@
 package io.lowalloc.otel.internal.processor;
 
-import io.lowalloc.otel.PooledBatchSpanProcessorBuilder;
+import io.lowalloc.core.batch.BatchOptions;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -8,12 +8,13 @@ import java.util.function.Function;
 
 /**
  * Reads the {@code otel.bsp.*} settings of OpenTelemetry's SDK autoconfiguration (system
- * properties, then {@code OTEL_BSP_*} environment variables) into a
- * {@link PooledBatchSpanProcessorBuilder}. Values are parsed the way the SDK's autoconfiguration
- * parses them: integers in decimal; durations as a non-negative whole number followed by an
- * optional unit ({@code ns}, {@code us}, {@code ms}, {@code s}, {@code m}, {@code h}, {@code d};
- * none means milliseconds). Blank values count as unset. Runs once per processor, so it may
- * allocate freely.
+ * properties, then {@code OTEL_BSP_*} environment variables) into the shared
+ * {@link BatchOptions.Builder} of an entry point, whose rules then apply (the
+ * OpenTelemetry-compatible ones, for the span processor). Values are parsed the way the SDK's
+ * autoconfiguration parses them: integers in decimal; durations as a non-negative whole number
+ * followed by an optional unit ({@code ns}, {@code us}, {@code ms}, {@code s}, {@code m},
+ * {@code h}, {@code d}; none means milliseconds). Blank values count as unset. Not on a hot path:
+ * allocates freely. Thread-safe if the lookups are.
  */
 public final class BspConfiguration {
 
@@ -32,10 +33,11 @@ public final class BspConfiguration {
 
     /**
      * Reads settings from the given sources; system properties win over environment variables.
-     * 
-     * @param systemProperties looks up a system property, or null
-     * @param environment looks up an environment variable, or null
+     *
+     * @param systemProperties looks up a system property; returns null if unset
+     * @param environment looks up an environment variable; returns null if unset
      * @return the configuration
+     * @throws NullPointerException if an argument is null
      */
     public static BspConfiguration of(Function<String, String> systemProperties, Function<String, String> environment) {
         return new BspConfiguration(Objects.requireNonNull(systemProperties, "systemProperties"),
@@ -54,11 +56,14 @@ public final class BspConfiguration {
 
     /**
      * Applies every setting found to {@code builder}, as OpenTelemetry's autoconfigure does.
-     * 
-     * @param builder the builder to configure
-     * @throws IllegalArgumentException naming the key and value if a value is malformed or out of range
+     *
+     * @param builder the batching options to configure
+     * @throws IllegalArgumentException naming the key, its source and the value if a value is
+     *     malformed or out of range
+     * @throws NullPointerException if {@code builder} is null
      */
-    public void applyTo(PooledBatchSpanProcessorBuilder builder) {
+    public void applyTo(BatchOptions.Builder builder) {
+        Objects.requireNonNull(builder, "builder");
         Setting setting = find(SCHEDULE_DELAY);
         if (setting != null) {
             long nanos = parseDurationNanos(setting);
@@ -128,38 +133,20 @@ public final class BspConfiguration {
     }
 
     private static TimeUnit unit(String suffix) {
-        switch (suffix) {
-            case "":
-            case "ms":
-                return TimeUnit.MILLISECONDS;
-            case "ns":
-                return TimeUnit.NANOSECONDS;
-            case "us":
-                return TimeUnit.MICROSECONDS;
-            case "s":
-                return TimeUnit.SECONDS;
-            case "m":
-                return TimeUnit.MINUTES;
-            case "h":
-                return TimeUnit.HOURS;
-            case "d":
-                return TimeUnit.DAYS;
-            default:
-                return null;
-        }
+        return switch (suffix) {
+            case "", "ms" -> TimeUnit.MILLISECONDS;
+            case "ns" -> TimeUnit.NANOSECONDS;
+            case "us" -> TimeUnit.MICROSECONDS;
+            case "s" -> TimeUnit.SECONDS;
+            case "m" -> TimeUnit.MINUTES;
+            case "h" -> TimeUnit.HOURS;
+            case "d" -> TimeUnit.DAYS;
+            default -> null;
+        };
     }
 
     /** One configured value and where it came from, for error messages. */
-    private static final class Setting {
-        final String key;
-        final String source;
-        final String value;
-
-        Setting(String key, String source, String value) {
-            this.key = key;
-            this.source = source;
-            this.value = value;
-        }
+    private record Setting(String key, String source, String value) {
 
         /** Runs a builder setter, naming this setting if the builder rejects the value. */
         void apply(Runnable setter) {

@@ -1,0 +1,429 @@
+package io.lowalloc.core.span;
+
+import io.lowalloc.core.batch.BatchBuffer;
+import io.lowalloc.core.batch.BatchExporter;
+import io.lowalloc.core.batch.BatchOptions;
+import io.lowalloc.core.pool.ObjectPool;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Records spans from a pool and exports them in batches: one {@link ObjectPool} of
+ * {@link SpanData}, one {@link BatchBuffer} configured by {@link BatchOptions}, and any
+ * {@link BatchExporter} of {@code SpanData}.
+ *
+ * <pre>{@code
+ * SpanRecorder recorder = SpanRecorder.create(exporter);
+ * SpanData span = recorder.startSpan("GET /users/{id}", SpanKind.SERVER, parent);
+ * span.put("http.method", "GET");
+ * recorder.end(span); // the span belongs to the recorder now
+ * }</pre>
+ *
+ * <h2>Span lifecycle</h2>
+ * {@code startSpan} acquires a span from the pool and sets its ids, parent, trace flags, name,
+ * kind and start time; the caller (one thread at a time) then writes attributes, events, links
+ * and status, and hands it back with {@link #end(SpanData)}, which does the whole hand-off: it
+ * ends the span (unless the caller did), marks it submitted (any later write throws), offers it
+ * to the buffer and, if the buffer refuses it (queue full, or closed), counts the drop and
+ * releases it to the pool at once. An exported or failed span returns to the pool when the
+ * exporter's result is known; a span whose export times out is abandoned to the exporter,
+ * counted, and never reused. {@link #stats()} accounts for every span. Spans passed to
+ * {@code end} must come from this recorder.
+ *
+ * <h2>Parents</h2>
+ * A span without a parent starts a new trace with random ids and the sampled flag set. A child
+ * takes its parent's trace id, span id (as its parent span id), trace flags and remote bit. The
+ * recorder does not sample: every ended span is exported, whatever its flags.
+ *
+ * <h2>Allocation and threads</h2>
+ * In steady state (pool warm, span storage grown) {@code startSpan}, the span's setters and
+ * {@code end} allocate nothing, on any number of threads; neither does the export worker per
+ * span (it allocates a constant number of objects per export call). {@link #stats()},
+ * {@link #flush()}, {@link #close()} and {@link #toString()} allocate. All methods are
+ * thread-safe.
+ */
+public final class SpanRecorder implements AutoCloseable {
+
+    /**
+     * Spans being recorded at once that the default pool capacity allows for, on top of every
+     * span that can be queued or exported: {@value}.
+     */
+    public static final int DEFAULT_POOL_HEADROOM = 256;
+    /** Default export worker thread name: {@value}. */
+    public static final String DEFAULT_WORKER_THREAD_NAME = "lowalloc-span-export";
+
+    private static final BatchOptions DEFAULT_OPTIONS =
+            BatchOptions.defaults().toBuilder().setWorkerThreadName(DEFAULT_WORKER_THREAD_NAME).build();
+
+    private final ObjectPool<SpanData> pool;
+    private final BatchBuffer<SpanData> buffer;
+    private final EpochClock clock;
+    private volatile boolean closed;
+
+    private SpanRecorder(ObjectPool<SpanData> pool, BatchExporter<SpanData> exporter, BatchOptions options,
+            EpochClock clock) {
+        this.pool = pool;
+        this.clock = clock;
+        this.buffer = BatchBuffer.builder(exporter).setBatchOptions(options).setCompletionHook(pool::release).build();
+    }
+
+    /**
+     * Starts a builder with the {@link BatchOptions#defaults() default batching options} (worker
+     * thread {@value #DEFAULT_WORKER_THREAD_NAME}) and the defaults of its setters.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Creates a recorder with the defaults; same as {@code builder().build(exporter)}.
+     *
+     * @param exporter receives the ended spans
+     * @return a new recorder, its worker thread started
+     * @throws NullPointerException if {@code exporter} is null
+     */
+    public static SpanRecorder create(BatchExporter<SpanData> exporter) {
+        return builder().build(exporter);
+    }
+
+    /**
+     * Starts a span of a new trace: random trace and span ids, no parent, sampled.
+     *
+     * @param name the span name, held by reference
+     * @param kind the span kind
+     * @return an acquired span that only the caller may write, until {@link #end}
+     * @throws NullPointerException if an argument is null
+     */
+    public SpanData startSpan(String name, SpanKind kind) {
+        check(name, kind);
+        return start(name, kind, Ids.randomTraceIdHigh(), Ids.randomTraceIdLow(), Ids.INVALID_SPAN_ID, false,
+                SpanData.FLAG_SAMPLED);
+    }
+
+    /**
+     * Starts a child of {@code parent}.
+     *
+     * @param name the span name, held by reference
+     * @param kind the span kind
+     * @param parent the parent
+     * @return an acquired span that only the caller may write, until {@link #end}
+     * @throws NullPointerException if an argument is null
+     */
+    public SpanData startSpan(String name, SpanKind kind, SpanParent parent) {
+        check(name, kind);
+        Objects.requireNonNull(parent, "parent");
+        return start(name, kind, parent.traceIdHigh(), parent.traceIdLow(), parent.spanId(), parent.remote(),
+                parent.traceFlags());
+    }
+
+    /**
+     * Starts a child of a parent given by its parts, for callers that hold them as primitives
+     * (for example a bridge that reads them from another API's context); same as
+     * {@link #startSpan(String, SpanKind, SpanParent)} without creating the parent value.
+     *
+     * @param name the span name, held by reference
+     * @param kind the span kind
+     * @param traceIdHigh the high 64 bits of the parent's trace id
+     * @param traceIdLow the low 64 bits of the parent's trace id
+     * @param parentSpanId the parent's span id
+     * @param traceFlags the parent's W3C trace flags
+     * @param remote whether the parent was propagated from another process
+     * @return an acquired span that only the caller may write, until {@link #end}
+     * @throws NullPointerException if {@code name} or {@code kind} is null
+     * @throws IllegalArgumentException if the trace id or the span id is all zeros
+     */
+    public SpanData startSpan(String name, SpanKind kind, long traceIdHigh, long traceIdLow, long parentSpanId,
+            byte traceFlags, boolean remote) {
+        check(name, kind);
+        SpanParent.checkIds(traceIdHigh, traceIdLow, parentSpanId);
+        return start(name, kind, traceIdHigh, traceIdLow, parentSpanId, remote, traceFlags);
+    }
+
+    /**
+     * Starts a local child of a span that is still being recorded (or at least not yet exported:
+     * an exported span may already be reused for another trace).
+     *
+     * @param name the span name, held by reference
+     * @param kind the span kind
+     * @param parent the parent span
+     * @return an acquired span that only the caller may write, until {@link #end}
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code parent} has no valid trace id or span id (for
+     *     example because it went back to its pool)
+     */
+    public SpanData startSpan(String name, SpanKind kind, SpanData parent) {
+        check(name, kind);
+        Objects.requireNonNull(parent, "parent");
+        if (!Ids.isValidTraceId(parent.traceIdHigh(), parent.traceIdLow()) || !Ids.isValidSpanId(parent.spanId())) {
+            throw new IllegalArgumentException("parent must have a valid trace id and span id, was: state="
+                    + parent.state() + ", traceId=" + HexIds.traceIdToHex(parent.traceIdHigh(), parent.traceIdLow())
+                    + ", spanId=" + HexIds.spanIdToHex(parent.spanId()));
+        }
+        return start(name, kind, parent.traceIdHigh(), parent.traceIdLow(), parent.spanId(), false,
+                parent.traceFlags());
+    }
+
+    private static void check(String name, SpanKind kind) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+    }
+
+    private SpanData start(String name, SpanKind kind, long traceIdHigh, long traceIdLow, long parentSpanId,
+            boolean remote, byte traceFlags) {
+        SpanData span = pool.acquire();
+        span.setTraceId(traceIdHigh, traceIdLow)
+                .setSpanId(Ids.randomSpanId())
+                .setParent(parentSpanId, remote)
+                .setTraceFlags(traceFlags)
+                .setName(name)
+                .setKind(kind)
+                .setStartEpochNanos(clock.nowEpochNanos());
+        return span;
+    }
+
+    /**
+     * Ends {@code span} now, unless it was ended already, and hands it off for export (see the
+     * class documentation). After {@link #close()} the span is rejected, counted
+     * ({@code rejectedAfterClose}) and returned to the pool.
+     *
+     * @param span a span started by this recorder, acquired or ended
+     * @return true if the span was queued; false if it was dropped (queue full, or closed)
+     * @throws NullPointerException if {@code span} is null
+     * @throws IllegalStateException if {@code span} was already submitted or is back in its pool
+     */
+    public boolean end(SpanData span) {
+        Objects.requireNonNull(span, "span");
+        if (span.state() == SpanState.ACQUIRED) {
+            span.end(clock.nowEpochNanos());
+        }
+        return submit(span);
+    }
+
+    /**
+     * Ends {@code span} at {@code endEpochNanos} and hands it off for export, as
+     * {@link #end(SpanData)}.
+     *
+     * @param span a span started by this recorder, still acquired
+     * @param endEpochNanos the end time in nanoseconds since the Unix epoch, {@code >= 0}
+     * @return true if the span was queued; false if it was dropped (queue full, or closed)
+     * @throws NullPointerException if {@code span} is null
+     * @throws IllegalStateException if {@code span} is not acquired (already ended or submitted)
+     * @throws IllegalArgumentException if {@code endEpochNanos < 0}
+     */
+    public boolean end(SpanData span, long endEpochNanos) {
+        Objects.requireNonNull(span, "span");
+        span.end(endEpochNanos);
+        return submit(span);
+    }
+
+    private boolean submit(SpanData span) {
+        span.markSubmitted();
+        if (buffer.offer(span)) {
+            return true;
+        }
+        // Dropped (counted by the buffer): the span is still ours, and nobody else can see it.
+        pool.release(span);
+        return false;
+    }
+
+    /**
+     * Waits, without a time limit, until every span ended before this call is exported or
+     * accounted for; see {@link BatchBuffer#flush()}.
+     *
+     * @return true iff every such span was exported successfully
+     */
+    public boolean flush() {
+        return buffer.flush();
+    }
+
+    /**
+     * Like {@link #flush()}, but gives up after {@code timeout}.
+     *
+     * @param timeout the longest wait, {@code >= 0}
+     * @param unit the unit of {@code timeout}
+     * @return true iff every span ended before this call was exported successfully in time
+     * @throws IllegalArgumentException if {@code timeout < 0}
+     * @throws NullPointerException if {@code unit} is null
+     */
+    public boolean flush(long timeout, TimeUnit unit) {
+        return buffer.flush(timeout, unit);
+    }
+
+    /**
+     * Closes the recorder: spans ended from now on are rejected (counted, returned to the pool),
+     * every pending span is exported, and the worker thread stops; see {@link BatchBuffer#close()}.
+     * Spans can still be started. Does not close the exporter. Idempotent.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        buffer.close();
+    }
+
+    /**
+     * Returns whether {@link #close()} was called.
+     *
+     * @return true once closing started
+     */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Takes a snapshot of the buffer's and the pool's counters. Allocates the snapshot.
+     *
+     * @return the snapshot
+     */
+    public RecorderStats stats() {
+        return new RecorderStats(buffer.stats(), pool.stats());
+    }
+
+    /**
+     * Returns the batching options the recorder was built with.
+     *
+     * @return the options
+     */
+    public BatchOptions batchOptions() {
+        return buffer.options();
+    }
+
+    /**
+     * Describes the recorder: pool, options and counters. Allocates.
+     *
+     * @return a description
+     */
+    @Override
+    public String toString() {
+        return "SpanRecorder{pool=" + pool + ", options=" + buffer.options() + ", stats=" + stats() + "}";
+    }
+
+    /**
+     * Configures and builds {@link SpanRecorder}s; setters validate at once and return this. Each
+     * {@link #build(BatchExporter)} makes an independent recorder, so one builder can serve
+     * several exporters. Not thread-safe.
+     */
+    public static final class Builder {
+
+        private BatchOptions batchOptions = DEFAULT_OPTIONS;
+        private SpanLimits spanLimits = SpanLimits.defaults();
+        private int poolCapacity; // 0: maxQueueSize + maxExportBatchSize + DEFAULT_POOL_HEADROOM
+        private int prefill;
+        private EpochClock clock;
+
+        private Builder() {
+        }
+
+        /**
+         * Replaces every batching option, the worker thread name included. Default
+         * {@link BatchOptions#defaults()} with worker thread
+         * {@value SpanRecorder#DEFAULT_WORKER_THREAD_NAME}.
+         *
+         * @param batchOptions the options
+         * @return this
+         * @throws NullPointerException if {@code batchOptions} is null
+         */
+        public Builder setBatchOptions(BatchOptions batchOptions) {
+            this.batchOptions = Objects.requireNonNull(batchOptions, "batchOptions");
+            return this;
+        }
+
+        /**
+         * Replaces the worker thread name of the batching options.
+         *
+         * @param name a non-blank name
+         * @return this
+         * @throws IllegalArgumentException if {@code name} is blank
+         * @throws NullPointerException if {@code name} is null
+         */
+        public Builder setWorkerThreadName(String name) {
+            this.batchOptions = batchOptions.toBuilder().setWorkerThreadName(name).build();
+            return this;
+        }
+
+        /**
+         * Sets the storage limits of every pooled span. Default {@link SpanLimits#defaults()}.
+         *
+         * @param spanLimits the limits
+         * @return this
+         * @throws NullPointerException if {@code spanLimits} is null
+         */
+        public Builder setSpanLimits(SpanLimits spanLimits) {
+            this.spanLimits = Objects.requireNonNull(spanLimits, "spanLimits");
+            return this;
+        }
+
+        /**
+         * Sets how many idle spans the pool keeps. Spans are never refused: beyond this, ended
+         * spans are left to the garbage collector instead of pooled. Default
+         * {@code maxQueueSize + maxExportBatchSize + DEFAULT_POOL_HEADROOM}: every span that can
+         * be queued or exported at once, plus spans being recorded.
+         *
+         * @param poolCapacity in {@code [1, ObjectPool.MAX_CAPACITY]}
+         * @return this
+         * @throws IllegalArgumentException if out of range
+         */
+        public Builder setPoolCapacity(int poolCapacity) {
+            if (poolCapacity < 1 || poolCapacity > ObjectPool.MAX_CAPACITY) {
+                throw new IllegalArgumentException("poolCapacity must be in [1, " + ObjectPool.MAX_CAPACITY
+                        + "], was: " + poolCapacity);
+            }
+            this.poolCapacity = poolCapacity;
+            return this;
+        }
+
+        /**
+         * Sets how many spans {@link #build(BatchExporter)} creates up front, so that the first
+         * spans are pool hits too; must not exceed the pool capacity (checked when building).
+         * Default 0.
+         *
+         * @param prefill {@code >= 0}
+         * @return this
+         * @throws IllegalArgumentException if {@code prefill < 0}
+         */
+        public Builder setPrefill(int prefill) {
+            if (prefill < 0) {
+                throw new IllegalArgumentException("prefill must be in [0, poolCapacity], was: " + prefill);
+            }
+            this.prefill = prefill;
+            return this;
+        }
+
+        /**
+         * Sets the clock of start and end times. Default: {@link EpochClock#system()}, anchored
+         * when the recorder is built.
+         *
+         * @param clock an allocation-free clock
+         * @return this
+         * @throws NullPointerException if {@code clock} is null
+         */
+        public Builder setClock(EpochClock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Builds a recorder exporting to {@code exporter} and starts its worker thread.
+         *
+         * @param exporter receives the ended spans; any {@code BatchExporter} of {@code SpanData}
+         * @return a new recorder
+         * @throws NullPointerException if {@code exporter} is null
+         * @throws IllegalArgumentException if {@code prefill} exceeds the pool capacity
+         */
+        public SpanRecorder build(BatchExporter<SpanData> exporter) {
+            Objects.requireNonNull(exporter, "exporter");
+            int capacity = poolCapacity > 0
+                    ? poolCapacity
+                    : (int) Math.min(ObjectPool.MAX_CAPACITY, (long) batchOptions.maxQueueSize()
+                            + batchOptions.maxExportBatchSize() + DEFAULT_POOL_HEADROOM);
+            if (prefill > capacity) {
+                throw new IllegalArgumentException("prefill must be in [0, poolCapacity=" + capacity + "], was: "
+                        + prefill);
+            }
+            ObjectPool<SpanData> pool = SpanData.newPool(capacity, spanLimits);
+            pool.prefill(prefill);
+            return new SpanRecorder(pool, exporter, batchOptions, clock != null ? clock : EpochClock.system());
+        }
+    }
+}
