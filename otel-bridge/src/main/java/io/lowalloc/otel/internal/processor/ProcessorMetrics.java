@@ -1,6 +1,5 @@
 package io.lowalloc.otel.internal.processor;
 
-import io.lowalloc.otel.PooledBatchSpanProcessor;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.LongCounter;
