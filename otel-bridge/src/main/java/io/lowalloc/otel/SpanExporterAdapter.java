@@ -54,9 +54,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * String attribute values, and string-array elements, longer than their span's
  * {@link io.lowalloc.core.span.SpanLimits#maxAttributeValueLength()} are shown cut to it, in both
  * modes, and counted in {@link #truncatedAttributeValues()}. Values are stored whole, so recording
- * pays nothing for the limit; with the default (no limit) exporting pays nothing either, otherwise
- * a length check per string value at bind and read, and a substring only for a value over the
- * limit (once per value, remembered while the value stays).
+ * pays nothing for the limit. Exporting pays one length comparison per string read; with a limit
+ * set, also one per string value when a span is bound (to count), and a substring only for a value
+ * over the limit (made once and remembered while the stored value stays the same).
  *
  * <h2>Allocation and threads</h2>
  * In view mode, steady state, an export allocates nothing per span; per call, nothing when the
