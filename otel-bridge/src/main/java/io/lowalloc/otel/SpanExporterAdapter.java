@@ -5,18 +5,16 @@ import io.lowalloc.core.batch.ExportCompletion;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.otel.internal.view.AttributeKeyCache;
 import io.lowalloc.otel.internal.view.PooledSpanDataView;
-import io.lowalloc.otel.internal.view.ViewList;
+import io.lowalloc.otel.internal.view.ViewSet;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,12 +25,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * <h2>View mode (default) and copy mode</h2>
  * <b>In view mode the exporter receives reusable {@link PooledSpanDataView}s, not copies: it may
  * read them only until the {@link CompletableResultCode} it returned completes.</b> The pooled
- * spans behind them are reset and reused after that, and the views are unbound (reads then throw
- * {@link IllegalStateException}). That is the {@code SpanExporter} contract the OTLP, Zipkin and
- * logging exporters follow. <b>Exporters that keep references to the spans after their result
- * completes, such as {@code InMemorySpanExporter} in tests or exporters that queue spans
- * internally, must run in copy mode</b> ({@link Builder#setCopyMode(boolean)}): each span is then
- * copied into an immutable {@code SpanData} (allocating per span) before the export call.
+ * spans behind them are reset and reused after that. That is the {@code SpanExporter} contract the
+ * OTLP, Zipkin and logging exporters follow. <b>Exporters that keep references to the spans after
+ * their result completes, such as {@code InMemorySpanExporter} in tests or exporters that queue
+ * spans internally, must run in copy mode</b> ({@link Builder#setCopyMode(boolean)}): each span is
+ * then copied into an immutable {@code SpanData} (allocating per span) before the export call.
+ *
+ * <p>Late reads in view mode fail: once the result completes, every object the export handed out
+ * — the batch collection and its iterators, each span view, its contexts, attributes (and their
+ * array values), status, event and link lists, events, links and their attributes and contexts
+ * — throws {@link IllegalStateException} naming copy mode on any read, so no reference kept past
+ * the result reads another span's data while no export runs, nor during the next export before
+ * the exporter takes that reused object again. The objects are reused, though: once a later
+ * export's exporter has taken the same object again (a span view from its new batch, a nested
+ * view from such a span view), a reference kept from earlier reads the later span. Only copy mode
+ * makes keeping spans safe.
  *
  * <h2>Result and lifecycle</h2>
  * {@link #export} binds one view per span, calls {@link SpanExporter#export}, and signals the
@@ -42,6 +49,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * complete within the buffer's export timeout, the buffer abandons the spans instead (never
  * reused), and this adapter leaves that batch's views to the exporter as well: the next export
  * finds them still in use and makes a new set (counted in {@link #viewSetsReplaced()}).
+ *
+ * <h2>Attribute value length limit</h2>
+ * String attribute values, and string-array elements, longer than their span's
+ * {@link io.lowalloc.core.span.SpanLimits#maxAttributeValueLength()} are shown cut to it, in both
+ * modes, and counted in {@link #truncatedAttributeValues()}. Values are stored whole, so recording
+ * pays nothing for the limit. Exporting pays one length comparison per string read; with a limit
+ * set, also one per string value when a span is bound (to count), and a substring only for a value
+ * over the limit (made once and remembered while the stored value stays the same).
  *
  * <h2>Allocation and threads</h2>
  * In view mode, steady state, an export allocates nothing per span; per call, nothing when the
@@ -71,6 +86,7 @@ public final class SpanExporterAdapter implements BatchExporter<SpanData> {
     private final boolean copyMode;
     private final AttributeKeyCache keys = new AttributeKeyCache(AttributeKeyCache.DEFAULT_CAPACITY);
     private final AtomicLong viewSetsReplaced = new AtomicLong();
+    private final AtomicLong truncatedAttributeValues = new AtomicLong();
     private volatile ViewSet current;
 
     private SpanExporterAdapter(Builder builder) {
@@ -78,7 +94,7 @@ public final class SpanExporterAdapter implements BatchExporter<SpanData> {
         this.resource = builder.resource;
         this.scope = builder.scope;
         this.copyMode = builder.copyMode;
-        this.current = new ViewSet();
+        this.current = ViewSet.create(keys, resource, scope);
     }
 
     /**
@@ -109,8 +125,8 @@ public final class SpanExporterAdapter implements BatchExporter<SpanData> {
                 spans = copies(batch);
             } else {
                 views = takeViewSet();
-                views.bind(batch);
-                spans = views.list;
+                spans = views.bind(batch);
+                countTruncated(views.overLimitValueCount());
             }
         } catch (RuntimeException | Error e) { // a span that cannot be read fails its batch, not the worker
             release(views);
@@ -161,7 +177,7 @@ public final class SpanExporterAdapter implements BatchExporter<SpanData> {
         // Still held by an export that never completed (abandoned by the buffer after its
         // timeout): the exporter may still read those views, so they are left to it for good.
         viewSetsReplaced.incrementAndGet();
-        ViewSet fresh = new ViewSet();
+        ViewSet fresh = ViewSet.create(keys, resource, scope);
         fresh.tryTake();
         current = fresh;
         return fresh;
@@ -171,11 +187,20 @@ public final class SpanExporterAdapter implements BatchExporter<SpanData> {
         int size = batch.size();
         List<io.opentelemetry.sdk.trace.data.SpanData> copies = new ArrayList<>(size);
         PooledSpanDataView view = new PooledSpanDataView(keys, resource, scope);
+        int over = 0;
         for (int i = 0; i < size; i++) {
             copies.add(view.bind(batch.get(i)).copy());
+            over += view.overLimitValueCount();
         }
         view.unbind();
+        countTruncated(over);
         return Collections.unmodifiableList(copies);
+    }
+
+    private void countTruncated(int values) {
+        if (values > 0) { // one atomic per export that cut anything, none otherwise
+            truncatedAttributeValues.addAndGet(values);
+        }
     }
 
     /**
@@ -204,6 +229,19 @@ public final class SpanExporterAdapter implements BatchExporter<SpanData> {
      */
     public long viewSetsReplaced() {
         return viewSetsReplaced.get();
+    }
+
+    /**
+     * Returns how many attribute values were cut to their span's
+     * {@link io.lowalloc.core.span.SpanLimits#maxAttributeValueLength()} in the spans handed to the
+     * exporter: string values and string-array elements of the spans, their events and their
+     * links, each counted once per export (in view mode when the span is bound, whether or not the
+     * exporter reads it; in copy mode when copied).
+     *
+     * @return the count, {@code >= 0}
+     */
+    public long truncatedAttributeValues() {
+        return truncatedAttributeValues.get();
     }
 
     /**
@@ -241,7 +279,8 @@ public final class SpanExporterAdapter implements BatchExporter<SpanData> {
     @Override
     public String toString() {
         return "SpanExporterAdapter{exporter=" + exporter + ", copyMode=" + copyMode + ", scope=" + scope.getName()
-                + ", viewSetsReplaced=" + viewSetsReplaced.get() + "}";
+                + ", viewSetsReplaced=" + viewSetsReplaced.get()
+                + ", truncatedAttributeValues=" + truncatedAttributeValues.get() + "}";
     }
 
     /** Signals an export's result when it completes later; one per asynchronous export. */
@@ -260,47 +299,6 @@ public final class SpanExporterAdapter implements BatchExporter<SpanData> {
         @Override
         public void run() {
             settle(result, views, completion);
-        }
-    }
-
-    /**
-     * The views of one export: grown to the largest batch, reused while exports complete. Taken
-     * by compare-and-set when an export starts and released when its result completes.
-     */
-    private final class ViewSet {
-
-        private final ViewList<io.opentelemetry.sdk.trace.data.SpanData> list = new ViewList<>();
-        private final AtomicBoolean taken = new AtomicBoolean();
-        private PooledSpanDataView[] views = new PooledSpanDataView[0];
-        private int size;
-
-        boolean tryTake() {
-            return taken.compareAndSet(false, true);
-        }
-
-        void bind(List<SpanData> batch) {
-            int n = batch.size();
-            if (views.length < n) {
-                PooledSpanDataView[] grown = Arrays.copyOf(views, n);
-                for (int i = views.length; i < n; i++) {
-                    grown[i] = new PooledSpanDataView(keys, resource, scope);
-                }
-                views = grown;
-            }
-            for (int i = 0; i < n; i++) {
-                views[i].bind(batch.get(i));
-            }
-            size = n;
-            list.bind(views, n);
-        }
-
-        void release() {
-            for (int i = 0; i < size; i++) {
-                views[i].unbind();
-            }
-            size = 0;
-            list.bind(views, 0);
-            taken.set(false);
         }
     }
 

@@ -1,13 +1,16 @@
 package io.lowalloc.otel;
 
 import io.lowalloc.core.span.SpanData;
+import io.lowalloc.core.span.SpanLimits;
 import io.lowalloc.otel.internal.view.PooledSpanDataView;
 import io.lowalloc.otel.testing.SampleSpans;
 import io.lowalloc.otel.testing.ScriptedExporter;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import static io.lowalloc.otel.testing.SampleSpans.RESOURCE;
@@ -60,6 +63,23 @@ class SpanExporterAdapterTest {
         io.opentelemetry.sdk.trace.data.SpanData kept = exporter.batches.get(0).iterator().next();
         assertThatThrownBy(kept::getName).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("copy mode");
+    }
+
+    @Test
+    void finishedBatchIteratorStaysFinishedWhenTheBatchIsIteratedAgain() {
+        List<Boolean> finishedHasNext = new ArrayList<>();
+        adapter(new ScriptedExporter(spans -> {
+            Iterator<io.opentelemetry.sdk.trace.data.SpanData> finished = spans.iterator();
+            while (finished.hasNext()) {
+                finished.next();
+            }
+            Iterator<io.opentelemetry.sdk.trace.data.SpanData> again = spans.iterator();
+            again.next();
+            finishedHasNext.add(finished.hasNext());
+            return CompletableResultCode.ofSuccess();
+        })).export(batchOf(2), new RecordingCompletion());
+
+        assertThat(finishedHasNext).as("hasNext() of a finished batch iterator").containsExactly(false);
     }
 
     @Test
@@ -198,6 +218,37 @@ class SpanExporterAdapterTest {
 
         assertThatThrownBy(() -> memory.getFinishedSpanItems().get(0).getName())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("setCopyMode(true)");
+    }
+
+    @Test
+    void attributeValuesOverTheLengthLimitAreCutAndCountedInBothModes() {
+        SpanLimits limits = SpanLimits.builder().maxAttributeValueLength(4).build();
+        List<Object> shown = new ArrayList<>();
+        ScriptedExporter reading = new ScriptedExporter(spans -> {
+            spans.forEach(s -> shown.add(s.getAttributes().get(AttributeKey.stringKey("text"))));
+            return CompletableResultCode.ofSuccess();
+        });
+        SpanExporterAdapter views = adapter(reading);
+        InMemorySpanExporter memory = InMemorySpanExporter.create();
+        SpanExporterAdapter copies = SpanExporterAdapter.builder(memory).setCopyMode(true).build();
+
+        views.export(List.of(spanWithText(limits, "abcdefgh"), spanWithText(limits, "abc")), new RecordingCompletion());
+        views.export(List.of(spanWithText(limits, "123456")), new RecordingCompletion());
+        copies.export(List.of(spanWithText(limits, "abcdefgh")), new RecordingCompletion());
+
+        assertThat(shown).containsExactly("abcd", "abc", "1234");
+        assertThat(views.truncatedAttributeValues()).isEqualTo(2);
+        assertThat(memory.getFinishedSpanItems().get(0).getAttributes().get(AttributeKey.stringKey("text")))
+                .isEqualTo("abcd");
+        assertThat(copies.truncatedAttributeValues()).isEqualTo(1);
+        assertThat(adapter(new ScriptedExporter()).truncatedAttributeValues()).isZero();
+    }
+
+    private static SpanData spanWithText(SpanLimits limits, String text) {
+        SpanData span = SpanData.create(limits);
+        span.put("text", text);
+        span.end(1L);
+        return span;
     }
 
     @Test

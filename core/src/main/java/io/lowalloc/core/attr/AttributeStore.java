@@ -21,6 +21,8 @@ import java.util.Objects;
  */
 public final class AttributeStore extends AttributeArrays {
 
+    private final ReadOnlyAttributes readOnlyView = new ReadOnlyAttributes(this);
+
     private AttributeStore(int initialCapacity, int limit) {
         super(initialCapacity, limit);
     }
@@ -47,6 +49,15 @@ public final class AttributeStore extends AttributeArrays {
                     "initialCapacity must be <= limit (" + limit + "), was: " + initialCapacity);
         }
         return new AttributeStore(initialCapacity, limit);
+    }
+
+    /**
+     * {@return a read-only view of this store: the {@link AttributeReader} methods, reading this
+     * store live, on an object that is not an {@link AttributeSink} (a cast cannot reach the
+     * {@code put}s); always the same instance, made with the store, so asking allocates nothing}
+     */
+    public AttributeReader readOnlyView() {
+        return readOnlyView;
     }
 
     /** {@return the limit: the most attributes this store will ever hold, {@code >= 1}} */

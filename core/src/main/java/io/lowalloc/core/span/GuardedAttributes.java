@@ -44,9 +44,12 @@ abstract class GuardedAttributes implements AttributeSink {
         return discard;
     }
 
-    /** {@return the attributes, a live read-only view (no copy)} */
+    /**
+     * {@return the attributes, a live read-only view (no copy): not an {@code AttributeSink}, so
+     * writes go only through the guarded {@code put}s; the same instance for the life of the span}
+     */
     public final AttributeReader attributes() {
-        return attributes;
+        return attributes.readOnlyView();
     }
 
     /**

@@ -10,7 +10,12 @@ package io.lowalloc.core.span;
  * up and is kept across {@link SpanData#reset()}, so a warm pool allocates nothing.
  *
  * <p>The limits default to the OpenTelemetry SDK's defaults (128 attributes, events, links,
- * attributes per event and per link).
+ * attributes per event and per link, no attribute value length limit).
+ *
+ * <p>The attribute value length limit ({@link #maxAttributeValueLength()}) is not applied when a
+ * value is written: values are stored by reference, so recording costs nothing for it. It is
+ * applied where spans are exported — the OpenTelemetry views and copies truncate longer string
+ * values, and each longer element of a string array, when the exporter reads them.
  */
 public final class SpanLimits {
 
@@ -34,6 +39,8 @@ public final class SpanLimits {
     public static final int DEFAULT_LINK_ATTRIBUTE_INITIAL_CAPACITY = 4;
     /** Default most attributes per link: {@value}, OpenTelemetry's default. */
     public static final int DEFAULT_LINK_ATTRIBUTE_LIMIT = 128;
+    /** Default attribute value length limit: {@value} ({@code Integer.MAX_VALUE}, unlimited), OpenTelemetry's default. */
+    public static final int DEFAULT_MAX_ATTRIBUTE_VALUE_LENGTH = Integer.MAX_VALUE;
 
     private static final SpanLimits DEFAULTS = builder().build();
 
@@ -47,6 +54,7 @@ public final class SpanLimits {
     private final int preallocatedLinks;
     private final int linkAttributeInitialCapacity;
     private final int linkAttributeLimit;
+    private final int maxAttributeValueLength;
 
     private SpanLimits(Builder b) {
         this.attributeInitialCapacity = b.attributeInitialCapacity;
@@ -59,6 +67,7 @@ public final class SpanLimits {
         this.preallocatedLinks = b.preallocatedLinks;
         this.linkAttributeInitialCapacity = b.linkAttributeInitialCapacity;
         this.linkAttributeLimit = b.linkAttributeLimit;
+        this.maxAttributeValueLength = b.maxAttributeValueLength;
     }
 
     /** {@return the limits with every value at its {@code DEFAULT_*} constant, always the same instance} */
@@ -126,6 +135,18 @@ public final class SpanLimits {
     }
 
     /**
+     * {@return the attribute value length limit, {@code >= 0}: the most {@code char}s an exporter
+     * is shown of a string attribute value, or of each element of a string-array value, of the
+     * span, its events and its links; {@link Integer#MAX_VALUE} for no limit} Values are stored
+     * whole and cut where they are exported (see the class documentation); other types are never
+     * cut. OpenTelemetry's name for it is the attribute value length limit
+     * ({@code SpanLimits.getMaxAttributeValueLength()}).
+     */
+    public int maxAttributeValueLength() {
+        return maxAttributeValueLength;
+    }
+
+    /**
      * Compares every value.
      *
      * @param o the other object
@@ -149,7 +170,8 @@ public final class SpanLimits {
                 && linkLimit == that.linkLimit
                 && preallocatedLinks == that.preallocatedLinks
                 && linkAttributeInitialCapacity == that.linkAttributeInitialCapacity
-                && linkAttributeLimit == that.linkAttributeLimit;
+                && linkAttributeLimit == that.linkAttributeLimit
+                && maxAttributeValueLength == that.maxAttributeValueLength;
     }
 
     /** {@return a hash of every value, consistent with {@link #equals(Object)}} */
@@ -165,10 +187,14 @@ public final class SpanLimits {
         h = 31 * h + preallocatedLinks;
         h = 31 * h + linkAttributeInitialCapacity;
         h = 31 * h + linkAttributeLimit;
+        h = 31 * h + maxAttributeValueLength;
         return h;
     }
 
-    /** {@return every value, as {@code initial/limit} pairs} */
+    /**
+     * {@return every value, as {@code initial/limit} pairs, then the attribute value length limit
+     * when there is one}
+     */
     @Override
     public String toString() {
         return "SpanLimits{attributes=" + attributeInitialCapacity + "/" + attributeLimit
@@ -176,6 +202,8 @@ public final class SpanLimits {
                 + ", eventAttributes=" + eventAttributeInitialCapacity + "/" + eventAttributeLimit
                 + ", links=" + preallocatedLinks + "/" + linkLimit
                 + ", linkAttributes=" + linkAttributeInitialCapacity + "/" + linkAttributeLimit
+                + (maxAttributeValueLength == DEFAULT_MAX_ATTRIBUTE_VALUE_LENGTH ? ""
+                        : ", maxAttributeValueLength=" + maxAttributeValueLength)
                 + "}";
     }
 
@@ -195,6 +223,7 @@ public final class SpanLimits {
         private int preallocatedLinks = DEFAULT_PREALLOCATED_LINKS;
         private int linkAttributeInitialCapacity = DEFAULT_LINK_ATTRIBUTE_INITIAL_CAPACITY;
         private int linkAttributeLimit = DEFAULT_LINK_ATTRIBUTE_LIMIT;
+        private int maxAttributeValueLength = DEFAULT_MAX_ATTRIBUTE_VALUE_LENGTH;
 
         private Builder() {
         }
@@ -329,6 +358,22 @@ public final class SpanLimits {
          */
         public Builder linkAttributeLimit(int linkAttributeLimit) {
             this.linkAttributeLimit = atLeast("linkAttributeLimit", linkAttributeLimit, 1);
+            return this;
+        }
+
+        /**
+         * Sets the attribute value length limit: the most {@code char}s of a string value, or of
+         * each element of a string-array value, that exporters are shown; longer values are cut
+         * when exported, not when written. Like OpenTelemetry's
+         * {@code SpanLimitsBuilder.setMaxAttributeValueLength}; default
+         * {@value SpanLimits#DEFAULT_MAX_ATTRIBUTE_VALUE_LENGTH} (no limit).
+         *
+         * @param maxAttributeValueLength {@code >= 0}; {@link Integer#MAX_VALUE} for no limit
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder maxAttributeValueLength(int maxAttributeValueLength) {
+            this.maxAttributeValueLength = atLeast("maxAttributeValueLength", maxAttributeValueLength, 0);
             return this;
         }
 

@@ -20,6 +20,22 @@ class AttributeStoreTest extends AttributeSinkContract {
     }
 
     @Test
+    void readOnlyViewReadsTheStoreLiveAndCannotBeCastToASink() {
+        AttributeStore store = AttributeStore.create(2, 16);
+        AttributeReader view = store.readOnlyView();
+
+        store.put("k", 1L);
+        store.put("s", "v");
+
+        assertThat(view).isNotInstanceOf(AttributeSink.class).isSameAs(store.readOnlyView());
+        assertThat(view.size()).isEqualTo(2);
+        assertThat(view.indexOf("s")).isEqualTo(1);
+        assertThat(view.longValue(0)).isEqualTo(1L);
+        assertThat(view.stringValue(1)).isEqualTo("v");
+        assertThat(view).hasToString(store.toString());
+    }
+
+    @Test
     void createRejectsNegativeInitialCapacity() {
         assertThatThrownBy(() -> AttributeStore.create(-1, 4))
                 .isInstanceOf(IllegalArgumentException.class)

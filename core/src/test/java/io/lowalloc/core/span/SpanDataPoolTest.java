@@ -97,7 +97,7 @@ class SpanDataPoolTest {
         assertThat(second).isSameAs(first);
         assertThat(second.state()).isEqualTo(SpanState.ACQUIRED);
         assertThat(second.attributes().size()).isZero();
-        assertThat(((io.lowalloc.core.attr.AttributeStore) second.attributes()).capacity()).isEqualTo(64);
+        assertThat(second.store().capacity()).isEqualTo(64);
     }
 
     @Test

@@ -3,7 +3,10 @@ package io.lowalloc.core.span;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lowalloc.core.attr.AttributeReader;
+import io.lowalloc.core.attr.AttributeSink;
 import io.lowalloc.core.attr.AttributeStore;
+import java.lang.reflect.Method;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -329,6 +332,34 @@ class SpanDataTest {
     }
 
     @Test
+    void attributesOfSpanEventAndLinkAreReadOnly() {
+        SpanData span = SpanData.create(SpanLimits.defaults());
+        span.put("k", "v");
+        SpanEvent event = span.addEvent("e", 1L);
+        SpanLink link = span.addLink(1L, 2L, 3L, (byte) 1);
+
+        for (AttributeReader reader : new AttributeReader[] {span.attributes(), event.attributes(), link.attributes()}) {
+            assertThat(reader).isNotInstanceOf(AttributeSink.class).isNotInstanceOf(AttributeStore.class);
+            // No public method beyond the reader's: nothing to write through by reflection either.
+            for (Method m : reader.getClass().getMethods()) {
+                assertThat(declares(AttributeReader.class, m) || declares(Object.class, m))
+                        .as("%s is neither a reader nor an Object method", m).isTrue();
+            }
+        }
+        assertThat(span.attributes().stringValue(0)).isEqualTo("v");
+        assertThat(span.attributes()).as("one read-only object per span").isSameAs(span.attributes());
+    }
+
+    private static boolean declares(Class<?> type, Method m) {
+        try {
+            type.getMethod(m.getName(), m.getParameterTypes());
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    @Test
     void attributesPastTheLimitAreDroppedAndCounted() {
         SpanData span = SpanData.create(SMALL);
         for (int i = 0; i < 5; i++) {
@@ -345,7 +376,8 @@ class SpanDataTest {
     @Test
     void resetKeepsTheGrownAttributeCapacity() {
         SpanData span = SpanData.create(SMALL);
-        AttributeStore store = (AttributeStore) span.attributes();
+        AttributeStore store = span.store();
+        AttributeReader reader = span.attributes();
         assertThat(store.capacity()).isEqualTo(1);
         span.put("a", 1L);
         span.put("b", 2L);
@@ -354,7 +386,8 @@ class SpanDataTest {
 
         span.reset();
 
-        assertThat(span.attributes()).isSameAs(store);
+        assertThat(span.store()).isSameAs(store);
+        assertThat(span.attributes()).isSameAs(reader);
         assertThat(store.capacity()).isEqualTo(3);
         assertThat(store.size()).isZero();
     }

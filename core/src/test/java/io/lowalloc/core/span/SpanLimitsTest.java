@@ -23,6 +23,8 @@ class SpanLimitsTest {
         assertThat(d.linkAttributeInitialCapacity())
                 .isEqualTo(4).isEqualTo(SpanLimits.DEFAULT_LINK_ATTRIBUTE_INITIAL_CAPACITY);
         assertThat(d.linkAttributeLimit()).isEqualTo(128).isEqualTo(SpanLimits.DEFAULT_LINK_ATTRIBUTE_LIMIT);
+        assertThat(d.maxAttributeValueLength())
+                .isEqualTo(Integer.MAX_VALUE).isEqualTo(SpanLimits.DEFAULT_MAX_ATTRIBUTE_VALUE_LENGTH);
     }
 
     @Test
@@ -45,6 +47,7 @@ class SpanLimitsTest {
         assertThat(b.preallocatedLinks(7)).isSameAs(b);
         assertThat(b.linkAttributeInitialCapacity(0)).isSameAs(b);
         assertThat(b.linkAttributeLimit(1)).isSameAs(b);
+        assertThat(b.maxAttributeValueLength(8)).isSameAs(b);
         SpanLimits l = b.build();
 
         assertThat(l.attributeInitialCapacity()).isEqualTo(1);
@@ -57,6 +60,12 @@ class SpanLimitsTest {
         assertThat(l.preallocatedLinks()).isEqualTo(7);
         assertThat(l.linkAttributeInitialCapacity()).isZero();
         assertThat(l.linkAttributeLimit()).isEqualTo(1);
+        assertThat(l.maxAttributeValueLength()).isEqualTo(8);
+    }
+
+    @Test
+    void zeroAttributeValueLengthIsAllowed() {
+        assertThat(SpanLimits.builder().maxAttributeValueLength(0).build().maxAttributeValueLength()).isZero();
     }
 
     @Test
@@ -82,6 +91,7 @@ class SpanLimitsTest {
         assertIae(() -> b.preallocatedLinks(-1), "preallocatedLinks must be >= 0, was: -1");
         assertIae(() -> b.linkAttributeInitialCapacity(-3), "linkAttributeInitialCapacity must be >= 0, was: -3");
         assertIae(() -> b.linkAttributeLimit(-1), "linkAttributeLimit must be >= 1, was: -1");
+        assertIae(() -> b.maxAttributeValueLength(-1), "maxAttributeValueLength must be >= 0, was: -1");
         assertThat(b.build()).isEqualTo(SpanLimits.defaults());
     }
 
@@ -124,12 +134,21 @@ class SpanLimitsTest {
         assertThat(SpanLimits.builder().linkAttributeInitialCapacity(1).build()).isNotEqualTo(d);
         assertThat(SpanLimits.builder().linkAttributeLimit(129).build()).isNotEqualTo(d);
         assertThat(SpanLimits.builder().linkAttributeLimit(129).build().hashCode()).isNotEqualTo(d.hashCode());
+        assertThat(SpanLimits.builder().maxAttributeValueLength(64).build()).isNotEqualTo(d);
+        assertThat(SpanLimits.builder().maxAttributeValueLength(64).build().hashCode()).isNotEqualTo(d.hashCode());
     }
 
     @Test
     void toStringShowsEveryInitialAndLimitPair() {
         assertThat(SpanLimits.defaults()).hasToString("SpanLimits{attributes=16/128, events=4/128,"
                 + " eventAttributes=4/128, links=1/128, linkAttributes=4/128}");
+    }
+
+    @Test
+    void toStringShowsTheAttributeValueLengthLimitWhenThereIsOne() {
+        assertThat(SpanLimits.builder().maxAttributeValueLength(64).build()).hasToString(
+                "SpanLimits{attributes=16/128, events=4/128, eventAttributes=4/128, links=1/128, linkAttributes=4/128,"
+                        + " maxAttributeValueLength=64}");
     }
 
     private static void assertIae(Runnable call, String message) {

@@ -4,7 +4,6 @@ import io.lowalloc.core.attr.AttributeType;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The {@code List} value of an array attribute ({@code List<String>}, {@code List<Long>},
@@ -14,6 +13,8 @@ import java.util.Objects;
  * from the JDK's caches; otherwise the box made for an element is remembered per index and
  * reused while the element keeps its value, so re-reading an unchanged array, or the same
  * values span after span, allocates nothing. An element whose value changed costs one box.
+ * String elements longer than the attribute value length limit are shown cut (see
+ * {@link ValueLimit}), the cut string remembered per index.
  */
 final class ArrayValueList extends IndexedList<Object> {
 
@@ -22,25 +23,33 @@ final class ArrayValueList extends IndexedList<Object> {
     private AttributeType type = AttributeType.STRING_ARRAY;
     private Object array = new String[0];
     private int length;
+    private int maxLength = ValueLimit.UNLIMITED;
     private Object[] boxes = NO_BOXES;
 
-    /** Shows {@code array}, an array of the Java type matching {@code type}, held by reference. */
-    void bind(AttributeType type, Object array) {
+    ArrayValueList(Generation owner) {
+        super(owner);
+    }
+
+    /**
+     * Shows {@code array}, an array of the Java type matching {@code type}, held by reference,
+     * with string elements cut to {@code maxLength}.
+     */
+    void bind(AttributeType type, Object array, int maxLength) {
         this.type = type;
         this.array = array;
         this.length = length(type, array);
-        if (type != AttributeType.STRING_ARRAY && type != AttributeType.BOOLEAN_ARRAY && boxes.length < length) {
+        this.maxLength = maxLength;
+        // Strings need memo slots only for cut strings, made lazily in element().
+        if (type != AttributeType.BOOLEAN_ARRAY && type != AttributeType.STRING_ARRAY && boxes.length < length) {
             boxes = Arrays.copyOf(boxes, length);
         }
-        reclaimCursor();
     }
 
     @Override
-    public Object get(int index) {
-        Objects.checkIndex(index, length);
+    Object element(int index) {
         switch (type) {
             case STRING_ARRAY:
-                return ((String[]) array)[index];
+                return string(index);
             case BOOLEAN_ARRAY:
                 return ((boolean[]) array)[index];
             case LONG_ARRAY:
@@ -52,8 +61,19 @@ final class ArrayValueList extends IndexedList<Object> {
         }
     }
 
+    private String string(int index) {
+        String s = ((String[]) array)[index];
+        if (s == null || s.length() <= maxLength) {
+            return s;
+        }
+        if (boxes.length < length) {
+            boxes = Arrays.copyOf(boxes, length); // first cut in this list: only over-limit values allocate
+        }
+        return ValueLimit.apply(boxes, index, s, maxLength);
+    }
+
     @Override
-    public int size() {
+    int length() {
         return length;
     }
 
@@ -72,11 +92,21 @@ final class ArrayValueList extends IndexedList<Object> {
         }
     }
 
-    /** An immutable copy of an array value as the {@code List} OpenTelemetry expects. Allocates. */
-    static List<?> copyOf(AttributeType type, Object array) {
+    /**
+     * An immutable copy of an array value as the {@code List} OpenTelemetry expects, string
+     * elements cut to {@code maxLength}. Allocates.
+     */
+    static List<?> copyOf(AttributeType type, Object array, int maxLength) {
         switch (type) {
-            case STRING_ARRAY:
-                return Collections.unmodifiableList(Arrays.asList(((String[]) array).clone()));
+            case STRING_ARRAY: {
+                String[] copy = ((String[]) array).clone();
+                for (int i = 0; i < copy.length; i++) {
+                    if (copy[i] != null) {
+                        copy[i] = ValueLimit.apply(copy[i], maxLength);
+                    }
+                }
+                return Collections.unmodifiableList(Arrays.asList(copy));
+            }
             case LONG_ARRAY: {
                 long[] a = (long[]) array;
                 Long[] boxed = new Long[a.length];

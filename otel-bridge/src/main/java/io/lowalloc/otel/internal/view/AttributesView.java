@@ -17,35 +17,42 @@ import java.util.function.BiConsumer;
  * A reusable OpenTelemetry {@link Attributes} over a core {@link AttributeReader} (span, event or
  * link attributes), bound to one reader at a time.
  *
- * <p>Keys come from the shared {@link AttributeKeyCache}. Values: strings as stored; numbers and
- * booleans boxed, as the API demands, with the box remembered per index (see {@link Boxes});
- * arrays as a reusable {@link ArrayValueList} per index over the stored array. {@link #forEach}
- * and {@link #get} therefore allocate nothing in steady state for recurring values; a new numeric
- * value costs one box. {@link #asMap()}, {@link #toBuilder()} and {@link #toString()} allocate
- * and copy.
+ * <p>Keys come from the shared {@link AttributeKeyCache}. Values: strings as stored, or cut to the
+ * attribute value length limit (see {@link ValueLimit}); numbers and booleans boxed, as the API
+ * demands, with the box remembered per index (see {@link Boxes}); arrays as a reusable
+ * {@link ArrayValueList} per index over the stored array. {@link #forEach} and {@link #get}
+ * therefore allocate nothing in steady state for recurring values; a new numeric value costs one
+ * box, a new over-limit string one cut. {@link #asMap()}, {@link #toBuilder()} and
+ * {@link #toString()} allocate and copy.
  *
- * <p>Values handed out (lists in particular) are valid while the view stays bound; an exporter
- * that keeps them beyond its export must copy them (see copy mode in
- * {@link SpanExporterAdapter}). Equality is identity.
+ * <p>Valid, with the values it handed out (lists in particular), while the owning span view stays
+ * bound and this view was taken from it under that binding; every read after that throws
+ * {@link IllegalStateException} naming copy mode (see {@link SpanExporterAdapter}). Equality is
+ * identity.
  */
-final class AttributesView implements Attributes {
+final class AttributesView extends OwnedView implements Attributes {
 
-    private static final AttributeReader EMPTY = AttributeStore.create(1, 1);
+    private static final String WHAT = "Attributes view read after its export completed";
+    private static final AttributeReader EMPTY = AttributeStore.create(1, 1).readOnlyView();
     private static final Object[] NO_BOXES = new Object[0];
     private static final ArrayValueList[] NO_LISTS = new ArrayValueList[0];
 
     private final AttributeKeyCache keys;
     private AttributeReader reader = EMPTY;
+    private int maxLength = ValueLimit.UNLIMITED;
+    // Per index: the remembered box of a number, or the remembered cut of an over-limit string.
     private Object[] boxes = NO_BOXES;
     private ArrayValueList[] lists = NO_LISTS;
 
-    AttributesView(AttributeKeyCache keys) {
+    AttributesView(AttributeKeyCache keys, Generation owner) {
+        super(owner);
         this.keys = keys;
     }
 
-    /** Shows {@code reader}'s attributes from now on. */
-    void bind(AttributeReader reader) {
+    /** Shows {@code reader}'s attributes from now on, strings cut to {@code maxLength}. */
+    void bind(AttributeReader reader, int maxLength) {
         this.reader = reader;
+        this.maxLength = maxLength;
         int size = reader.size();
         if (boxes.length < size) {
             boxes = Arrays.copyOf(boxes, size);
@@ -53,12 +60,7 @@ final class AttributesView implements Attributes {
         }
     }
 
-    /** Shows no attributes; lets go of the reader. */
-    void unbind() {
-        this.reader = EMPTY;
-    }
-
-    /** The reader this view shows. */
+    /** The reader this view shows, unchecked: for its owners' totals. */
     AttributeReader reader() {
         return reader;
     }
@@ -66,6 +68,7 @@ final class AttributesView implements Attributes {
     @Override
     @SuppressWarnings("unchecked") // the key's type was checked against the stored type
     public <T> T get(AttributeKey<T> key) {
+        check(WHAT);
         if (key == null) {
             return null;
         }
@@ -80,6 +83,7 @@ final class AttributesView implements Attributes {
     @Override
     public void forEach(BiConsumer<? super AttributeKey<?>, ? super Object> consumer) {
         Objects.requireNonNull(consumer, "consumer");
+        check(WHAT);
         AttributeReader r = reader;
         int size = r.size();
         for (int i = 0; i < size; i++) {
@@ -89,11 +93,13 @@ final class AttributesView implements Attributes {
 
     @Override
     public int size() {
+        check(WHAT);
         return reader.size();
     }
 
     @Override
     public boolean isEmpty() {
+        check(WHAT);
         return reader.size() == 0;
     }
 
@@ -104,6 +110,11 @@ final class AttributesView implements Attributes {
      */
     @Override
     public Map<AttributeKey<?>, Object> asMap() {
+        check(WHAT);
+        return copyMap();
+    }
+
+    private Map<AttributeKey<?>, Object> copyMap() {
         AttributeReader r = reader;
         Map<AttributeKey<?>, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < r.size(); i++) {
@@ -118,33 +129,45 @@ final class AttributesView implements Attributes {
      * <p>The builder holds copies of the values, independent of this view. Allocates.
      */
     @Override
-    public AttributesBuilder toBuilder() {
-        return copyInto(reader, keys, Attributes.builder());
-    }
-
-    /** An immutable copy of {@code reader}'s attributes. Allocates. */
-    static Attributes copyOf(AttributeReader reader, AttributeKeyCache keys) {
-        return reader.size() == 0 ? Attributes.empty() : copyInto(reader, keys, Attributes.builder()).build();
-    }
-
     @SuppressWarnings("unchecked") // each key's type matches the copied value's type
-    private static AttributesBuilder copyInto(AttributeReader reader, AttributeKeyCache keys, AttributesBuilder b) {
-        for (int i = 0; i < reader.size(); i++) {
-            b.put((AttributeKey<Object>) keys.get(reader.key(i), reader.type(i)), copyValue(reader, i));
+    public AttributesBuilder toBuilder() {
+        check(WHAT);
+        AttributeReader r = reader;
+        AttributesBuilder b = Attributes.builder();
+        for (int i = 0; i < r.size(); i++) {
+            b.put((AttributeKey<Object>) keys.get(r.key(i), r.type(i)), copyValue(r, i));
         }
         return b;
     }
 
-    /** {@return a new {@code {key=value, ...}} of the current content} */
+    /** An immutable copy of {@code reader}'s attributes, strings cut to {@code maxLength}. Allocates. */
+    @SuppressWarnings("unchecked") // each key's type matches the copied value's type
+    static Attributes copyOf(AttributeReader reader, AttributeKeyCache keys, int maxLength) {
+        if (reader.size() == 0) {
+            return Attributes.empty();
+        }
+        AttributesBuilder b = Attributes.builder();
+        for (int i = 0; i < reader.size(); i++) {
+            b.put((AttributeKey<Object>) keys.get(reader.key(i), reader.type(i)), copyValue(reader, i, maxLength));
+        }
+        return b.build();
+    }
+
+    /** {@return a new {@code {key=value, ...}} of the current content, or {@code Attributes{unbound}} when stale} */
     @Override
     public String toString() {
-        return asMap().toString();
+        return isLive() ? describe() : "Attributes{unbound}";
+    }
+
+    /** {@return a new {@code {key=value, ...}} of the current content, unchecked: for the owners' descriptions} */
+    String describe() {
+        return copyMap().toString();
     }
 
     private Object value(AttributeReader r, int i) {
         switch (r.type(i)) {
             case STRING:
-                return r.stringValue(i);
+                return ValueLimit.apply(boxes, i, r.stringValue(i), maxLength);
             case BOOLEAN:
                 return r.booleanValue(i);
             case LONG:
@@ -158,25 +181,33 @@ final class AttributesView implements Attributes {
 
     private Object list(int i, AttributeReader r) {
         ArrayValueList[] l = lists;
+        ArrayValueList list;
         if (i >= l.length) {
             // Read outside bind()'s sizing (only if the reader grew while bound): no reuse.
-            ArrayValueList fresh = new ArrayValueList();
-            fresh.bind(r.type(i), r.arrayValue(i));
-            return fresh;
+            list = new ArrayValueList(owner());
+        } else {
+            list = l[i];
+            if (list == null) {
+                list = new ArrayValueList(owner());
+                l[i] = list;
+            }
         }
-        ArrayValueList list = l[i];
-        if (list == null) {
-            list = new ArrayValueList();
-            l[i] = list;
-        }
-        list.bind(r.type(i), r.arrayValue(i));
+        list.bind(r.type(i), r.arrayValue(i), maxLength);
+        list.handOut();
         return list;
     }
 
-    private static Object copyValue(AttributeReader r, int i) {
+    /** A value for a copy: a string as shown (its remembered cut, if any), an array copied. */
+    private Object copyValue(AttributeReader r, int i) {
+        return r.type(i) == io.lowalloc.core.attr.AttributeType.STRING
+                ? ValueLimit.apply(boxes, i, r.stringValue(i), maxLength)
+                : copyValue(r, i, maxLength);
+    }
+
+    private static Object copyValue(AttributeReader r, int i, int maxLength) {
         switch (r.type(i)) {
             case STRING:
-                return r.stringValue(i);
+                return ValueLimit.apply(r.stringValue(i), maxLength);
             case BOOLEAN:
                 return r.booleanValue(i);
             case LONG:
@@ -184,7 +215,7 @@ final class AttributesView implements Attributes {
             case DOUBLE:
                 return r.doubleValue(i);
             default:
-                return ArrayValueList.copyOf(r.type(i), r.arrayValue(i));
+                return ArrayValueList.copyOf(r.type(i), r.arrayValue(i), maxLength);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.lowalloc.otel.internal.view;
 
+import io.lowalloc.core.span.SpanEvent;
+import io.lowalloc.core.span.SpanLink;
 import io.lowalloc.core.span.SpanState;
 import io.lowalloc.otel.SpanExporterAdapter;
 import io.opentelemetry.api.common.Attributes;
@@ -22,53 +24,60 @@ import java.util.Objects;
  * without a copy: {@link #bind} it to a span, hand it to the exporter, {@link #unbind()} it when
  * the export's result is known, then bind it to the next span.
  *
- * <p>Every getter reads the bound span and throws {@link IllegalStateException} while the view is
- * unbound. The parent is an invalid context for a root span, otherwise the span's trace id and
- * flags with the parent span id and remote flag. Totals are size + dropped (attributes, events,
- * links); {@link #hasEnded()} is true once the core span is {@code ENDED} or {@code SUBMITTED}.
- * The {@link Resource} is the one given at creation; the scope is the span's
- * {@link io.lowalloc.core.span.SpanData#attachment() attachment} when that is an
+ * <p>Every getter reads the bound span. The parent is an invalid context for a root span,
+ * otherwise the span's trace id and flags with the parent span id and remote flag. Totals are
+ * size + dropped (attributes, events, links); {@link #hasEnded()} is true once the core span is
+ * {@code ENDED} or {@code SUBMITTED}. The {@link Resource} is the one given at creation; the scope
+ * is the span's {@link io.lowalloc.core.span.SpanData#attachment() attachment} when that is an
  * {@link InstrumentationScopeInfo}, otherwise the default given at creation. The trace state is
  * always {@code TraceState.getDefault()}: the core records none. Nested objects (contexts,
- * attributes, events, links, status, lists) are reusable views owned by this one.
+ * attributes, events, links, status, lists, iterators) are reusable views owned by this one.
+ * String attribute values (and string-array elements) longer than the span's
+ * {@link io.lowalloc.core.span.SpanLimits#maxAttributeValueLength()} are shown cut to it.
+ *
+ * <p><b>Late reads fail.</b> This view and everything it hands out carry the binding they were
+ * handed out under. After {@link #unbind()} or the next {@link #bind}, every read of any of them
+ * throws {@link IllegalStateException} naming copy mode — until that same reused object is handed
+ * out again under the new binding (returned again by a getter, or this view returned again by
+ * the batch of a later export), after which it shows the new span. An exporter that keeps spans
+ * past its export result (e.g. {@code InMemorySpanExporter}) needs {@link #copy()}, which is the
+ * adapter's copy mode.
  *
  * <p>Allocation: {@link #bind} and the getters allocate nothing in steady state, except where
  * the OpenTelemetry API forces it: hex id strings are made on first request and kept until the
- * next bind; a numeric attribute value that changed at its index costs one box; the deprecated
- * {@code getInstrumentationLibraryInfo()} allocates when the scope changes; {@code asMap()},
- * {@code toBuilder()}, the id byte arrays, {@link #copy()} and every {@code toString()} allocate.
- * Attribute keys come from a bounded cache shared by an adapter's views. Iterating the event and
- * link lists (for-each or {@code forEach}) allocates nothing.
+ * next bind; a numeric attribute value that changed at its index costs one box; a string over the
+ * length limit costs one cut, remembered; the deprecated {@code getInstrumentationLibraryInfo()}
+ * allocates when the scope changes; {@code asMap()}, {@code toBuilder()}, the id byte arrays,
+ * {@link #copy()} and every {@code toString()} allocate. Attribute keys come from a bounded cache
+ * shared by an adapter's views. The first for-each loop over the event or link list per binding
+ * allocates nothing; a second concurrent or later loop over the same list gets a new iterator.
  *
- * <p>Thread-safety and lifetime: bind and unbind on one thread; between the two the exporter may
- * read from any thread, as the export call publishes the view. Everything returned, lists and
- * values included, is valid only until the view is unbound or rebound; an exporter that keeps
- * spans past its export result (e.g. {@code InMemorySpanExporter}) needs {@link #copy()}, which
- * is the adapter's copy mode, and otherwise fails loudly instead of reading a reused span.
- * Equality is identity.
+ * <p>Thread-safety: bind and unbind on one thread; between the two the exporter may read from
+ * any thread that got the view through a happens-before edge of the export call (or its own
+ * hand-off). Equality is identity.
  */
-public final class PooledSpanDataView implements SpanData {
+public final class PooledSpanDataView extends OwnedView implements SpanData {
 
-    private static final String UNBOUND = "PooledSpanDataView is not bound to a span: its export has completed"
-            + " (an exporter that keeps spans after its export result needs copy mode,"
-            + " SpanExporterAdapter.Builder.setCopyMode(true))";
+    private static final String UNBOUND = "PooledSpanDataView is not bound to a span: its export has completed";
     private static final EventView[] NO_EVENTS = new EventView[0];
     private static final LinkView[] NO_LINKS = new LinkView[0];
 
     private final AttributeKeyCache keys;
     private final Resource resource;
     private final InstrumentationScopeInfo defaultScope;
+    private final Generation generation;
     private final TraceIdHex traceId = new TraceIdHex();
-    private final SpanContextView spanContext = new SpanContextView(traceId);
-    private final SpanContextView parentContext = new SpanContextView(traceId);
+    private final SpanContextView spanContext;
+    private final SpanContextView parentContext;
     private final AttributesView attributes;
-    private final StatusView statusView = new StatusView();
-    private final ViewList<EventData> eventList = new ViewList<>();
-    private final ViewList<LinkData> linkList = new ViewList<>();
+    private final StatusView statusView;
+    private final ViewList<EventData> eventList;
+    private final ViewList<LinkData> linkList;
     private EventView[] events = NO_EVENTS;
     private LinkView[] links = NO_LINKS;
 
     private io.lowalloc.core.span.SpanData span;
+    private int overLimitValues;
     private StatusData status = StatusData.unset();
     @SuppressWarnings("deprecation") // the SpanData interface still requires it
     private InstrumentationLibraryInfo libraryInfo;
@@ -83,10 +92,22 @@ public final class PooledSpanDataView implements SpanData {
      *     {@code InstrumentationScopeInfo}
      */
     public PooledSpanDataView(AttributeKeyCache keys, Resource resource, InstrumentationScopeInfo defaultScope) {
+        this(keys, resource, defaultScope, new Generation());
+    }
+
+    private PooledSpanDataView(AttributeKeyCache keys, Resource resource, InstrumentationScopeInfo defaultScope,
+            Generation generation) {
+        super(generation);
         this.keys = keys;
         this.resource = resource;
         this.defaultScope = defaultScope;
-        this.attributes = new AttributesView(keys);
+        this.generation = generation;
+        this.spanContext = new SpanContextView(traceId, generation);
+        this.parentContext = new SpanContextView(traceId, generation);
+        this.attributes = new AttributesView(keys, generation);
+        this.statusView = new StatusView(generation);
+        this.eventList = new ViewList<>(generation);
+        this.linkList = new ViewList<>(generation);
     }
 
     /**
@@ -105,8 +126,9 @@ public final class PooledSpanDataView implements SpanData {
     }
 
     /**
-     * Binds the view to {@code span}, forgetting what was kept for the previous span. The span is
-     * read, never written, and must not change until {@link #unbind()} (an ended span cannot).
+     * Binds the view to {@code span} and hands it out: reads work until the next bind or
+     * {@link #unbind()}, and everything handed out under the previous binding fails from now on.
+     * The span is read, never written, and must not change until then (an ended span cannot).
      * Allocates nothing once the view has seen spans with as many events, links and attributes.
      *
      * @param span the span to show
@@ -114,51 +136,77 @@ public final class PooledSpanDataView implements SpanData {
      * @throws NullPointerException if {@code span} is {@code null}
      */
     public PooledSpanDataView bind(io.lowalloc.core.span.SpanData span) {
-        Objects.requireNonNull(span, "span");
-        traceId.bind(span.traceIdHigh(), span.traceIdLow());
-        spanContext.bind(span.spanId(), span.traceFlags(), false);
-        parentContext.bind(span.parentSpanId(), span.traceFlags(), span.isParentRemote());
-        attributes.bind(span.attributes());
-        status = statusView.bind(span.statusCode(), span.statusDescription());
-        bindEvents(span);
-        bindLinks(span);
-        this.span = span;
+        attach(span);
+        handOut();
         return this;
     }
 
-    private void bindEvents(io.lowalloc.core.span.SpanData span) {
+    /**
+     * Binds without handing out: for a batch, whose list hands each view out when the exporter
+     * takes it. Until then, reads through a reference kept from an earlier binding still fail.
+     */
+    void attach(io.lowalloc.core.span.SpanData span) {
+        Objects.requireNonNull(span, "span");
+        generation.advance();
+        int maxLength = span.limits().maxAttributeValueLength();
+        traceId.bind(span.traceIdHigh(), span.traceIdLow());
+        spanContext.bind(span.spanId(), span.traceFlags(), false);
+        parentContext.bind(span.parentSpanId(), span.traceFlags(), span.isParentRemote());
+        attributes.bind(span.attributes(), maxLength);
+        status = statusView.bind(span.statusCode(), span.statusDescription());
+        int over = ValueLimit.countOver(span.attributes(), maxLength);
+        over += bindEvents(span, maxLength);
+        over += bindLinks(span, maxLength);
+        this.overLimitValues = over;
+        this.span = span;
+    }
+
+    private int bindEvents(io.lowalloc.core.span.SpanData span, int maxLength) {
         int count = span.eventCount();
         if (events.length < count) {
             EventView[] grown = Arrays.copyOf(events, count);
             for (int i = events.length; i < count; i++) {
-                grown[i] = new EventView(keys);
+                grown[i] = new EventView(keys, generation);
             }
             events = grown;
         }
+        int over = 0;
         for (int i = 0; i < count; i++) {
-            events[i].bind(span.event(i));
+            SpanEvent event = span.event(i);
+            events[i].bind(event, maxLength);
+            over += ValueLimit.countOver(event.attributes(), maxLength);
         }
         eventList.bind(events, count);
+        return over;
     }
 
-    private void bindLinks(io.lowalloc.core.span.SpanData span) {
+    private int bindLinks(io.lowalloc.core.span.SpanData span, int maxLength) {
         int count = span.linkCount();
         if (links.length < count) {
             LinkView[] grown = Arrays.copyOf(links, count);
             for (int i = links.length; i < count; i++) {
-                grown[i] = new LinkView(keys);
+                grown[i] = new LinkView(keys, generation);
             }
             links = grown;
         }
+        int over = 0;
         for (int i = 0; i < count; i++) {
-            links[i].bind(span.link(i));
+            SpanLink link = span.link(i);
+            links[i].bind(link, maxLength);
+            over += ValueLimit.countOver(link.attributes(), maxLength);
         }
         linkList.bind(links, count);
+        return over;
     }
 
-    /** Lets go of the bound span until the next {@link #bind}. Allocates nothing. */
+    /**
+     * Lets go of the bound span until the next {@link #bind}; every read of this view and of
+     * everything it handed out fails from now on. Allocates nothing.
+     */
     public void unbind() {
+        generation.advance();
         span = null;
+        overLimitValues = 0;
     }
 
     /** {@return the bound core span, or {@code null} when unbound} */
@@ -167,8 +215,21 @@ public final class PooledSpanDataView implements SpanData {
     }
 
     /**
+     * Returns how many attribute values of the bound span, its events and its links are longer
+     * than the span's {@link io.lowalloc.core.span.SpanLimits#maxAttributeValueLength()} and are
+     * therefore shown cut: string values and string-array elements, counted once per binding
+     * whether or not they are read.
+     *
+     * @return the count, {@code >= 0}; 0 when unbound or unlimited
+     */
+    public int overLimitValueCount() {
+        return overLimitValues;
+    }
+
+    /**
      * Returns an immutable snapshot of everything this view shows, independent of the pooled
-     * span and safe to keep after the export (what copy mode hands to exporters). Allocates.
+     * span and safe to keep after the export (what copy mode hands to exporters), with attribute
+     * values cut as the view shows them. Allocates.
      *
      * @return a new immutable {@code SpanData}
      * @throws IllegalStateException if the view is not bound
@@ -179,11 +240,8 @@ public final class PooledSpanDataView implements SpanData {
     }
 
     private io.lowalloc.core.span.SpanData bound() {
-        io.lowalloc.core.span.SpanData s = span;
-        if (s == null) {
-            throw new IllegalStateException(UNBOUND);
-        }
-        return s;
+        check(UNBOUND);
+        return span;
     }
 
     @Override
@@ -199,6 +257,7 @@ public final class PooledSpanDataView implements SpanData {
     @Override
     public SpanContext getSpanContext() {
         bound();
+        spanContext.handOut();
         return spanContext;
     }
 
@@ -211,12 +270,16 @@ public final class PooledSpanDataView implements SpanData {
     @Override
     public String getSpanId() {
         bound();
-        return spanContext.getSpanId();
+        return spanContext.spanIdHex();
     }
 
     @Override
     public SpanContext getParentSpanContext() {
-        return bound().hasParent() ? parentContext : SpanContext.getInvalid();
+        if (bound().hasParent()) {
+            parentContext.handOut();
+            return parentContext;
+        }
+        return SpanContext.getInvalid();
     }
 
     @Override
@@ -227,7 +290,11 @@ public final class PooledSpanDataView implements SpanData {
     @Override
     public StatusData getStatus() {
         bound();
-        return status;
+        StatusData s = status;
+        if (s == statusView) {
+            statusView.handOut();
+        }
+        return s;
     }
 
     @Override
@@ -238,18 +305,21 @@ public final class PooledSpanDataView implements SpanData {
     @Override
     public Attributes getAttributes() {
         bound();
+        attributes.handOut();
         return attributes;
     }
 
     @Override
     public List<EventData> getEvents() {
         bound();
+        eventList.handOut();
         return eventList;
     }
 
     @Override
     public List<LinkData> getLinks() {
         bound();
+        linkList.handOut();
         return linkList;
     }
 
@@ -312,28 +382,34 @@ public final class PooledSpanDataView implements SpanData {
         return resource;
     }
 
-    /** {@return a new description of the bound span, or {@code PooledSpanDataView{unbound}}} */
+    /** {@return a new description of the bound span, or {@code PooledSpanDataView{unbound}} when stale} */
     @Override
     public String toString() {
-        io.lowalloc.core.span.SpanData s = span;
-        if (s == null) {
+        if (!isLive()) {
             return "PooledSpanDataView{unbound}";
         }
-        return "PooledSpanDataView{name=" + s.name()
-                + ", kind=" + getKind()
-                + ", spanContext=" + spanContext
-                + ", parentSpanContext=" + getParentSpanContext()
-                + ", startEpochNanos=" + s.startEpochNanos()
-                + ", endEpochNanos=" + s.endEpochNanos()
-                + ", status=" + status
-                + ", attributes=" + attributes
-                + ", totalAttributeCount=" + getTotalAttributeCount()
-                + ", events=" + eventList
-                + ", totalRecordedEvents=" + getTotalRecordedEvents()
-                + ", links=" + linkList
-                + ", totalRecordedLinks=" + getTotalRecordedLinks()
-                + ", scope=" + getInstrumentationScopeInfo()
-                + "}";
+        io.lowalloc.core.span.SpanData s = span;
+        StringBuilder b = new StringBuilder(512)
+                .append("PooledSpanDataView{name=").append(s.name())
+                .append(", kind=").append(toOtel(s.kind()))
+                .append(", spanContext=").append(spanContext.describe())
+                .append(", parentSpanContext=").append(s.hasParent() ? parentContext.describe() : SpanContext.getInvalid())
+                .append(", startEpochNanos=").append(s.startEpochNanos())
+                .append(", endEpochNanos=").append(s.endEpochNanos())
+                .append(", status=").append(status == statusView ? statusView.describe() : status)
+                .append(", attributes=").append(attributes.describe())
+                .append(", totalAttributeCount=").append(getTotalAttributeCount())
+                .append(", events=[");
+        for (int i = 0; i < s.eventCount(); i++) {
+            b.append(i > 0 ? ", " : "").append(events[i].describe());
+        }
+        b.append("], totalRecordedEvents=").append(getTotalRecordedEvents()).append(", links=[");
+        for (int i = 0; i < s.linkCount(); i++) {
+            b.append(i > 0 ? ", " : "").append(links[i].describe());
+        }
+        return b.append("], totalRecordedLinks=").append(getTotalRecordedLinks())
+                .append(", scope=").append(getInstrumentationScopeInfo())
+                .append('}').toString();
     }
 
     static SpanKind toOtel(io.lowalloc.core.span.SpanKind kind) {

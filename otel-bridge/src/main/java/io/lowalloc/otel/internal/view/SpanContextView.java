@@ -15,8 +15,14 @@ import io.opentelemetry.api.trace.TraceState;
  * {@link TraceFlags} instances), {@link TraceState#getDefault()} (the core keeps no trace state),
  * the invalid id strings of all zeros when an id is 0. {@link #getTraceIdBytes()} and
  * {@link #getSpanIdBytes()} return new arrays made from the longs. Equality is identity.
+ *
+ * <p>Valid while the owning span view stays bound and this context was taken from it (or from
+ * its link) under that binding; every read after that, the id accessors included, throws
+ * {@link IllegalStateException} naming copy mode.
  */
-public final class SpanContextView implements SpanContext {
+public final class SpanContextView extends OwnedView implements SpanContext {
+
+    private static final String WHAT = "SpanContext view read after its export completed";
 
     private final TraceIdHex traceId;
     private long spanId;
@@ -26,7 +32,8 @@ public final class SpanContextView implements SpanContext {
     private TraceFlags traceFlags = TraceFlags.getDefault();
     private boolean remote;
 
-    SpanContextView(TraceIdHex traceId) {
+    SpanContextView(TraceIdHex traceId, Generation owner) {
+        super(owner);
         this.traceId = traceId;
     }
 
@@ -38,28 +45,53 @@ public final class SpanContextView implements SpanContext {
         this.remote = remote;
     }
 
-    /** {@return the high 64 bits of the trace id} */
+    /**
+     * Returns the high 64 bits of the trace id.
+     *
+     * @return the high bits
+     * @throws IllegalStateException if read after its export completed
+     */
     public long traceIdHigh() {
+        check(WHAT);
         return traceId.high();
     }
 
-    /** {@return the low 64 bits of the trace id} */
+    /**
+     * Returns the low 64 bits of the trace id.
+     *
+     * @return the low bits
+     * @throws IllegalStateException if read after its export completed
+     */
     public long traceIdLow() {
+        check(WHAT);
         return traceId.low();
     }
 
-    /** {@return the span id, 0 when invalid} */
+    /**
+     * Returns the span id.
+     *
+     * @return the span id, 0 when invalid
+     * @throws IllegalStateException if read after its export completed
+     */
     public long spanId() {
+        check(WHAT);
         return spanId;
     }
 
     @Override
     public String getTraceId() {
+        check(WHAT);
         return traceId.hex();
     }
 
     @Override
     public String getSpanId() {
+        check(WHAT);
+        return spanIdHex();
+    }
+
+    /** The span id in hex, made on first request, unchecked: for the owning span view. */
+    String spanIdHex() {
         String h = spanIdHex;
         if (h == null) {
             h = HexStrings.spanId(spanId);
@@ -70,6 +102,7 @@ public final class SpanContextView implements SpanContext {
 
     @Override
     public byte[] getTraceIdBytes() {
+        check(WHAT);
         byte[] bytes = new byte[16];
         putLong(bytes, 0, traceId.high());
         putLong(bytes, 8, traceId.low());
@@ -78,6 +111,7 @@ public final class SpanContextView implements SpanContext {
 
     @Override
     public byte[] getSpanIdBytes() {
+        check(WHAT);
         byte[] bytes = new byte[8];
         putLong(bytes, 0, spanId);
         return bytes;
@@ -85,34 +119,45 @@ public final class SpanContextView implements SpanContext {
 
     @Override
     public boolean isSampled() {
+        check(WHAT);
         return traceFlags.isSampled();
     }
 
     @Override
     public TraceFlags getTraceFlags() {
+        check(WHAT);
         return traceFlags;
     }
 
     @Override
     public TraceState getTraceState() {
+        check(WHAT);
         return TraceState.getDefault();
     }
 
     @Override
     public boolean isValid() {
+        check(WHAT);
         return Ids.isValidTraceId(traceId.high(), traceId.low()) && Ids.isValidSpanId(spanId);
     }
 
     @Override
     public boolean isRemote() {
+        check(WHAT);
         return remote;
     }
 
-    /** {@return a new description: ids in hex, flags, remote and valid} */
+    /** {@return a new description: ids in hex, flags, remote and valid; {@code SpanContext{unbound}} when stale} */
     @Override
     public String toString() {
-        return "SpanContext{traceId=" + getTraceId() + ", spanId=" + getSpanId() + ", traceFlags="
-                + traceFlags.asHex() + ", remote=" + remote + ", valid=" + isValid() + "}";
+        return isLive() ? describe() : "SpanContext{unbound}";
+    }
+
+    /** {@return a new description, unchecked: for the owners' descriptions} */
+    String describe() {
+        return "SpanContext{traceId=" + traceId.hex() + ", spanId=" + spanIdHex() + ", traceFlags="
+                + traceFlags.asHex() + ", remote=" + remote + ", valid="
+                + (Ids.isValidTraceId(traceId.high(), traceId.low()) && Ids.isValidSpanId(spanId)) + "}";
     }
 
     private static void putLong(byte[] dst, int offset, long value) {

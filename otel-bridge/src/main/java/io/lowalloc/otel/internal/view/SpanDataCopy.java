@@ -17,8 +17,9 @@ import java.util.List;
 /**
  * An immutable {@link SpanData} snapshot of a {@link PooledSpanDataView}, independent of the
  * pooled span: ids as validated {@link SpanContext}s, attributes, events and links copied with
- * the SDK's immutable implementations (array values copied too). Made per span in copy mode;
- * allocates accordingly.
+ * the SDK's immutable implementations (array values copied too), string values cut to the
+ * attribute value length limit as the view shows them. Made per span in copy mode; allocates
+ * accordingly.
  */
 final class SpanDataCopy implements SpanData {
 
@@ -41,6 +42,7 @@ final class SpanDataCopy implements SpanData {
 
     private SpanDataCopy(PooledSpanDataView view, AttributeKeyCache keys) {
         io.lowalloc.core.span.SpanData span = view.boundSpan();
+        int maxLength = span.limits().maxAttributeValueLength();
         this.name = span.name();
         this.kind = view.getKind();
         this.spanContext = copyOf(view.getSpanContext());
@@ -49,11 +51,12 @@ final class SpanDataCopy implements SpanData {
         this.startEpochNanos = span.startEpochNanos();
         this.endEpochNanos = span.endEpochNanos();
         this.ended = view.hasEnded();
-        this.attributes = AttributesView.copyOf(span.attributes(), keys);
+        this.attributes = AttributesView.copyOf(span.attributes(), keys, maxLength);
         List<EventData> eventCopies = new ArrayList<>(span.eventCount());
         for (int i = 0; i < span.eventCount(); i++) {
             io.lowalloc.core.span.SpanEvent e = span.event(i);
-            eventCopies.add(EventData.create(e.epochNanos(), e.name(), AttributesView.copyOf(e.attributes(), keys),
+            eventCopies.add(EventData.create(e.epochNanos(), e.name(),
+                    AttributesView.copyOf(e.attributes(), keys, maxLength),
                     e.attributes().size() + e.droppedAttributeCount()));
         }
         this.events = Collections.unmodifiableList(eventCopies);
@@ -62,7 +65,8 @@ final class SpanDataCopy implements SpanData {
         for (int i = 0; i < span.linkCount(); i++) {
             io.lowalloc.core.span.SpanLink l = span.link(i);
             linkCopies.add(LinkData.create(copyOf(linkViews.get(i).getSpanContext()),
-                    AttributesView.copyOf(l.attributes(), keys), l.attributes().size() + l.droppedAttributeCount()));
+                    AttributesView.copyOf(l.attributes(), keys, maxLength),
+                    l.attributes().size() + l.droppedAttributeCount()));
         }
         this.links = Collections.unmodifiableList(linkCopies);
         this.totalAttributeCount = view.getTotalAttributeCount();

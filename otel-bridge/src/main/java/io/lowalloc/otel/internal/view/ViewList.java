@@ -1,43 +1,40 @@
 package io.lowalloc.otel.internal.view;
 
-import java.util.Objects;
-
 /**
- * A read-only list of the first {@code size} elements of an array of reusable views; the views
- * and the array are owned by the view that returns the list.
+ * A read-only list of the first {@code size} elements of an array of reusable views (the spans of
+ * a batch, the events or links of a span); the views and the array are owned by the view or view
+ * set that returns the list. Returning an element hands that view out under its own owner's
+ * generation, so its reads work from then on until its owner is rebound or released.
  *
  * @param <E> the element type
  */
 public final class ViewList<E> extends IndexedList<E> {
 
-    private Object[] elements;
+    private static final OwnedView[] NO_ELEMENTS = new OwnedView[0];
+
+    private OwnedView[] elements = NO_ELEMENTS;
     private int size;
 
-    /** Creates an empty list. */
-    public ViewList() {
-        this.elements = new Object[0];
+    ViewList(Generation owner) {
+        super(owner);
     }
 
-    /**
-     * Shows the first {@code size} elements of {@code elements}; held by reference.
-     *
-     * @param elements the backing array
-     * @param size how many elements to show
-     */
-    public void bind(Object[] elements, int size) {
+    /** Shows the first {@code size} elements of {@code elements}, held by reference. */
+    void bind(OwnedView[] elements, int size) {
         this.elements = elements;
         this.size = size;
-        reclaimCursor();
+    }
+
+    @Override
+    int length() {
+        return size;
     }
 
     @Override
     @SuppressWarnings("unchecked") // only views of type E are bound
-    public E get(int index) {
-        return (E) elements[Objects.checkIndex(index, size)];
-    }
-
-    @Override
-    public int size() {
-        return size;
+    E element(int index) {
+        OwnedView view = elements[index];
+        view.handOut();
+        return (E) view;
     }
 }

@@ -264,7 +264,7 @@ class PooledSpanDataViewTest {
     }
 
     @Test
-    void listsIterateWithOneReusedIterator() {
+    void listsIterateWithOneReusedIteratorPerBinding() {
         view.bind(SampleSpans.full());
         List<EventData> events = view.getEvents();
 
@@ -276,7 +276,8 @@ class PooledSpanDataViewTest {
         Iterator<EventData> second = events.iterator();
 
         assertThat(names).containsExactly("retry", "gave up");
-        assertThat(second).isSameAs(first);
+        assertThat(second).as("a finished iterator is never handed out again").isNotSameAs(first);
+        assertThat(first.hasNext()).isFalse();
         List<String> viaForEach = new ArrayList<>();
         events.forEach(e -> viaForEach.add(e.getName()));
         assertThat(viaForEach).isEqualTo(names);
@@ -285,6 +286,35 @@ class PooledSpanDataViewTest {
             second.next();
             second.next();
         }).isInstanceOf(NoSuchElementException.class).hasMessage("index 2 of a list of 2");
+    }
+
+    @Test
+    void finishedIteratorStaysFinishedWhenTheListIsIteratedAgain() {
+        view.bind(SampleSpans.full());
+        List<EventData> events = view.getEvents();
+        Iterator<EventData> finished = events.iterator();
+        while (finished.hasNext()) {
+            finished.next();
+        }
+
+        Iterator<EventData> again = events.iterator();
+        again.next();
+
+        assertThat(finished.hasNext()).as("hasNext() of a finished iterator").isFalse();
+        assertThat(again.hasNext()).isTrue();
+        assertThat(again.next().getName()).isEqualTo("gave up");
+    }
+
+    @Test
+    void iteratorOfAnEarlierBindingThrowsNamingCopyMode() {
+        SpanData span = SampleSpans.full();
+        view.bind(span);
+        Iterator<EventData> old = view.getEvents().iterator();
+
+        view.bind(span);
+
+        assertThatThrownBy(old::hasNext).isInstanceOf(IllegalStateException.class).hasMessageContaining("copy mode");
+        assertThatThrownBy(old::next).isInstanceOf(IllegalStateException.class).hasMessageContaining("copy mode");
     }
 
     @Test
