@@ -2,13 +2,15 @@ package io.lowalloc.otel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lowalloc.core.testing.EpsilonMain;
 import io.lowalloc.core.testing.ForkedJvm;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The third allocation detector: {@link EpsilonPipelineMain} in a JVM forked by
- * {@link ForkedJvm} with the Epsilon collector, which never frees memory, and a small fixed heap.
+ * The third allocation detector: {@link EpsilonMain} running {@link BridgeEpsilonWorkload} in a JVM
+ * forked by {@link ForkedJvm} with the Epsilon collector, which never frees memory, and a small
+ * fixed heap.
  *
  * <p><b>Why {@value #HEAP_MIB} MiB:</b> after start-up and warm-up the run holds about 13 MB (the pool's
  * 2,816 preallocated spans, 512 views, OpenTelemetry's and the JDK's classes and constants), so a
@@ -23,27 +25,27 @@ class EpsilonPipelineTest {
     private static final long SPANS = 5_000_000;
     private static final long TIMEOUT_SECONDS = 300;
 
-    private static ForkedJvm.Result fork(String... mainArgs) throws IOException, InterruptedException {
-        return ForkedJvm.of(EpsilonPipelineMain.class)
+    private static ForkedJvm.Result fork(boolean injectAllocation) throws IOException, InterruptedException {
+        return ForkedJvm.of(EpsilonMain.class)
                 .epsilonGc(HEAP_MIB)
                 .jvmOptions("-XX:+AlwaysPreTouch")
                 .timeoutSeconds(TIMEOUT_SECONDS)
-                .run(mainArgs);
+                .run(EpsilonMain.arguments(BridgeEpsilonWorkload.class, SPANS, injectAllocation));
     }
 
     @Test
     void fiveMillionSpansRunWithNoGarbageCollectorInASmallHeap() throws Exception {
-        ForkedJvm.Result result = fork(Long.toString(SPANS));
+        ForkedJvm.Result result = fork(false);
 
         System.out.print("bridge " + result.output());
         result.assertSucceeded();
         assertThat(result.output()).contains("epsilon: 5,000,000 spans")
-                .contains("exported=" + (SPANS + EpsilonPipelineMain.WARMUP_SPANS));
+                .contains("exported=" + (SPANS + EpsilonMain.WARM_UP_SPANS));
     }
 
     @Test
     void oneInjectedAllocationPerSpanExhaustsTheHeap() throws Exception {
-        ForkedJvm.Result result = fork(Long.toString(SPANS), ForkedJvm.INJECT_ALLOCATION);
+        ForkedJvm.Result result = fork(true);
 
         result.assertRanOutOfHeap();
         assertThat(result.output()).doesNotContain("epsilon: 5,000,000 spans");

@@ -2,15 +2,16 @@ package io.lowalloc.core.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lowalloc.core.testing.EpsilonMain;
 import io.lowalloc.core.testing.ForkedJvm;
 import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The third allocation proof: {@link EpsilonPipelineMain} pushes {@value #SPANS} spans through the
- * pipeline in a forked JVM running Epsilon GC, which never collects, with a heap barely larger
- * than the pipeline's footprint. Any steady allocation per span would run it out of heap; the
+ * The third allocation proof: {@link EpsilonMain} pushes {@value #SPANS} spans through the
+ * pipeline ({@link CoreEpsilonWorkload}) in a forked JVM running Epsilon GC, which never collects,
+ * with a heap barely larger than the pipeline's footprint. Any steady allocation per span would run it out of heap; the
  * second test injects one 16-byte object per span and shows that it does.
  *
  * <p><b>Why {@value #HEAP_MIB} MiB.</b> Measured with Epsilon (no collection, so "used" is every
@@ -39,7 +40,7 @@ class EpsilonGcTest {
         assertThat(result.get("epsilon")).as("Epsilon GC in use").isEqualTo("true");
         assertThat(number(result, "maxHeap")).isEqualTo(HEAP_MIB * 1024L * 1024L);
         assertThat(number(result, "measuredSpans")).isEqualTo(SPANS);
-        long spans = EpsilonPipelineMain.WARM_UP_SPANS + SPANS;
+        long spans = EpsilonMain.WARM_UP_SPANS + SPANS;
         assertThat(number(result, "offered")).isEqualTo(spans);
         assertThat(number(result, "exported")).isEqualTo(spans);
         assertThat(number(result, "exporterSpans")).isEqualTo(spans);
@@ -69,10 +70,8 @@ class EpsilonGcTest {
     }
 
     private static ForkedJvm.Result fork(boolean injectAllocation) throws IOException, InterruptedException {
-        ForkedJvm jvm = ForkedJvm.of(EpsilonPipelineMain.class).epsilonGc(HEAP_MIB).timeoutSeconds(TIMEOUT_SECONDS);
-        return injectAllocation
-                ? jvm.run(Long.toString(SPANS), ForkedJvm.INJECT_ALLOCATION)
-                : jvm.run(Long.toString(SPANS));
+        return ForkedJvm.of(EpsilonMain.class).epsilonGc(HEAP_MIB).timeoutSeconds(TIMEOUT_SECONDS)
+                .run(EpsilonMain.arguments(CoreEpsilonWorkload.class, SPANS, injectAllocation));
     }
 
     private static long number(Map<String, String> result, String key) {

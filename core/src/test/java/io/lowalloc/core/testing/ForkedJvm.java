@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@link #epsilonGc(int)} makes it the third allocation detector: the Epsilon collector never
  * frees memory, so in a small heap any steady allocation per operation runs the JVM out of heap.
- * A workload main takes {@link #INJECT_ALLOCATION} to allocate once per operation on purpose;
- * {@link Result#assertRanOutOfHeap()} then shows that the detector can fail.
+ * {@link EpsilonMain} is the main for such runs; it takes {@link #INJECT_ALLOCATION} to make its
+ * workload allocate once per span on purpose, and {@link Result#assertRanOutOfHeap()} then shows
+ * that the detector can fail.
  *
  * <p>Not thread-safe: configure, then {@link #run}. Each run writes the output to a temporary file
  * (a pipe could fill and stall the child) and deletes it after reading.
@@ -31,7 +32,7 @@ public final class ForkedJvm {
     /** How long {@link #run} waits for the JVM by default, in seconds. */
     public static final long DEFAULT_TIMEOUT_SECONDS = 120;
 
-    /** The argument that tells an Epsilon workload main to allocate once per operation. */
+    /** The argument that tells {@link EpsilonMain} to make its workload allocate once per span. */
     public static final String INJECT_ALLOCATION = "--inject-allocation";
 
     /** What the JVM prints when Epsilon, with {@code -XX:+ExitOnOutOfMemoryError}, runs out. */

@@ -7,7 +7,10 @@
  *       a per-call plan), {@link io.lowalloc.core.testing.CountingExporter} (allocation-free, for
  *       allocation runs);</li>
  *   <li>running and waiting: {@link io.lowalloc.core.testing.ForkedJvm} (a main in a fresh JVM,
- *       Epsilon GC runs among them), {@link io.lowalloc.core.testing.ConcurrentRun} (threads
+ *       Epsilon GC runs among them), {@link io.lowalloc.core.testing.EpsilonMain} (the one main of
+ *       those runs: it runs an {@link io.lowalloc.core.testing.EpsilonWorkload} and hands it the
+ *       heap readings as an {@link io.lowalloc.core.testing.EpsilonRun}),
+ *       {@link io.lowalloc.core.testing.ConcurrentRun} (threads
  *       released together), {@link io.lowalloc.core.testing.Await} (poll until true),
  *       {@link io.lowalloc.core.testing.Offers} (offer a run of items);</li>
  *   <li>accounting and capture: {@link io.lowalloc.core.testing.ItemLedger} (per-item outcomes),
