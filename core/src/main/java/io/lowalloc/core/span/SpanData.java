@@ -1,5 +1,6 @@
 package io.lowalloc.core.span;
 
+import io.lowalloc.core.attr.AttributeSink;
 import io.lowalloc.core.attr.AttributeStore;
 import io.lowalloc.core.pool.HandOffReleaser;
 import io.lowalloc.core.pool.ObjectPool;
@@ -36,6 +37,10 @@ import java.util.Objects;
  * {@link SpanLimits#linkLimit()}, new attributes, events and links are dropped and counted, never
  * thrown. Below the limits, storage beyond the preallocated part grows while a pooled span warms
  * up.
+ *
+ * <p><b>Array attributes are held by reference, not copied</b> (see {@link AttributeSink}): the
+ * exporter reads the caller's array after {@link #end(long)}, so a change to it before the span is
+ * back in its pool is exported. Pass arrays that are never modified afterwards.
  *
  * <p><b>Allocation.</b> Every method except {@link #create}, {@link #newPool} and
  * {@link #toString()} allocates nothing once the storage a workload needs has been reached.
