@@ -19,10 +19,9 @@ package io.lowalloc.core.span;
  * attribute slots preallocated per span — {@code attributeInitialCapacity + preallocatedEvents *
  * eventAttributeInitialCapacity + preallocatedLinks * linkAttributeInitialCapacity} — to
  * {@value #MAX_PREALLOCATED_ATTRIBUTES_PER_SPAN} (twice what preallocating OpenTelemetry's default
- * limits in full takes: 128 + 128 * 128 + 128 * 128 = 32,896). A slot is four array elements (key,
- * type and value references and a {@code long}), so one span preallocates at most about 1.3 MB
- * with compressed references, plus one event or link object per preallocated event or link.
- * Beyond the bounds the setter or {@link Builder#build()} throws
+ * limits in full takes: 128 + 128 * 128 + 128 * 128 = 32,896). A slot is four array elements
+ * (key, type and value references and a {@code long}); each preallocated event or link adds one
+ * object and its attribute store. Beyond the bounds the setter or {@link Builder#build()} throws
  * {@link IllegalArgumentException} naming the argument and the allowed range, instead of the
  * first span failing with {@link OutOfMemoryError}.
  */

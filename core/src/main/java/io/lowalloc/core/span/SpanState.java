@@ -6,9 +6,9 @@ package io.lowalloc.core.span;
  *
  * <pre>
  * FREE --onAcquire--&gt; ACQUIRED --end--&gt; ENDED --markSubmitted--&gt; SUBMITTED
- *   ^                      |                |                       |
- *   +--- reset: released by the holder -----+                       |
- *   +--- reset: released by the pipeline (the pool's hand-off releaser) only
+ *  ^ ^                     |                |                         |
+ *  | +-- reset: release by the holder ------+                         |
+ *  +---- reset: release by the pipeline only (the pool's hand-off releaser)
  * </pre>
  */
 public enum SpanState {
