@@ -6,6 +6,7 @@ import io.lowalloc.core.batch.BatchOptions;
 import io.lowalloc.core.batch.BatchStats;
 import io.lowalloc.core.batch.ExportCompletion;
 import io.lowalloc.core.batch.FullQueuePolicy;
+import io.lowalloc.core.pool.HandOffReleaser;
 import io.lowalloc.core.pool.ObjectPool;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.otel.internal.processor.BspConfiguration;
@@ -104,6 +105,8 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
     private final boolean blockWhenFull;
     private final Resource configuredResource;
     private final ObjectPool<SpanData> pool;
+    // This processor queues the pool's spans, so it alone returns submitted ones (see SpanData).
+    private final HandOffReleaser<SpanData> releaser;
     private final BatchBuffer<SpanData> buffer;
     private final ThreadLocal<ReadableSpanCopier> copiers = ThreadLocal.withInitial(ReadableSpanCopier::new);
     private final ProcessorMetrics metrics;
@@ -131,6 +134,7 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
         this.configuredResource = builder.resource();
         int poolCapacity = builder.poolCapacity(options);
         this.pool = SpanData.newPool(poolCapacity, builder.spanLimits());
+        this.releaser = pool.claimHandOffReleaser();
         String componentName = builder.componentName() != null ? builder.componentName()
                 : ProcessorMetrics.COMPONENT_TYPE + "/pooled-" + INSTANCES.getAndIncrement();
         this.metrics = new ProcessorMetrics(builder.meterProvider(), componentName, options.maxQueueSize(),
@@ -154,7 +158,7 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
                 });
         this.buffer = BatchBuffer.builder(new ExportStage())
                 .setBatchOptions(options)
-                .setCompletionHook(pool::release)
+                .setCompletionHook(releaser::release)
                 .build();
     }
 
@@ -277,7 +281,7 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
             return;
         }
         if (!buffer.offer(copy)) {
-            pool.release(copy);
+            releaser.release(copy);
             countDrop();
         }
     }

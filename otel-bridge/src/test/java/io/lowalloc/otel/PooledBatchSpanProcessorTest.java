@@ -194,6 +194,33 @@ class PooledBatchSpanProcessorTest {
         assertThat(processor.getStats().batch().isBalanced()).isTrue();
     }
 
+    /**
+     * Issue 9, broken promise 7, the processor's hand-off: its copies are submitted before they
+     * are queued, so a plain release of them is refused; the processor returns a refused copy
+     * itself, and its buffer's completion hook returns the exported ones.
+     */
+    @Test
+    void refusedAndExportedCopiesReturnToThePoolThroughTheProcessorsHandOff() throws InterruptedException {
+        ScriptedExporter exporter = new ScriptedExporter();
+        PooledBatchSpanProcessor processor = smallQueue(exporter, 1, 1).build();
+        Tracer tracer = holdWorkerInExport(exporter, processor, "exporting", 1);
+        endSpans(tracer, "queued", 1);
+
+        endSpans(tracer, "dropped", 1);
+
+        SpanProcessorStats stats = processor.getStats();
+        assertThat(stats.batch().droppedQueueFull()).isEqualTo(1);
+        assertThat(stats.pool().released()).as("the refused copy went back at once").isEqualTo(1);
+        assertThat(stats.pool().outstanding()).as("exporting + queued").isEqualTo(2);
+        exporter.openGate();
+        assertThat(join(processor.forceFlush())).as("the drop is reported").isFalse();
+        assertThat(exporter.exportedNames).containsExactly("exporting0", "queued0");
+        stats = processor.getStats();
+        assertThat(stats.pool().released()).as("every copy went back").isEqualTo(3);
+        assertThat(stats.pool().outstanding()).isZero();
+        assertThat(stats.batch().isBalanced()).isTrue();
+    }
+
     @Test
     void blockPolicyWaitsForSpaceInsteadOfDropping() throws InterruptedException {
         ScriptedExporter exporter = new ScriptedExporter();

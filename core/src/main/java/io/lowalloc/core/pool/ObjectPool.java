@@ -2,6 +2,7 @@ package io.lowalloc.core.pool;
 
 import io.lowalloc.core.pool.PoolSlot.State;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.jctools.queues.MpmcArrayQueue;
@@ -14,9 +15,16 @@ import org.jctools.util.PaddedAtomicLong;
  * when {@link #capacity()} objects are pooled: the capacity bounds idle objects exactly, not
  * objects in use.
  *
- * <p>Misuse (releasing {@code null}, another pool's object, or an object not acquired) throws and
+ * <p>Misuse (releasing {@code null}, another pool's object, an object not acquired, or an object
+ * whose {@link Poolable#checkReleasable()} vetoes it because its holder handed it off) throws and
  * changes nothing. A stale holder releasing an object acquired again since cannot be detected;
  * {@link PoolSlot#leaseCount()} lets holders check that themselves.
+ *
+ * <p><b>Hand-offs.</b> A holder may hand an object to another party that then owns it (a span
+ * submitted to an export queue belongs to the queue until its export's result is known). While
+ * handed off, the object vetoes {@link #release(Poolable)}; its new owner returns it through the
+ * pool's one {@link HandOffReleaser}, claimed once with {@link #claimHandOffReleaser()} by the
+ * component that does the hand-off, so no one else can give the object back early.
  *
  * <p>Thread-safe: any thread may acquire or release, and a release happens-before the next
  * acquire of the same object. With a warm pool, {@code acquire()} and {@code release()} allocate
@@ -61,6 +69,8 @@ public final class ObjectPool<T extends Poolable> {
     private final LongAdder misses = new LongAdder();
     private final LongAdder released = new LongAdder();
     private final LongAdder discarded = new LongAdder();
+    // Set once by claimHandOffReleaser(): the first claim wins, so exactly one releaser exists.
+    private final AtomicBoolean handOffReleaserClaimed = new AtomicBoolean();
 
     ObjectPool(Supplier<? extends T> factory, int capacity, String name) {
         this.factory = factory;
@@ -147,16 +157,50 @@ public final class ObjectPool<T extends Poolable> {
      * Allocates nothing while there is room. If {@code reset()} throws, the object is counted
      * released and discarded; a call rejected with an exception below changes nothing.
      *
-     * @param object an object acquired from this pool and not yet released
+     * <p>An object that its holder handed off (its {@link Poolable#checkReleasable()} throws) is
+     * refused: only the {@link HandOffReleaser} of this pool gives it back.
+     *
+     * @param object an object acquired from this pool, not yet released and not handed off
      * @throws NullPointerException if {@code object} is {@code null}
      * @throws IllegalArgumentException if this pool did not create {@code object}
-     * @throws IllegalStateException if {@code object} is not currently acquired (already released)
+     * @throws IllegalStateException if {@code object} is not currently acquired (already released),
+     *     or, from {@code checkReleasable()}, if it is handed off (the message names its state)
      */
     public void release(T object) {
+        release(object, true);
+    }
+
+    /**
+     * Claims the one {@link HandOffReleaser} of this pool: the component that hands its objects
+     * off (a span recorder, a span processor, whoever wires a queue's completion hook) claims it
+     * once, when it is built, and keeps it private. Thread-safe; allocates the releaser.
+     *
+     * @return the releaser; only the first call returns
+     * @throws IllegalStateException if the releaser was claimed before
+     */
+    public HandOffReleaser<T> claimHandOffReleaser() {
+        if (!handOffReleaserClaimed.compareAndSet(false, true)) {
+            throw new IllegalStateException("the hand-off releaser of " + this + " was already claimed:"
+                    + " only the component that hands this pool's objects off may hold it");
+        }
+        return new HandOffReleaser<>(this);
+    }
+
+    /** The release of {@link HandOffReleaser}: {@link #release(Poolable)} without the veto. */
+    void releaseHandedOff(T object) {
+        release(object, false);
+    }
+
+    private void release(T object, boolean vetoable) {
         Objects.requireNonNull(object, "object");
         PoolSlot slot = object.poolSlot();
         if (slot == null || slot.owner() != this) {
             throw notCreatedHere(slot);
+        }
+        if (vetoable) {
+            // Before the CAS, so a vetoed release changes nothing. The object reads its own state;
+            // a plain-release race with the owner's release is settled by the CAS below anyway.
+            object.checkReleasable();
         }
         // The CAS is what makes a racing second release fail: exactly one caller moves it out of ACQUIRED.
         if (!slot.compareAndSetState(State.ACQUIRED, State.RELEASING)) {

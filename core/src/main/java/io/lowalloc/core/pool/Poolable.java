@@ -34,4 +34,19 @@ public interface Poolable {
      */
     default void onAcquire() {
     }
+
+    /**
+     * Vetoes a plain {@link ObjectPool#release(Poolable)} while the object's holder has handed it
+     * off to a party that now owns it (a span queued for export belongs to its queue): an object
+     * in such a state throws {@link IllegalStateException} naming the state, and the release then
+     * changes nothing (no counter, no state). The party that took the object over gives it back
+     * through the pool's {@link HandOffReleaser}, which does not call this method. Called by the
+     * releasing thread before the pool touches the slot, so it reads the object as that thread
+     * sees it. The default allows every release. Must not allocate when it passes.
+     *
+     * @throws IllegalStateException if the object is handed off and only its new owner may
+     *     release it
+     */
+    default void checkReleasable() {
+    }
 }

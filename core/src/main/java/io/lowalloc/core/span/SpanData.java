@@ -1,6 +1,8 @@
 package io.lowalloc.core.span;
 
+import io.lowalloc.core.attr.AttributeSink;
 import io.lowalloc.core.attr.AttributeStore;
+import io.lowalloc.core.pool.HandOffReleaser;
 import io.lowalloc.core.pool.ObjectPool;
 import io.lowalloc.core.pool.PoolSlot;
 import io.lowalloc.core.pool.Poolable;
@@ -15,7 +17,7 @@ import java.util.Objects;
  * <p><b>Lifecycle and the write guard.</b> {@link SpanState#FREE} → {@link SpanState#ACQUIRED}
  * ({@link #onAcquire()}, by the pool) → {@link SpanState#ENDED} ({@link #end(long)}) →
  * {@link SpanState#SUBMITTED} ({@link #markSubmitted()}, by a pipeline before it queues the span)
- * → {@code FREE} ({@link #reset()}, by the pool on release, from any state). Every write — the
+ * → {@code FREE} ({@link #reset()}, by the pool on release). Every write — the
  * setters, {@code put}, {@link #addEvent}, {@link #addLink}, {@link #end}, and the {@code put}s of
  * the span's events and links, including through a reference kept from earlier — is allowed only
  * while {@code ACQUIRED}. In any other state it changes nothing and throws
@@ -23,10 +25,22 @@ import java.util.Objects;
  * {@code "span already submitted"} or {@code "span is free (released to its pool)"}; the state is
  * checked before the arguments. Reads are allowed in every state.
  *
+ * <p><b>Who releases.</b> The holder may release an {@code ACQUIRED} or {@code ENDED} span to its
+ * pool. A {@code SUBMITTED} span belongs to the pipeline it was submitted to: a plain
+ * {@link ObjectPool#release(Poolable)} of it throws {@link IllegalStateException} naming the state
+ * ({@link #checkReleasable()}) and changes nothing, so the next {@code acquire()} cannot hand out a
+ * span that is still queued or being exported. The pipeline returns it through the pool's
+ * {@link HandOffReleaser} (claimed once by whoever queues the pool's spans), when the buffer
+ * refused it and from the buffer's completion hook once its export's result is known.
+ *
  * <p><b>Limits.</b> Past {@link SpanLimits#attributeLimit()}, {@link SpanLimits#eventLimit()} and
  * {@link SpanLimits#linkLimit()}, new attributes, events and links are dropped and counted, never
  * thrown. Below the limits, storage beyond the preallocated part grows while a pooled span warms
  * up.
+ *
+ * <p><b>Array attributes are held by reference, not copied</b> (see {@link AttributeSink}): the
+ * exporter reads the caller's array after {@link #end(long)}, so a change to it before the span is
+ * back in its pool is exported. Pass arrays that are never modified afterwards.
  *
  * <p><b>Allocation.</b> Every method except {@link #create}, {@link #newPool} and
  * {@link #toString()} allocates nothing once the storage a workload needs has been reached.
@@ -172,10 +186,28 @@ public final class SpanData extends GuardedAttributes implements Poolable {
     }
 
     /**
+     * Refuses a plain release of a {@link SpanState#SUBMITTED} span (see the class
+     * documentation); every other state may be released by its holder. Called by the pool;
+     * allocates nothing when it passes.
+     *
+     * @throws IllegalStateException if the span is {@code SUBMITTED}: message
+     *     {@code "cannot release a SUBMITTED span: the pipeline it was submitted to owns it and
+     *     returns it to the pool (through the pool's hand-off releaser)"}
+     */
+    @Override
+    public void checkReleasable() {
+        if (state == SpanState.SUBMITTED) {
+            throw new IllegalStateException("cannot release a SUBMITTED span: the pipeline it was submitted to"
+                    + " owns it and returns it to the pool (through the pool's hand-off releaser)");
+        }
+    }
+
+    /**
      * Sets every field back to its initial value (ids 0, name {@code ""}, kind
      * {@link SpanKind#INTERNAL}, status {@link StatusCode#UNSET}, times 0, no attributes, events
      * or links, dropped counts 0) and the state to {@link SpanState#FREE}, from any state; called
-     * by the pool on release. Storage capacity is kept and references are nulled.
+     * by the pool on release (which refuses a {@code SUBMITTED} span unless it comes through the
+     * pool's {@link HandOffReleaser}). Storage capacity is kept and references are nulled.
      */
     @Override
     public void reset() {

@@ -16,6 +16,19 @@ package io.lowalloc.core.span;
  * value is written: values are stored by reference, so recording costs nothing for it. It is
  * applied where spans are exported — the OpenTelemetry views and copies truncate longer string
  * values, and each longer element of a string array, when the exporter reads them.
+ *
+ * <p><b>Bounds on preallocation.</b> A limit only caps growth, so it may be as large as
+ * {@link Integer#MAX_VALUE}. What is preallocated is allocated for every span the pool creates,
+ * before any is recorded, so it is bounded: each preallocation knob to
+ * {@value #MAX_PREALLOCATION} (eight times OpenTelemetry's default limit of 128), and the
+ * attribute slots preallocated per span — {@code attributeInitialCapacity + preallocatedEvents *
+ * eventAttributeInitialCapacity + preallocatedLinks * linkAttributeInitialCapacity} — to
+ * {@value #MAX_PREALLOCATED_ATTRIBUTES_PER_SPAN} (twice what preallocating OpenTelemetry's default
+ * limits in full takes: 128 + 128 * 128 + 128 * 128 = 32,896). A slot is four array elements
+ * (key, type and value references and a {@code long}); each preallocated event or link adds one
+ * object and its attribute store. Beyond the bounds the setter or {@link Builder#build()} throws
+ * {@link IllegalArgumentException} naming the argument and the allowed range, instead of the
+ * first span failing with {@link OutOfMemoryError}.
  */
 public final class SpanLimits {
 
@@ -41,6 +54,18 @@ public final class SpanLimits {
     public static final int DEFAULT_LINK_ATTRIBUTE_LIMIT = 128;
     /** Default attribute value length limit: {@value} ({@code Integer.MAX_VALUE}, unlimited), OpenTelemetry's default. */
     public static final int DEFAULT_MAX_ATTRIBUTE_VALUE_LENGTH = Integer.MAX_VALUE;
+
+    /**
+     * The largest value of each preallocation knob ({@code attributeInitialCapacity},
+     * {@code preallocatedEvents}, {@code eventAttributeInitialCapacity}, {@code preallocatedLinks},
+     * {@code linkAttributeInitialCapacity}): {@value}.
+     */
+    public static final int MAX_PREALLOCATION = 1024;
+    /**
+     * The most attribute slots one span may preallocate, over its own attributes and those of its
+     * preallocated events and links: {@value}.
+     */
+    public static final int MAX_PREALLOCATED_ATTRIBUTES_PER_SPAN = 65_536;
 
     private static final SpanLimits DEFAULTS = builder().build();
 
@@ -232,12 +257,13 @@ public final class SpanLimits {
          * Sets how many span attributes are preallocated; default
          * {@value SpanLimits#DEFAULT_ATTRIBUTE_INITIAL_CAPACITY}.
          *
-         * @param attributeInitialCapacity {@code >= 0} and, at build, {@code <= attributeLimit}
+         * @param attributeInitialCapacity in {@code [0, MAX_PREALLOCATION]} and, at build,
+         *     {@code <= attributeLimit}
          * @return this builder
-         * @throws IllegalArgumentException if negative
+         * @throws IllegalArgumentException if out of range
          */
         public Builder attributeInitialCapacity(int attributeInitialCapacity) {
-            this.attributeInitialCapacity = atLeast("attributeInitialCapacity", attributeInitialCapacity, 0);
+            this.attributeInitialCapacity = preallocation("attributeInitialCapacity", attributeInitialCapacity);
             return this;
         }
 
@@ -270,12 +296,13 @@ public final class SpanLimits {
          * Sets how many events are preallocated per span; default
          * {@value SpanLimits#DEFAULT_PREALLOCATED_EVENTS}.
          *
-         * @param preallocatedEvents {@code >= 0} and, at build, {@code <= eventLimit}
+         * @param preallocatedEvents in {@code [0, MAX_PREALLOCATION]} and, at build,
+         *     {@code <= eventLimit}
          * @return this builder
-         * @throws IllegalArgumentException if negative
+         * @throws IllegalArgumentException if out of range
          */
         public Builder preallocatedEvents(int preallocatedEvents) {
-            this.preallocatedEvents = atLeast("preallocatedEvents", preallocatedEvents, 0);
+            this.preallocatedEvents = preallocation("preallocatedEvents", preallocatedEvents);
             return this;
         }
 
@@ -283,14 +310,14 @@ public final class SpanLimits {
          * Sets how many attributes are preallocated per event; default
          * {@value SpanLimits#DEFAULT_EVENT_ATTRIBUTE_INITIAL_CAPACITY}.
          *
-         * @param eventAttributeInitialCapacity {@code >= 0} and, at build,
+         * @param eventAttributeInitialCapacity in {@code [0, MAX_PREALLOCATION]} and, at build,
          *     {@code <= eventAttributeLimit}
          * @return this builder
-         * @throws IllegalArgumentException if negative
+         * @throws IllegalArgumentException if out of range
          */
         public Builder eventAttributeInitialCapacity(int eventAttributeInitialCapacity) {
             this.eventAttributeInitialCapacity =
-                    atLeast("eventAttributeInitialCapacity", eventAttributeInitialCapacity, 0);
+                    preallocation("eventAttributeInitialCapacity", eventAttributeInitialCapacity);
             return this;
         }
 
@@ -324,12 +351,13 @@ public final class SpanLimits {
          * Sets how many links are preallocated per span; default
          * {@value SpanLimits#DEFAULT_PREALLOCATED_LINKS}.
          *
-         * @param preallocatedLinks {@code >= 0} and, at build, {@code <= linkLimit}
+         * @param preallocatedLinks in {@code [0, MAX_PREALLOCATION]} and, at build,
+         *     {@code <= linkLimit}
          * @return this builder
-         * @throws IllegalArgumentException if negative
+         * @throws IllegalArgumentException if out of range
          */
         public Builder preallocatedLinks(int preallocatedLinks) {
-            this.preallocatedLinks = atLeast("preallocatedLinks", preallocatedLinks, 0);
+            this.preallocatedLinks = preallocation("preallocatedLinks", preallocatedLinks);
             return this;
         }
 
@@ -337,14 +365,14 @@ public final class SpanLimits {
          * Sets how many attributes are preallocated per link; default
          * {@value SpanLimits#DEFAULT_LINK_ATTRIBUTE_INITIAL_CAPACITY}.
          *
-         * @param linkAttributeInitialCapacity {@code >= 0} and, at build,
+         * @param linkAttributeInitialCapacity in {@code [0, MAX_PREALLOCATION]} and, at build,
          *     {@code <= linkAttributeLimit}
          * @return this builder
-         * @throws IllegalArgumentException if negative
+         * @throws IllegalArgumentException if out of range
          */
         public Builder linkAttributeInitialCapacity(int linkAttributeInitialCapacity) {
             this.linkAttributeInitialCapacity =
-                    atLeast("linkAttributeInitialCapacity", linkAttributeInitialCapacity, 0);
+                    preallocation("linkAttributeInitialCapacity", linkAttributeInitialCapacity);
             return this;
         }
 
@@ -382,7 +410,9 @@ public final class SpanLimits {
          *
          * @return the immutable limits
          * @throws IllegalArgumentException if an initial capacity or preallocated count exceeds
-         *     its limit; the message names both
+         *     its limit (the message names both), or the attribute slots preallocated per span
+         *     exceed {@link SpanLimits#MAX_PREALLOCATED_ATTRIBUTES_PER_SPAN} (the message gives the
+         *     sum and its terms)
          */
         public SpanLimits build() {
             atMost("attributeInitialCapacity", attributeInitialCapacity, "attributeLimit", attributeLimit);
@@ -392,7 +422,26 @@ public final class SpanLimits {
             atMost("preallocatedLinks", preallocatedLinks, "linkLimit", linkLimit);
             atMost("linkAttributeInitialCapacity", linkAttributeInitialCapacity,
                     "linkAttributeLimit", linkAttributeLimit);
+            // At most 1024 + 2 * 1024 * 1024 with the per-knob bounds: no int overflow.
+            int slots = attributeInitialCapacity + preallocatedEvents * eventAttributeInitialCapacity
+                    + preallocatedLinks * linkAttributeInitialCapacity;
+            if (slots > MAX_PREALLOCATED_ATTRIBUTES_PER_SPAN) {
+                throw new IllegalArgumentException("attributeInitialCapacity + preallocatedEvents"
+                        + " * eventAttributeInitialCapacity + preallocatedLinks * linkAttributeInitialCapacity"
+                        + " (attribute slots preallocated per span) must be in [0, "
+                        + MAX_PREALLOCATED_ATTRIBUTES_PER_SPAN + "], was: " + attributeInitialCapacity + " + "
+                        + preallocatedEvents + " * " + eventAttributeInitialCapacity + " + " + preallocatedLinks
+                        + " * " + linkAttributeInitialCapacity + " = " + slots);
+            }
             return new SpanLimits(this);
+        }
+
+        private static int preallocation(String name, int value) {
+            if (value < 0 || value > MAX_PREALLOCATION) {
+                throw new IllegalArgumentException(
+                        name + " must be in [0, " + MAX_PREALLOCATION + "], was: " + value);
+            }
+            return value;
         }
 
         private static int atLeast(String name, int value, int min) {

@@ -3,6 +3,7 @@ package io.lowalloc.core.span;
 import io.lowalloc.core.batch.BatchBuffer;
 import io.lowalloc.core.batch.BatchExporter;
 import io.lowalloc.core.batch.BatchOptions;
+import io.lowalloc.core.pool.HandOffReleaser;
 import io.lowalloc.core.pool.ObjectPool;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +57,8 @@ public final class SpanRecorder implements AutoCloseable {
             BatchOptions.defaults().toBuilder().setWorkerThreadName(DEFAULT_WORKER_THREAD_NAME).build();
 
     private final ObjectPool<SpanData> pool;
+    // The recorder queues the pool's spans, so it alone returns submitted ones (see SpanData).
+    private final HandOffReleaser<SpanData> releaser;
     private final BatchBuffer<SpanData> buffer;
     private final EpochClock clock;
     private volatile boolean closed;
@@ -63,8 +66,10 @@ public final class SpanRecorder implements AutoCloseable {
     private SpanRecorder(ObjectPool<SpanData> pool, BatchExporter<SpanData> exporter, BatchOptions options,
             EpochClock clock) {
         this.pool = pool;
+        this.releaser = pool.claimHandOffReleaser();
         this.clock = clock;
-        this.buffer = BatchBuffer.builder(exporter).setBatchOptions(options).setCompletionHook(pool::release).build();
+        this.buffer = BatchBuffer.builder(exporter).setBatchOptions(options).setCompletionHook(releaser::release)
+                .build();
     }
 
     /**
@@ -224,7 +229,7 @@ public final class SpanRecorder implements AutoCloseable {
             return true;
         }
         // Dropped (counted by the buffer): the span is still ours, and nobody else can see it.
-        pool.release(span);
+        releaser.release(span);
         return false;
     }
 
@@ -287,6 +292,11 @@ public final class SpanRecorder implements AutoCloseable {
      */
     public BatchOptions batchOptions() {
         return buffer.options();
+    }
+
+    /** The recorder's pool, for the tests of this package (the pool is not API). */
+    ObjectPool<SpanData> pool() {
+        return pool;
     }
 
     /**

@@ -6,8 +6,9 @@ package io.lowalloc.core.span;
  *
  * <pre>
  * FREE --onAcquire--&gt; ACQUIRED --end--&gt; ENDED --markSubmitted--&gt; SUBMITTED
- *   ^                      |                |                       |
- *   +------------- reset (release to the pool, from any state) -----+
+ *  ^ ^                     |                |                         |
+ *  | +-- reset: release by the holder ------+                         |
+ *  +---- reset: release by the pipeline only (the pool's hand-off releaser)
  * </pre>
  */
 public enum SpanState {
@@ -17,6 +18,9 @@ public enum SpanState {
     ACQUIRED,
     /** {@link SpanData#end(long)} was called: complete, readable, no longer writable. */
     ENDED,
-    /** Handed to a pipeline by {@link SpanData#markSubmitted()}: owned by the pipeline. */
+    /**
+     * Handed to a pipeline by {@link SpanData#markSubmitted()}: owned by the pipeline, which alone
+     * returns it to the pool; a plain release throws.
+     */
     SUBMITTED
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lowalloc.core.batch.BatchBuffer;
 import io.lowalloc.core.batch.BatchStats;
+import io.lowalloc.core.pool.HandOffReleaser;
 import io.lowalloc.core.pool.ObjectPool;
 import io.lowalloc.core.pool.PoolSlot;
 import io.lowalloc.core.pool.PoolStats;
@@ -15,6 +16,7 @@ import io.lowalloc.core.span.StatusCode;
 import io.lowalloc.core.testing.CountingExporter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 class PipelineMisuseTest {
 
+    private static final String SUBMITTED_RELEASE_MESSAGE = "cannot release a SUBMITTED span: the pipeline it was"
+            + " submitted to owns it and returns it to the pool (through the pool's hand-off releaser)";
+
     private final ObjectPool<SpanData> pool = SpanData.newPool(16, SpanLimits.defaults());
+    private final HandOffReleaser<SpanData> releaser = pool.claimHandOffReleaser();
     private final List<BatchBuffer<SpanData>> buffers = new ArrayList<>();
     private final CountingExporter exporter = new CountingExporter();
 
@@ -41,7 +47,7 @@ class PipelineMisuseTest {
     }
 
     /** A buffer that exports only on flush or close: a span offered to it stays queued. */
-    private BatchBuffer<SpanData> buffer(ObjectPool<SpanData> releaseTo) {
+    private BatchBuffer<SpanData> buffer(HandOffReleaser<SpanData> releaseTo) {
         BatchBuffer<SpanData> buffer = BatchBuffer.builder(exporter)
                 .setScheduleDelay(1, TimeUnit.HOURS)
                 .setCompletionHook(releaseTo::release)
@@ -61,7 +67,7 @@ class PipelineMisuseTest {
 
     @Test
     void releasingASpanTheHookAlreadyReleasedThrowsAndChangesNothing() {
-        BatchBuffer<SpanData> buffer = buffer(pool);
+        BatchBuffer<SpanData> buffer = buffer(releaser);
         SpanData span = endedAndSubmitted(pool);
         assertThat(buffer.offer(span)).isTrue();
         assertThat(buffer.flush()).isTrue();
@@ -81,6 +87,44 @@ class PipelineMisuseTest {
         assertThat(pool.stats().outstanding()).isZero();
     }
 
+    /**
+     * Issue 9, broken promise 7, step by step: {@code markSubmitted(); offer(s); pool.release(s)}
+     * must throw naming the state and change nothing, so the next acquire cannot hand out the
+     * queued span and the exporter reads the data of the holder that submitted it.
+     */
+    @Test
+    void releasingAQueuedSpanThrowsNamingTheStateAndTheBufferKeepsIt() {
+        List<String> exportedNames = new CopyOnWriteArrayList<>();
+        BatchBuffer<SpanData> buffer = BatchBuffer.<SpanData>builder((batch, completion) -> {
+            for (SpanData s : batch) {
+                exportedNames.add(s.name() + "#" + s.spanId());
+            }
+            completion.success();
+        }).setScheduleDelay(1, TimeUnit.HOURS).setCompletionHook(releaser::release).build();
+        buffers.add(buffer);
+        SpanData span = endedAndSubmitted(pool);
+        assertThat(buffer.offer(span)).isTrue();
+        PoolStats before = pool.stats();
+
+        assertThatThrownBy(() -> pool.release(span))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage(SUBMITTED_RELEASE_MESSAGE);
+
+        assertThat(pool.stats()).as("a refused release changes no counter").isEqualTo(before);
+        assertThat(span.state()).isEqualTo(SpanState.SUBMITTED);
+        assertThat(span.poolSlot().state()).isEqualTo(PoolSlot.State.ACQUIRED);
+        SpanData next = pool.acquire();
+        assertThat(next).as("the queued span is not handed out again").isNotSameAs(span);
+        next.setName("next holder").setSpanId(43L);
+        assertThat(buffer.flush()).isTrue();
+        assertThat(exportedNames).as("the exporter read the submitting holder's data").containsExactly("misuse#42");
+        assertThat(span.state()).as("released by the completion hook").isEqualTo(SpanState.FREE);
+        assertThat(next.name()).as("the next holder's span is untouched").isEqualTo("next holder");
+        assertThat(pool.stats().outstanding()).isEqualTo(1);
+        pool.release(next);
+        assertThat(pool.stats().outstanding()).isZero();
+    }
+
     @Test
     void releasingASpanToAnotherPoolThrowsAndTheWrongHookLeavesItToItsOwner() {
         ObjectPool<SpanData> otherPool = SpanData.newPool(16, SpanLimits.defaults());
@@ -92,21 +136,21 @@ class PipelineMisuseTest {
 
         // Through a pipeline wired to the wrong pool: the hook throws, the worker logs it and
         // carries on, the span is counted as exported and neither pool is corrupted.
-        BatchBuffer<SpanData> buffer = buffer(otherPool);
+        BatchBuffer<SpanData> buffer = buffer(otherPool.claimHandOffReleaser());
         assertThat(buffer.offer(span)).isTrue();
         assertThat(buffer.flush()).isTrue();
         assertThat(buffer.stats().exported()).isEqualTo(1);
         assertThat(otherPool.stats().acquired() + otherPool.stats().released()).isZero();
         assertThat(pool.stats().outstanding()).isEqualTo(1);
         assertThat(span.poolSlot().state()).isEqualTo(PoolSlot.State.ACQUIRED);
-        pool.release(span);
+        releaser.release(span);
         assertThat(pool.stats().outstanding()).isZero();
         assertThat(span.state()).isEqualTo(SpanState.FREE);
     }
 
     @Test
     void writingToASpanAfterOfferThrowsSpanAlreadySubmitted() {
-        BatchBuffer<SpanData> buffer = buffer(pool);
+        BatchBuffer<SpanData> buffer = buffer(releaser);
         SpanData span = endedAndSubmitted(pool);
         assertThat(buffer.offer(span)).isTrue();
 
@@ -146,7 +190,7 @@ class PipelineMisuseTest {
 
     @Test
     void offeringAfterCloseReturnsFalseCountsItAndLeavesTheSpanToTheCaller() {
-        BatchBuffer<SpanData> buffer = buffer(pool);
+        BatchBuffer<SpanData> buffer = buffer(releaser);
         buffer.close();
         SpanData span = endedAndSubmitted(pool);
 
@@ -159,7 +203,9 @@ class PipelineMisuseTest {
         assertThat(stats.isBalanced()).isTrue();
         assertThat(exporter.spans()).isZero();
         assertThat(pool.stats().outstanding()).as("the refused span is still the caller's").isEqualTo(1);
-        pool.release(span);
+        assertThatThrownBy(() -> pool.release(span)).isInstanceOf(IllegalStateException.class)
+                .hasMessage(SUBMITTED_RELEASE_MESSAGE);
+        releaser.release(span);
         assertThat(pool.stats().outstanding()).isZero();
     }
 }

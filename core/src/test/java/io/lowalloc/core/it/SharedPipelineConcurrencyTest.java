@@ -95,7 +95,9 @@ class SharedPipelineConcurrencyTest {
         pool.prefill(SharedPipelineRun.POOL_CAPACITY);
         SpanData released = pool.acquire();
         writeSubmitted(released, SharedPipelineRun.marker(0), 5);
-        pool.release(released); // the bug simulated: back in the pool while the pipeline holds it
+        // The bug simulated: back in the pool while the pipeline holds it. A plain release refuses a
+        // submitted span, so only the pool's hand-off releaser can do this.
+        pool.claimHandOffReleaser().release(released);
         SpanData foreign = pool.acquire();
         writeSubmitted(foreign, SharedPipelineRun.marker(0), SharedPipelineRun.SPANS_PER_PRODUCER + 5L);
         SpanData sound = pool.acquire();

@@ -8,8 +8,8 @@ import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The zero-allocation contract: with a warm pool, acquire + release allocate nothing on the
- * calling thread. Measured to the byte with {@link AllocationMeter#bytesPerOp} (the least of up to
+ * The zero-allocation contract: with a warm pool, acquire + release (plain or through the
+ * {@link HandOffReleaser}) allocate nothing on the calling thread. Measured to the byte with {@link AllocationMeter#bytesPerOp} (the least of up to
  * 3 rounds of {@value #MEASURED_CYCLES} cycles, after {@value #WARM_UP_CYCLES} warm-up cycles of
  * the same operation); the last test injects one small allocation per cycle into the same loop to
  * show that the measurement would catch it. The measured operations live in {@link PoolCycles},
@@ -33,6 +33,17 @@ class ObjectPoolAllocationTest {
         assertThat(bytesPerCycle).as("bytes per warm acquire+release cycle").isZero();
         assertThat(pool.stats().misses()).isZero();
         assertThat(pool.stats().hits()).isGreaterThanOrEqualTo(WARM_UP_CYCLES + MEASURED_CYCLES);
+    }
+
+    @Test
+    void acquireAndHandOffReleaseAllocateNothingWhenWarm() {
+        pool.prefill(16);
+        HandOffReleaser<TestItem> releaser = pool.claimHandOffReleaser();
+
+        double bytesPerCycle = measure("acquire+hand-off release", 1, PoolCycles.acquireHandOffRelease(pool, releaser));
+
+        assertThat(bytesPerCycle).as("bytes per warm acquire+hand-off release cycle").isZero();
+        assertThat(pool.stats().misses()).isZero();
     }
 
     @Test

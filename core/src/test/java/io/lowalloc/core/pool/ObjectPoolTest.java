@@ -115,6 +115,85 @@ class ObjectPoolTest {
     }
 
     @Test
+    void releaseOfAHandedOffObjectIsVetoedAndChangesNothing() {
+        TestItem item = pool.acquire();
+        item.marker = 7;
+        item.handedOff = true;
+        PoolStats before = pool.stats();
+
+        assertThatThrownBy(() -> pool.release(item))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("test item is handed off");
+
+        assertThat(pool.stats()).isEqualTo(before);
+        assertThat(item.resets).isZero();
+        assertThat(item.marker).isEqualTo(7);
+        assertThat(item.poolSlot().state()).isEqualTo(State.ACQUIRED);
+        assertThat(pool.acquire()).as("not pooled").isNotSameAs(item);
+    }
+
+    @Test
+    void theHandOffReleaserReleasesAHandedOffObjectWithoutAskingIt() {
+        HandOffReleaser<TestItem> releaser = pool.claimHandOffReleaser();
+        TestItem item = pool.acquire();
+        item.handedOff = true;
+
+        releaser.release(item);
+
+        assertThat(item.releasableChecks).isZero();
+        assertThat(item.resets).isEqualTo(1);
+        assertThat(item.poolSlot().state()).isEqualTo(State.POOLED);
+        assertThat(pool.stats()).isEqualTo(new PoolStats(1, 0, 1, 1, 0, 1));
+        assertThat(releaser.pool()).isSameAs(pool);
+        assertThat(releaser).hasToString("HandOffReleaser[ObjectPool[items, capacity=4, pooled=1]]");
+        assertThat(pool.acquire()).isSameAs(item);
+    }
+
+    @Test
+    void aPlainReleaseAsksTheObjectOnlyAfterCheckingItsPool() {
+        ObjectPool<TestItem> other = ObjectPool.builder(TestItem::new).name("other").capacity(2).build();
+        TestItem foreign = other.acquire();
+        foreign.handedOff = true;
+
+        assertThatThrownBy(() -> pool.release(foreign)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("object was not created by this pool");
+        assertThat(foreign.releasableChecks).isZero();
+
+        TestItem item = pool.acquire();
+        pool.release(item);
+        assertThat(item.releasableChecks).isEqualTo(1);
+    }
+
+    @Test
+    void theHandOffReleaserKeepsEveryOtherCheckOfRelease() {
+        HandOffReleaser<TestItem> releaser = pool.claimHandOffReleaser();
+        TestItem item = pool.acquire();
+        releaser.release(item);
+        PoolStats before = pool.stats();
+        ObjectPool<TestItem> other = ObjectPool.builder(TestItem::new).name("other").capacity(2).build();
+        TestItem foreign = other.acquire();
+
+        assertThatThrownBy(() -> releaser.release(item)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("object already released (its state is POOLED) to ObjectPool[items, capacity=4, pooled=1]");
+        assertThatThrownBy(() -> releaser.release(foreign)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("object was not created by this pool");
+        assertThatThrownBy(() -> releaser.release(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("object");
+
+        assertThat(pool.stats()).isEqualTo(before);
+        assertThat(foreign.poolSlot().state()).isEqualTo(State.ACQUIRED);
+    }
+
+    @Test
+    void theHandOffReleaserCanBeClaimedOnlyOnce() {
+        pool.claimHandOffReleaser();
+
+        assertThatThrownBy(pool::claimHandOffReleaser).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the hand-off releaser of ObjectPool[items, capacity=4, pooled=0] was already claimed:"
+                        + " only the component that hands this pool's objects off may hold it");
+    }
+
+    @Test
     void releaseOfObjectFromAnotherPoolThrows() {
         ObjectPool<TestItem> other = ObjectPool.builder(TestItem::new).name("other").capacity(2).build();
         TestItem foreign = other.acquire();

@@ -32,6 +32,17 @@ final class PoolCycles {
         };
     }
 
+    /** One operation: acquire one object, hand it off, give it back through the hand-off releaser. */
+    static LongUnaryOperator acquireHandOffRelease(ObjectPool<TestItem> pool, HandOffReleaser<TestItem> releaser) {
+        return i -> {
+            TestItem item = pool.acquire();
+            item.marker = i;
+            item.handedOff = true;
+            releaser.release(item);
+            return i;
+        };
+    }
+
     /** One operation: acquire {@code batch.length} objects, then release them all. */
     static LongUnaryOperator acquireReleaseBatch(ObjectPool<TestItem> pool, TestItem[] batch) {
         return i -> {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lowalloc.core.gc.AllocationMeter;
+import io.lowalloc.core.pool.HandOffReleaser;
 import io.lowalloc.core.pool.ObjectPool;
+import io.lowalloc.core.pool.PoolSlot;
+import io.lowalloc.core.pool.PoolStats;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +50,7 @@ class SpanDataPoolTest {
     @Test
     void releaseResetsTheSpanAndLaterWritesThroughStaleReferencesThrow() {
         ObjectPool<SpanData> pool = SpanData.newPool(4, SpanLimits.defaults());
+        HandOffReleaser<SpanData> releaser = pool.claimHandOffReleaser();
         SpanData span = pool.acquire();
         span.setName("op").setSpanId(7L).put("k", "v");
         SpanEvent event = span.addEvent("e", 1L);
@@ -54,7 +58,7 @@ class SpanDataPoolTest {
         span.end(2L);
         span.markSubmitted();
 
-        pool.release(span);
+        releaser.release(span);
 
         assertThat(span.state()).isEqualTo(SpanState.FREE);
         assertThat(span.name()).isEmpty();
@@ -68,6 +72,42 @@ class SpanDataPoolTest {
                 .isInstanceOf(IllegalStateException.class).hasMessage("span is free (released to its pool)");
         assertThatThrownBy(() -> link.put("k", 1L))
                 .isInstanceOf(IllegalStateException.class).hasMessage("span is free (released to its pool)");
+    }
+
+    @Test
+    void aPlainReleaseOfASubmittedSpanThrowsNamingTheStateAndChangesNothing() {
+        ObjectPool<SpanData> pool = SpanData.newPool(4, SpanLimits.defaults());
+        HandOffReleaser<SpanData> releaser = pool.claimHandOffReleaser();
+        SpanData span = pool.acquire();
+        span.setName("queued");
+        span.end(1L);
+        span.markSubmitted();
+        PoolStats before = pool.stats();
+
+        assertThatThrownBy(() -> pool.release(span)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("cannot release a SUBMITTED span: the pipeline it was submitted to owns it and"
+                        + " returns it to the pool (through the pool's hand-off releaser)");
+
+        assertThat(pool.stats()).isEqualTo(before);
+        assertThat(span.state()).isEqualTo(SpanState.SUBMITTED);
+        assertThat(span.name()).isEqualTo("queued");
+        assertThat(span.poolSlot().state()).isEqualTo(PoolSlot.State.ACQUIRED);
+        releaser.release(span);
+        assertThat(span.state()).isEqualTo(SpanState.FREE);
+        assertThat(pool.stats().outstanding()).isZero();
+    }
+
+    @Test
+    void releasingAnEndedSpanThatWasNeverSubmittedIsAllowed() {
+        ObjectPool<SpanData> pool = SpanData.newPool(4, SpanLimits.defaults());
+        SpanData span = pool.acquire();
+        span.setName("ended, never submitted");
+        span.end(1L);
+
+        pool.release(span);
+
+        assertThat(span.state()).isEqualTo(SpanState.FREE);
+        assertThat(pool.stats().outstanding()).isZero();
     }
 
     @Test
@@ -103,6 +143,7 @@ class SpanDataPoolTest {
     @Test
     void pooledRecordingCycleAllocatesNothing() {
         ObjectPool<SpanData> pool = SpanData.newPool(16, SpanLimits.defaults());
+        HandOffReleaser<SpanData> releaser = pool.claimHandOffReleaser();
 
         double perOp = AllocationMeter.create().bytesPerOp(200_000, 1_000_000, i -> {
             SpanData span = pool.acquire();
@@ -111,11 +152,11 @@ class SpanDataPoolTest {
             span.addEvent("e", i).put("n", 1L);
             span.end(i + 1L);
             span.markSubmitted();
-            pool.release(span);
+            releaser.release(span);
             return i;
         });
 
-        System.out.printf("[allocation] pool acquire + SpanData cycle + release: %.3f B/op%n", perOp);
+        System.out.printf("[allocation] pool acquire + SpanData cycle + hand-off release: %.3f B/op%n", perOp);
         assertThat(perOp).isZero();
         assertThat(pool.stats().misses()).isEqualTo(1);
     }

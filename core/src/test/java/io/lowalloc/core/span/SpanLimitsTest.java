@@ -78,18 +78,18 @@ class SpanLimitsTest {
     }
 
     @Test
-    void settersRejectValuesBelowTheirMinimumNamingTheArgument() {
+    void settersRejectValuesBelowTheirMinimumNamingTheArgumentAndTheRange() {
         SpanLimits.Builder b = SpanLimits.builder();
 
-        assertIae(() -> b.attributeInitialCapacity(-1), "attributeInitialCapacity must be >= 0, was: -1");
+        assertIae(() -> b.attributeInitialCapacity(-1), "attributeInitialCapacity must be in [0, 1024], was: -1");
         assertIae(() -> b.attributeLimit(0), "attributeLimit must be >= 1, was: 0");
         assertIae(() -> b.eventLimit(-1), "eventLimit must be >= 0, was: -1");
-        assertIae(() -> b.preallocatedEvents(-2), "preallocatedEvents must be >= 0, was: -2");
-        assertIae(() -> b.eventAttributeInitialCapacity(-1), "eventAttributeInitialCapacity must be >= 0, was: -1");
+        assertIae(() -> b.preallocatedEvents(-2), "preallocatedEvents must be in [0, 1024], was: -2");
+        assertIae(() -> b.eventAttributeInitialCapacity(-1), "eventAttributeInitialCapacity must be in [0, 1024], was: -1");
         assertIae(() -> b.eventAttributeLimit(0), "eventAttributeLimit must be >= 1, was: 0");
         assertIae(() -> b.linkLimit(-1), "linkLimit must be >= 0, was: -1");
-        assertIae(() -> b.preallocatedLinks(-1), "preallocatedLinks must be >= 0, was: -1");
-        assertIae(() -> b.linkAttributeInitialCapacity(-3), "linkAttributeInitialCapacity must be >= 0, was: -3");
+        assertIae(() -> b.preallocatedLinks(-1), "preallocatedLinks must be in [0, 1024], was: -1");
+        assertIae(() -> b.linkAttributeInitialCapacity(-3), "linkAttributeInitialCapacity must be in [0, 1024], was: -3");
         assertIae(() -> b.linkAttributeLimit(-1), "linkAttributeLimit must be >= 1, was: -1");
         assertIae(() -> b.maxAttributeValueLength(-1), "maxAttributeValueLength must be >= 0, was: -1");
         assertThat(b.build()).isEqualTo(SpanLimits.defaults());
@@ -107,6 +107,60 @@ class SpanLimitsTest {
                 "preallocatedLinks must be <= linkLimit (0), was: 1");
         assertIae(() -> SpanLimits.builder().linkAttributeLimit(1).build(),
                 "linkAttributeInitialCapacity must be <= linkAttributeLimit (1), was: 4");
+    }
+
+    /**
+     * Issue 9 hazard: {@code preallocatedEvents(Integer.MAX_VALUE)} (with a limit as large) was
+     * accepted and the first span died with {@code OutOfMemoryError}. Every preallocation knob is
+     * bounded, and so is their sum per span.
+     */
+    @Test
+    void preallocationsAboveTheirBoundAreRejectedNamingTheArgumentAndTheRange() {
+        assertIae(() -> SpanLimits.builder().eventLimit(Integer.MAX_VALUE).preallocatedEvents(Integer.MAX_VALUE),
+                "preallocatedEvents must be in [0, 1024], was: 2147483647");
+        assertIae(() -> SpanLimits.builder().attributeInitialCapacity(1025),
+                "attributeInitialCapacity must be in [0, 1024], was: 1025");
+        assertIae(() -> SpanLimits.builder().eventAttributeInitialCapacity(Integer.MAX_VALUE),
+                "eventAttributeInitialCapacity must be in [0, 1024], was: 2147483647");
+        assertIae(() -> SpanLimits.builder().preallocatedLinks(1 << 20),
+                "preallocatedLinks must be in [0, 1024], was: 1048576");
+        assertIae(() -> SpanLimits.builder().linkAttributeInitialCapacity(4096),
+                "linkAttributeInitialCapacity must be in [0, 1024], was: 4096");
+    }
+
+    @Test
+    void theBoundsAreTheDocumentedConstantsAndEachKnobAcceptsItsBound() {
+        assertThat(SpanLimits.MAX_PREALLOCATION).isEqualTo(1024);
+        assertThat(SpanLimits.MAX_PREALLOCATED_ATTRIBUTES_PER_SPAN).isEqualTo(65_536);
+
+        SpanLimits l = SpanLimits.builder()
+                .attributeLimit(Integer.MAX_VALUE).attributeInitialCapacity(1024)
+                .eventLimit(Integer.MAX_VALUE).preallocatedEvents(1024).eventAttributeInitialCapacity(0)
+                .linkLimit(Integer.MAX_VALUE).preallocatedLinks(1024)
+                .linkAttributeLimit(1024).linkAttributeInitialCapacity(63)
+                .build();
+
+        assertThat(l.attributeInitialCapacity()).isEqualTo(1024);
+        assertThat(l.preallocatedEvents()).isEqualTo(1024);
+        assertThat(l.preallocatedLinks()).isEqualTo(1024);
+        assertThat(l.attributeLimit()).as("limits are not bounded: they only cap growth").isEqualTo(Integer.MAX_VALUE);
+        assertThat(SpanLimits.builder().eventAttributeLimit(1024).eventAttributeInitialCapacity(1024).build()
+                .eventAttributeInitialCapacity()).isEqualTo(1024);
+        SpanData span = SpanData.create(l);
+        assertThat(span.addEvent("e", 1L).isRecorded()).isTrue();
+    }
+
+    @Test
+    void preallocatedAttributeSlotsPerSpanAreBoundedAtBuild() {
+        SpanLimits.Builder b = SpanLimits.builder()
+                .eventLimit(1024).preallocatedEvents(1024).eventAttributeLimit(1024).eventAttributeInitialCapacity(64);
+
+        SpanLimits atTheBound = b.attributeInitialCapacity(0).preallocatedLinks(0).build();
+        assertThat(atTheBound.preallocatedEvents() * atTheBound.eventAttributeInitialCapacity()).isEqualTo(65_536);
+        assertIae(() -> b.attributeInitialCapacity(1).build(),
+                "attributeInitialCapacity + preallocatedEvents * eventAttributeInitialCapacity"
+                        + " + preallocatedLinks * linkAttributeInitialCapacity (attribute slots preallocated"
+                        + " per span) must be in [0, 65536], was: 1 + 1024 * 64 + 0 * 4 = 65537");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.lowalloc.core.batch.BatchExporter;
 import io.lowalloc.core.batch.BatchOptions;
 import io.lowalloc.core.batch.BatchStats;
 import io.lowalloc.core.batch.FullQueuePolicy;
+import io.lowalloc.core.pool.ObjectPool;
 import io.lowalloc.core.testing.ConcurrentRun;
 import io.lowalloc.core.testing.CountingExporter;
 import io.lowalloc.core.testing.RecordingExporter;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -194,6 +196,39 @@ class SpanRecorderTest {
         assertThat(stats.pool().released()).isEqualTo(1);
         assertThat(recorder.startSpan("again", SpanKind.INTERNAL)).as("the pooled span is reused").isSameAs(span);
         recorder.end(span);
+    }
+
+    /**
+     * Issue 9, broken promise 7, through the recorder: once {@code end} has queued a span, a
+     * release to the recorder's pool throws naming the state and changes nothing; the exporter
+     * reads the span's own data and the completion hook returns it.
+     */
+    @Test
+    void releasingASpanTheRecorderQueuedThrowsNamingTheStateAndTheExporterSeesItsOwnData() {
+        List<String> exportedNames = new CopyOnWriteArrayList<>();
+        SpanRecorder recorder = recorder((batch, completion) -> {
+            for (SpanData s : batch) {
+                exportedNames.add(s.name());
+            }
+            completion.success();
+        });
+        SpanData span = recorder.startSpan("queued", SpanKind.INTERNAL);
+        assertThat(recorder.end(span)).isTrue();
+        ObjectPool<SpanData> pool = recorder.pool();
+
+        assertThatIllegalStateException().isThrownBy(() -> pool.release(span))
+                .withMessage("cannot release a SUBMITTED span: the pipeline it was submitted to owns it and"
+                        + " returns it to the pool (through the pool's hand-off releaser)");
+
+        assertThat(span.state()).isEqualTo(SpanState.SUBMITTED);
+        assertThat(recorder.stats().pool().released()).isZero();
+        SpanData next = recorder.startSpan("next holder", SpanKind.INTERNAL);
+        assertThat(next).as("the queued span is not handed out again").isNotSameAs(span);
+        assertThat(recorder.flush()).isTrue();
+        assertThat(exportedNames).containsExactly("queued");
+        assertThat(span.state()).as("returned by the completion hook").isEqualTo(SpanState.FREE);
+        assertThat(next.name()).isEqualTo("next holder");
+        recorder.end(next);
     }
 
     @Test

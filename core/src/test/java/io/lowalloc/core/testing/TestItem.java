@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A {@link Poolable} for pool tests: counts its resets and acquisitions, remembers the slot state
  * each hook saw, carries a marker a holder writes (0 after reset), can be told to run code or
- * throw in {@link #reset()} and {@link #onAcquire()}, and detects two holders at once through
+ * throw in {@link #reset()} and {@link #onAcquire()}, can veto a plain release while
+ * {@link #handedOff} ({@link #checkReleasable()}), and detects two holders at once through
  * {@link #enter()} and {@link #leave()}.
  *
  * <p>The marker is volatile and the holder claim atomic, for concurrency tests; the other fields
@@ -34,6 +35,10 @@ public final class TestItem implements Poolable {
     public RuntimeException resetFailure;
     /** Thrown by {@link #onAcquire()} after it counted, if set. */
     public RuntimeException acquireFailure;
+    /** While true, {@link #checkReleasable()} vetoes a plain release; cleared by {@link #reset()}. */
+    public boolean handedOff;
+    /** Calls of {@link #checkReleasable()} so far. */
+    public int releasableChecks;
 
     @Override
     public PoolSlot poolSlot() {
@@ -45,6 +50,7 @@ public final class TestItem implements Poolable {
         stateSeenByReset = slot.state();
         resets++;
         marker = 0;
+        handedOff = false;
         if (onReset != null) {
             onReset.run();
         }
@@ -59,6 +65,14 @@ public final class TestItem implements Poolable {
         acquires++;
         if (acquireFailure != null) {
             throw acquireFailure;
+        }
+    }
+
+    @Override
+    public void checkReleasable() {
+        releasableChecks++;
+        if (handedOff) {
+            throw new IllegalStateException("test item is handed off");
         }
     }
 

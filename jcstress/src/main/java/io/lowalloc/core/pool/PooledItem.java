@@ -2,13 +2,18 @@ package io.lowalloc.core.pool;
 
 /**
  * The pooled object of the pool race tests: two plain fields a holder writes and
- * {@link #reset()} clears.
+ * {@link #reset()} clears, and a plain hand-off flag (like a span's state) that vetoes a plain
+ * release while set.
  */
 final class PooledItem implements Poolable {
+
+    /** The message of the veto. */
+    static final String VETOED = "handed off";
 
     private final PoolSlot slot = new PoolSlot();
     int a;
     int b;
+    boolean handedOff;
 
     @Override
     public PoolSlot poolSlot() {
@@ -19,6 +24,14 @@ final class PooledItem implements Poolable {
     public void reset() {
         a = 0;
         b = 0;
+        handedOff = false;
+    }
+
+    @Override
+    public void checkReleasable() {
+        if (handedOff) {
+            throw new IllegalStateException(VETOED);
+        }
     }
 
     /**
