@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Steady-state allocation of the whole path — startSpan, setters, end, queue, batch, adapter,
- * views, and an exporter that reads every field — summed over the producer thread and the export
- * worker thread, per span. Figures are printed for the record.
+ * views, and an exporter that reads every field — summed over the producer thread, the export
+ * worker thread and its exporter thread, per span. Figures are printed for the record.
  *
  * <p>Expected hex cost: each span's exporter reads 2 trace ids (the span's, the link's) at 72
  * bytes (a {@code String} plus its 32-byte array) and 3 span ids (span, parent, link) at 56 bytes:
@@ -39,7 +39,7 @@ class PipelineAllocationTest {
             assertThat(rig.exporter.checksum()).isNotZero();
             assertThat(stats.isBalanced()).as("%s", stats).isTrue();
         }
-        System.out.printf("bridge allocation, %s: %.3f B/span (producer + export worker, least of %d rounds"
+        System.out.printf("bridge allocation, %s: %.3f B/span (producer + export worker + exporter thread, least of %d rounds"
                 + " of %,d spans after %,d warm-up spans)%n", label, bytesPerSpan, ROUNDS, MEASURED_SPANS,
                 WARMUP_SPANS);
         return bytesPerSpan;

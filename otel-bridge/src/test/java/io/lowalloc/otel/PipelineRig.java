@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A pipeline (BLOCK policy, so every span is exported) feeding a {@link FieldReadingExporter},
  * driven by an {@link AllocationWorkload} under a remote parent made current on the producer
- * thread, and a meter that sums the bytes allocated by the producer (the calling thread) and by
- * the pipeline's export worker thread — every thread that touches a span.
+ * thread, and a meter that sums the bytes allocated by the producer (the calling thread), by the
+ * pipeline's export worker thread and by its exporter thread (which runs the exporter's calls) —
+ * every thread that touches a span.
  */
 final class PipelineRig implements AutoCloseable {
 
@@ -24,13 +25,15 @@ final class PipelineRig implements AutoCloseable {
     final FieldReadingExporter exporter;
     final PooledSpanPipeline pipeline;
     final AllocationWorkload workload;
+    private final String workerName;
     private final Thread worker;
+    private Thread exporterThread; // started by the worker; found after the warm-up
     private final Scope parentScope;
     private final AllocationMeter meter = AllocationMeter.create();
 
     PipelineRig(boolean readHexIds, boolean injectAllocation, boolean distinctLongs) {
         this.exporter = new FieldReadingExporter(readHexIds, injectAllocation);
-        String workerName = "allocation-rig-" + RIGS.incrementAndGet();
+        this.workerName = "allocation-rig-" + RIGS.incrementAndGet();
         this.pipeline = PooledSpanPipeline.builder(exporter)
                 .setFullQueuePolicy(FullQueuePolicy.BLOCK)
                 .setMaxBlockTime(1, TimeUnit.MINUTES)
@@ -45,8 +48,8 @@ final class PipelineRig implements AutoCloseable {
 
     /**
      * Runs {@code warmupSpans}, then up to {@code rounds} measured rounds of {@code spans} spans,
-     * each followed by a flush, and returns the least bytes per span allocated by the producer
-     * and the worker together in a round (a one-off JIT event in one round is not charged to the
+     * each followed by a flush, and returns the least bytes per span allocated by the producer,
+     * the worker and the exporter thread together in a round (a one-off JIT event in one round is not charged to the
      * spans; a steady allocation shows in every round).
      */
     double bytesPerSpan(long warmupSpans, long spans, int rounds) {
@@ -54,6 +57,7 @@ final class PipelineRig implements AutoCloseable {
             workload.run(Math.min(spans, warmupSpans - done));
             pipeline.flush();
         }
+        exporterThread = findThread(workerName + "-exporter");
         long least = Long.MAX_VALUE;
         for (int round = 0; round < rounds; round++) {
             long before = allocatedBytes();
@@ -65,7 +69,8 @@ final class PipelineRig implements AutoCloseable {
     }
 
     private long allocatedBytes() {
-        return meter.currentThreadAllocatedBytes() + meter.threadAllocatedBytes(worker);
+        return meter.currentThreadAllocatedBytes() + meter.threadAllocatedBytes(worker)
+                + meter.threadAllocatedBytes(exporterThread);
     }
 
     private static Thread findThread(String name) {

@@ -11,13 +11,21 @@ import java.util.logging.Level;
 /**
  * Collects items offered by any number of threads and exports them in batches from one named
  * daemon worker thread, configured by {@link BatchOptions}: an exact queue bound, a full-queue
- * policy, flush results that report every failure, an enforced export timeout and counts taken
- * after the export result.
+ * policy, flush results that report every loss, an export timeout that also covers an exporter
+ * call that blocks, and counts taken after the export result.
  *
  * <p><b>Batching.</b> The worker exports when {@code maxExportBatchSize} items wait, or when
  * {@code scheduleDelay} has passed since the oldest waiting item was offered, whichever comes
  * first; also on {@link #flush()} and {@link #close()}. One export is in flight at a time. Each
  * export carries up to {@code maxExportBatchSize} items, exactly that many when they are there.
+ *
+ * <p><b>Threads.</b> The worker never runs the exporter's code: it hands each call to a second
+ * daemon thread, the exporter thread (named after the worker with {@code -exporter} appended),
+ * through preallocated fields, and waits for the result up to {@code exporterTimeout}. So a call
+ * that blocks is abandoned at the timeout like a result that never comes. The exporter is called
+ * one call at a time (see {@link BatchExporter}); while a call that timed out is still running in
+ * it, later items wait in the queue, and {@code offer} drops them when it is full. A thread stuck
+ * in an exporter for good never keeps the JVM alive, nor delays {@link #close()} beyond its bound.
  *
  * <p><b>Item lifecycle.</b> An item offered successfully belongs to the buffer until its export's
  * result is known; then the completion hook receives it (success or failure alike), e.g. to return
@@ -27,11 +35,12 @@ import java.util.logging.Level;
  *
  * <p><b>Allocation.</b> {@link #offer(Object)} allocates nothing, accepted or dropped (the
  * rate-limited drop log line aside). The worker allocates one small completion object per export
- * call, and a new batch list after a timed-out export; nothing per item.
+ * call, and a new batch list after a timed-out export; nothing per item. The hand-off to the
+ * exporter thread allocates nothing. Flush and close allocate.
  *
  * <p><b>Thread-safety.</b> All methods are thread-safe. {@code offer} is lock-free unless the
- * queue is full under {@link FullQueuePolicy#BLOCK}. The worker thread ignores interrupts; only
- * {@link #close()} stops it.
+ * queue is full under {@link FullQueuePolicy#BLOCK}. The worker and exporter threads ignore
+ * interrupts; only {@link #close()} stops them.
  *
  * @param <T> the item type
  */
@@ -43,6 +52,7 @@ public final class BatchBuffer<T> implements AutoCloseable {
     private static final long BLOCK_MIN_PARK_NANOS = 1_000L;
     private static final long BLOCK_MAX_PARK_NANOS = 1_000_000L;
     private static final Consumer<Object> NO_HOOK = item -> { };
+    private static final String EXPORTER_THREAD_SUFFIX = "-exporter";
 
     private final BatchOptions options;
     private final BatchQueue<T> queue;
@@ -66,7 +76,8 @@ public final class BatchBuffer<T> implements AutoCloseable {
         this.maxBlockNanos = options.maxBlockTimeNanos();
         this.queue = new BatchQueue<>(maxQueueSize, options.maxExportBatchSize());
         this.worker = new ExportWorker<>(queue, exporter, completionHook, options.maxExportBatchSize(),
-                options.scheduleDelayNanos(), options.exporterTimeoutNanos());
+                options.scheduleDelayNanos(), options.exporterTimeoutNanos(),
+                options.workerThreadName() + EXPORTER_THREAD_SUFFIX);
         this.workerThread = new Thread(worker, options.workerThreadName());
         workerThread.setDaemon(true);
         // Thread.start() happens-before everything the worker does: it sees all fields above.
@@ -91,9 +102,12 @@ public final class BatchBuffer<T> implements AutoCloseable {
      * completes a batch and the worker is idle.
      *
      * <p>If the queue holds {@code maxQueueSize} items, {@link FullQueuePolicy#DROP} returns false
-     * at once and {@link FullQueuePolicy#BLOCK} waits up to {@code maxBlockTime} for space. Every
-     * false result is counted (see {@link BatchStats#dropped()}) and reported by a rate-limited
-     * log line; the caller keeps ownership of the item.
+     * at once and {@link FullQueuePolicy#BLOCK} waits up to {@code maxBlockTime} for space, except
+     * on the buffer's own worker and exporter threads (an exporter or completion hook that offers),
+     * which would wait for space only they can free: there it returns false at once too, counted in
+     * {@link BatchStats#droppedQueueFull()}. Every false result is counted (see
+     * {@link BatchStats#dropped()}) and reported by a rate-limited log line; the caller keeps
+     * ownership of the item.
      *
      * @param item the item; belongs to the buffer if this returns true
      * @return true if the item was queued; false if it was dropped or the buffer is closed
@@ -109,6 +123,10 @@ public final class BatchBuffer<T> implements AutoCloseable {
             return drop(rejectedAfterClose, "the buffer is closed");
         }
         if (blockWhenFull) {
+            if (isOwnThread(Thread.currentThread())) {
+                return drop(droppedQueueFull, "the queue is full and the offering thread is the buffer's own"
+                        + " worker or exporter thread, which would wait for space only it can free");
+            }
             return offerBlocking(item);
         }
         return drop(droppedQueueFull, "the queue is full");
@@ -154,54 +172,75 @@ public final class BatchBuffer<T> implements AutoCloseable {
     }
 
     /**
-     * Waits, without a time limit, until every item offered before this call is exported or
-     * accounted for (failed or abandoned). Each export is bounded by the exporter timeout, so this
-     * is bounded too unless the options set no timeout. Returns false at once when called from the worker thread (from an exporter
-     * or completion hook), which cannot wait for itself.
+     * Exports every item offered before this call, waits for their results and then, if the exporter
+     * received a call since its last flush, for the exporter's {@link BatchExporter#flush flush}.
      *
-     * @return true iff every such item was exported successfully; false if any failed or was
-     *         abandoned, or if the calling thread was interrupted (its interrupt flag is then set)
+     * <p><b>The flush rule.</b> Returns true iff every item offered before this call was exported
+     * successfully and the exporter's flush (if called) succeeded. An item counts against a flush if
+     * its export failed, it was abandoned at the export timeout, or it was dropped (queue full, block
+     * timeout, interrupted, offered after close), whether that happened during the flush or before it
+     * (for example in an export the schedule made earlier); unless a flush that returned earlier
+     * already returned false while that loss was known, so a loss fails the next flush that covers
+     * it, not every later one. Also false on timeout, on interrupt (the interrupt flag is then set),
+     * and when called on the buffer's own threads (from an exporter or completion hook), which
+     * cannot wait for themselves.
+     *
+     * <p><b>Bound.</b> Each export and the exporter's flush are bounded by the export timeout. If the
+     * exporter is still inside an earlier call that timed out, the worker waits at most one export
+     * timeout more for it to return, then this returns false (the items stay queued and are exported
+     * once the call returns). So unless the timeout is infinite, this returns within the export
+     * timeout times the number of batches to export plus two.
+     *
+     * @return true iff every such item was exported successfully (see the flush rule)
      */
     public boolean flush() {
         return flush(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
     }
 
     /**
-     * Like {@link #flush()}, but gives up after {@code timeout}.
+     * Like {@link #flush()}, but gives up after {@code timeout}, returning false.
      *
      * @param timeout the longest wait, {@code >= 0}
      * @param unit the unit of {@code timeout}
      * @return true iff every item offered before this call was exported successfully within the
-     *         timeout; false if any failed or was abandoned, on timeout, on interrupt (the
-     *         interrupt flag is then set) or when called from the worker thread
+     *         timeout, under the flush rule of {@link #flush()}
      * @throws IllegalArgumentException if {@code timeout < 0}
      * @throws NullPointerException if {@code unit} is null
      */
     public boolean flush(long timeout, TimeUnit unit) {
         long timeoutNanos = toNanos("timeout", timeout, unit);
-        if (Thread.currentThread() == workerThread) {
+        if (isOwnThread(Thread.currentThread())) {
             return false;
         }
-        FlushRequest request = worker.requestFlush();
-        if (request == null) {
-            return true;
+        FlushRequest request = worker.requestFlush(drops());
+        if (!request.done) {
+            LockSupport.unpark(workerThread);
         }
-        LockSupport.unpark(workerThread);
         return worker.awaitFlush(request, timeoutNanos);
     }
 
     /**
      * Closes the buffer: later offers are rejected (returning false, counted in
-     * {@link BatchStats#rejectedAfterClose()}); everything pending is exported, each export
-     * bounded by the export timeout; then the worker thread stops. Waits until it has stopped,
-     * even if interrupted (the interrupt flag is then set again). Idempotent and thread-safe:
-     * every call returns only after the worker stopped, and then {@code stats().pending() == 0}.
-     * Called from the worker thread, it only starts the close.
+     * {@link BatchStats#rejectedAfterClose()}); everything pending is exported, each export bounded
+     * by the export timeout; then the exporter's {@link BatchExporter#shutdown shutdown} is called,
+     * exactly once, and waited for up to the export timeout; then the worker thread stops. If the
+     * exporter is still inside a call that timed out, the items queued behind it wait at most one
+     * export timeout more, then are counted as {@linkplain BatchStats#failed() failed} without being
+     * exported (they go to the completion hook). So unless the timeout is infinite, close returns
+     * within the export timeout times the number of pending batches plus three, whatever the
+     * exporter does.
+     *
+     * <p>Waits until the worker has stopped, even if interrupted (the interrupt flag is then set
+     * again). Idempotent and thread-safe: every such call returns only after the worker stopped, and
+     * then {@code stats().pending() == 0}. Called on the buffer's own threads (from an exporter or
+     * completion hook), it only starts the close and returns at once: the worker drains, shuts the
+     * exporter down and stops on its own, and a later {@code close()} from another thread waits
+     * for that.
      */
     @Override
     public void close() {
         beginClose();
-        if (Thread.currentThread() == workerThread) {
+        if (isOwnThread(Thread.currentThread())) {
             return;
         }
         boolean interrupted = false;
@@ -219,25 +258,27 @@ public final class BatchBuffer<T> implements AutoCloseable {
 
     /**
      * Like {@link #close()}, but waits at most {@code timeout} and reports the outcome. If the
-     * timeout passes first, the worker still finishes draining in the background.
+     * timeout passes first, the worker still finishes draining and shuts the exporter down in the
+     * background.
      *
      * @param timeout the longest wait, {@code >= 0}
      * @param unit the unit of {@code timeout}
-     * @return true iff every item pending at this call was exported successfully and the worker
-     *         stopped within the timeout; false otherwise, on interrupt (the flag is then set) or
-     *         when called from the worker thread
+     * @return true iff every item offered before this call was exported successfully (under the flush
+     *         rule of {@link #flush()}), the exporter's shutdown succeeded and the worker stopped,
+     *         all within the timeout; false otherwise, on interrupt (the flag is then set) or when
+     *         called on the buffer's own threads
      * @throws IllegalArgumentException if {@code timeout < 0}
      * @throws NullPointerException if {@code unit} is null
      */
     public boolean close(long timeout, TimeUnit unit) {
         long timeoutNanos = toNanos("timeout", timeout, unit);
         beginClose();
-        if (Thread.currentThread() == workerThread) {
+        if (isOwnThread(Thread.currentThread())) {
             return false;
         }
         long start = System.nanoTime();
-        FlushRequest request = worker.requestFlush();
-        boolean exportedAll = request == null || worker.awaitFlush(request, timeoutNanos);
+        FlushRequest request = worker.requestFlush(drops());
+        boolean exportedAll = worker.awaitFlush(request, timeoutNanos);
         long remaining = timeoutNanos - (System.nanoTime() - start);
         if (remaining > 0 && !Thread.currentThread().isInterrupted()) {
             try {
@@ -246,7 +287,17 @@ public final class BatchBuffer<T> implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        return exportedAll && !workerThread.isAlive();
+        return exportedAll && !workerThread.isAlive() && worker.shutdownSucceeded();
+    }
+
+    /** The buffer's own threads: the worker and its exporter threads. */
+    private boolean isOwnThread(Thread thread) {
+        return thread == workerThread || worker.isCallerThread(thread);
+    }
+
+    private long drops() {
+        return droppedQueueFull.get() + droppedBlockTimeout.get() + droppedInterrupted.get()
+                + rejectedAfterClose.get();
     }
 
     private void beginClose() {
@@ -291,6 +342,11 @@ public final class BatchBuffer<T> implements AutoCloseable {
     /** For tests: the worker thread. */
     Thread workerThread() {
         return workerThread;
+    }
+
+    /** For tests: the current exporter thread, or null before the worker started it. */
+    Thread exporterThread() {
+        return worker.callerThread();
     }
 
     private static long toNanos(String name, long amount, TimeUnit unit) {

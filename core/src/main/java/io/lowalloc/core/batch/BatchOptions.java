@@ -139,7 +139,9 @@ public final class BatchOptions {
     }
 
     /**
-     * Returns how long the worker waits for one export's result before it abandons the batch.
+     * Returns how long the worker waits for one export's result before it abandons the batch,
+     * whether the exporter's call blocks or returns without a result; it bounds the exporter's
+     * flush and shutdown too.
      *
      * @return nanoseconds, {@code > 0}; {@link Long#MAX_VALUE} means no timeout
      */
@@ -321,7 +323,8 @@ public final class BatchOptions {
 
         /**
          * Sets how long the worker waits for one export's result before it abandons the batch
-         * (counted, left to the exporter, never reused). Default
+         * (counted, left to the exporter, never reused), whether the exporter's call blocks or
+         * returns without a result; it bounds the exporter's flush and shutdown too. Default
          * {@value BatchOptions#DEFAULT_EXPORTER_TIMEOUT_MILLIS} ms.
          *
          * @param timeout {@code > 0}; {@code >= 0} if OpenTelemetry-compatible, where 0 means no

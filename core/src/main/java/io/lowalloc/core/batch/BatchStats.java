@@ -8,7 +8,8 @@ package io.lowalloc.core.batch;
  * returns. An accepted item is {@code pending} from then until its export's result is known:
  * only then is it counted as {@code exported} (success) or {@code failed} (failure or exception),
  * after the completion hook has run for it; or as {@code abandoned} when the export timeout
- * passed first. {@code exportCalls} moves when an export starts, {@code failedExports} and
+ * passed first (whether the exporter's call blocked or returned without a result).
+ * {@code exportCalls} moves when an export starts, {@code failedExports} and
  * {@code timedOutExports} when its result is known.
  *
  * <p><b>Invariant.</b> At any quiescent point (no offer, export or completion in progress)
@@ -18,7 +19,9 @@ package io.lowalloc.core.batch;
  *
  * @param offered items passed to {@code offer}, accepted or not
  * @param exported items whose export reported success
- * @param failed items whose export reported failure or threw
+ * @param failed items whose export reported failure or threw; also items still queued when
+ *     {@link BatchBuffer#close()} gave up waiting for an exporter stuck in an earlier call (never
+ *     handed to the exporter, handed to the completion hook)
  * @param abandoned items of exports that did not report a result within the export timeout; they
  *     were left to the exporter and never handed to the completion hook
  * @param pending items accepted whose result is not known yet: queued, or in the batch being

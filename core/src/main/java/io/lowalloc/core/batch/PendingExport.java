@@ -5,8 +5,10 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The completion handed to one export call: one small object per call, never reused, so that a
- * late or repeated signal can only ever reach the export it belongs to.
+ * The completion handed to one exporter call (an export, or a flush or shutdown, which have no
+ * items): one small object per call, never reused, so that a late or repeated signal can only ever
+ * reach the call it belongs to. The worker waits for it; the exporter signals it from the caller
+ * thread or any other.
  *
  * <p>The result is a single reference moved once by CAS from {@code null} (pending) to
  * {@link #SUCCEEDED}, a failure cause, {@link #FAILED_WITHOUT_CAUSE} or, by the worker when the
@@ -33,7 +35,7 @@ final class PendingExport implements ExportCompletion {
 
     private final ExportWorker<?> owner;
     private final Thread worker;
-    private final int size;
+    private final int size; // items of the export; 0 for a flush or shutdown
     private volatile Object result; // null while pending; accessed through RESULT
 
     PendingExport(ExportWorker<?> owner, Thread worker, int size) {
@@ -62,7 +64,7 @@ final class PendingExport implements ExportCompletion {
      */
     Object complete(Object outcome) {
         if (RESULT.compareAndSet(this, null, outcome)) {
-            // A synchronous completion needs no unpark (and must not leave a stray permit).
+            // A completion on the worker itself needs no unpark (and must not leave a stray permit).
             if (Thread.currentThread() != worker) {
                 LockSupport.unpark(worker);
             }

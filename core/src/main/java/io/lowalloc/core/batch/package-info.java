@@ -8,7 +8,8 @@
  * accounting snapshot.
  *
  * <p>Offering allocates nothing; the worker allocates a constant number of objects per export
- * call (not per item). Every item is accounted for exactly once, see
+ * call (not per item) and hands each call to an exporter thread without allocating, so that the
+ * export timeout also covers an exporter call that blocks. Every item is accounted for exactly once, see
  * {@link io.lowalloc.core.batch.BatchStats#isBalanced()}.
  *
  * <p>This package is generic in the item type and depends on no other {@code io.lowalloc} package.

@@ -2,6 +2,7 @@ package io.lowalloc.core.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lowalloc.core.testing.Await;
 import io.lowalloc.core.testing.ConcurrentRun;
 import io.lowalloc.core.testing.LogCapture;
 import io.lowalloc.core.testing.Offers;
@@ -75,6 +76,45 @@ class BatchBufferFlushCloseTest {
             assertThat(buffer.stats().exported()).isEqualTo(8);
             assertThat(logs.count(Level.WARNING, "export of 2 items failed")).isEqualTo(1);
             assertThat(buffer.flush()).as("an earlier failure does not taint a later flush").isTrue();
+        }
+    }
+
+    @Test
+    void aFailureExportedByTheScheduleFailsTheNextFlushOnce() throws InterruptedException {
+        RecordingExporter<Integer> exporter = new RecordingExporter<>(
+                call -> call == 0 ? RecordingExporter.Outcome.FAIL : RecordingExporter.Outcome.SUCCEED);
+        try (LogCapture logs = LogCapture.of(BatchBuffer.class);
+             BatchBuffer<Integer> buffer = buffers.build(BatchBuffer.builder(exporter)
+                     .setScheduleDelay(10, TimeUnit.MILLISECONDS))) {
+            buffer.offer(1);
+            Await.until(() -> buffer.stats().failed() == 1, "the schedule exported the item and it failed");
+            Thread.sleep(100);
+
+            assertThat(buffer.flush()).as("an item offered before the flush failed").isFalse();
+            assertThat(buffer.flush()).as("the earlier flush reported that failure").isTrue();
+            assertThat(logs.count(Level.WARNING, "failed")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void dropsBeforeAFlushFailItOnce() {
+        RecordingExporter<Integer> exporter = RecordingExporter.holdingFirst();
+        try (LogCapture logs = LogCapture.of(BatchBuffer.class);
+             BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setMaxQueueSize(1).setMaxExportBatchSize(1))) {
+            buffer.offer(0);
+            exporter.awaitCalls(1); // held: nothing leaves the queue of 1
+            int accepted = 0;
+            for (int i = 1; i <= 10; i++) {
+                accepted += buffer.offer(i) ? 1 : 0;
+            }
+            assertThat(accepted).isEqualTo(1);
+            assertThat(buffer.stats().droppedQueueFull()).isEqualTo(9);
+            exporter.completions.get(0).success();
+
+            assertThat(buffer.flush()).as("9 items offered before the flush were dropped").isFalse();
+            assertThat(exporter.allItems()).containsExactly(0, 1);
+            assertThat(buffer.flush()).as("the earlier flush reported those drops").isTrue();
+            assertThat(logs.count(Level.WARNING, "the queue is full")).isEqualTo(1);
         }
     }
 

@@ -63,6 +63,12 @@ final class SharedPipelineRun {
     final List<Boolean> midRunFlushes = new ArrayList<>();
     /** Flushes after which fewer items were settled than had been accepted before the call. */
     long flushesThatLostItems;
+    /** Flushes that returned true though drops were counted before the call, after the previous flush. */
+    long flushesTrueDespiteNewDrops;
+    /** Flushes that returned false though no drop was counted since the previous flush was called. */
+    long flushesFalseWithoutNewDrops;
+    private long previousDropsBefore;
+    private long previousDropsAfter;
     long elapsedMillis;
     long cpuMillis;
     /** The pool's counters after close. */
@@ -130,6 +136,18 @@ final class SharedPipelineRun {
         if (after.exported() + after.failed() + after.abandoned() < acceptedBefore) {
             flushesThatLostItems++;
         }
+        // The flush rule for drops, seen through counters read around each call: drops counted
+        // before the call and not yet reported (the previous flush reported at most what was
+        // counted when it returned) make it false; a false one needs new drops since the previous
+        // call (only when nothing fails).
+        if (exportedAll && before.dropped() > previousDropsAfter) {
+            flushesTrueDespiteNewDrops++;
+        }
+        if (!exportedAll && after.dropped() <= previousDropsBefore) {
+            flushesFalseWithoutNewDrops++;
+        }
+        previousDropsBefore = before.dropped();
+        previousDropsAfter = after.dropped();
     }
 
     /** The marker a producer writes into the high half of its spans' trace id. */

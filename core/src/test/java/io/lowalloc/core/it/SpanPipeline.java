@@ -23,6 +23,7 @@ final class SpanPipeline implements AutoCloseable {
     static final int QUEUE_SIZE = BatchOptions.DEFAULT_MAX_QUEUE_SIZE;
     static final int BATCH_SIZE = BatchOptions.DEFAULT_MAX_EXPORT_BATCH_SIZE;
     static final int POOL_CAPACITY = 4096;
+    static final String WORKER_THREAD_NAME = "it-pipeline-export";
 
     private static final String NAME = "GET /users/{id}";
     private static final String[] KEYS = {
@@ -42,12 +43,22 @@ final class SpanPipeline implements AutoCloseable {
                         .setFullQueuePolicy(FullQueuePolicy.BLOCK)
                         // Far beyond any stall: a timed-out offer would drop and log, i.e. allocate.
                         .setMaxBlockTime(1, TimeUnit.MINUTES)
-                        .setWorkerThreadName("it-pipeline-export")
+                        .setWorkerThreadName(WORKER_THREAD_NAME)
                         .build())
                 .setSpanLimits(SpanLimits.defaults())
                 .setPoolCapacity(POOL_CAPACITY)
                 .setPrefill(POOL_CAPACITY)
                 .build(exporter);
+    }
+
+    /** The recorder's worker thread, found by its name. */
+    static Thread workerThread() {
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals(WORKER_THREAD_NAME)) {
+                return thread;
+            }
+        }
+        throw new IllegalStateException("no thread named " + WORKER_THREAD_NAME);
     }
 
     /** A producer cycle over this pipeline, a new trace per span; build it before measuring. */

@@ -282,8 +282,9 @@ class SpanRecorderTest {
         assertThat(stats.pool().outstanding()).as("exporting + queued").isEqualTo(2);
         assertThat(stats.isBalanced()).as("%s", stats).isTrue();
         exporter.completions.get(0).success();
-        assertThat(recorder.flush(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(recorder.flush(10, TimeUnit.SECONDS)).as("the drop fails the next flush").isFalse();
         assertThat(exporter.batchSizes()).containsExactly(1, 1);
+        assertThat(recorder.flush(10, TimeUnit.SECONDS)).as("and only that one").isTrue();
     }
 
     @Test

@@ -1,8 +1,12 @@
 package io.lowalloc.core.batch;
 
+import java.util.List;
 import java.util.logging.Level;
 
-/** What the {@link PendingExport} race tests share: the owner, the worker thread, result codes. */
+/**
+ * What the {@link PendingExport} and {@link ExportCaller} race tests share: the owner, the worker
+ * thread, a batch, result codes.
+ */
 final class ExportRaceFixtures {
 
     /** Code of {@link PendingExport#SUCCEEDED}. */
@@ -33,10 +37,18 @@ final class ExportRaceFixtures {
     static {
         ExportWorker.LOGGER.setLevel(Level.WARNING);
         OWNER = new ExportWorker<>(new BatchQueue<>(2, 1), (batch, completion) -> completion.success(),
-                item -> { }, 1, 1L, 1L);
+                item -> { }, 1, 1L, 1L, "jcstress-never-started-exporter");
     }
 
+    /** A batch for the {@link ExportCaller} tests; never exported (the caller thread never starts). */
+    static final List<Object> BATCH = List.of(new Object());
+
     private ExportRaceFixtures() {
+    }
+
+    /** Creates an idle caller whose thread is never started and whose waiter is {@link #WORKER}. */
+    static ExportCaller<Object> newCaller() {
+        return new ExportCaller<>((batch, completion) -> completion.success(), WORKER, OWNER, "jcstress-caller");
     }
 
     /** Creates the completion of one single-item export call. */
