@@ -59,6 +59,11 @@ public final class ReadableSpanCopier implements BiConsumer<AttributeKey<?>, Obj
 
     private AttributeSink sink;
 
+    /** Creates a copier; use it from one thread only (see the class description). */
+    public ReadableSpanCopier() {
+        // explicit so that the constructor is documented (javadoc on JDK 25 rejects the default one)
+    }
+
     /**
      * Copies every field of {@code span} into {@code target} and ends it; the scope becomes the
      * target's attachment.

@@ -353,8 +353,12 @@ public final class PooledSpanDataView extends OwnedView implements SpanData {
     }
 
     /**
-     * {@inheritDoc}
+     * Returns the bound span's instrumentation scope in the deprecated library form: name, version
+     * and schema URL of {@link #getInstrumentationScopeInfo()}. Allocates only when the scope
+     * differs from the previous call's, and returns the same object otherwise.
      *
+     * @return the scope as an {@link InstrumentationLibraryInfo}
+     * @throws IllegalStateException if the view is not bound
      * @deprecated Use {@link #getInstrumentationScopeInfo()}.
      */
     @Override
