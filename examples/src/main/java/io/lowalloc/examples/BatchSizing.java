@@ -87,9 +87,10 @@ public final class BatchSizing {
         long offeredAt;
     }
 
-    /** An exporter that records how long each item waited; runs on the buffer's worker thread only. */
+    /** An exporter that records how long each item waited; called on the buffer's exporter thread only. */
     private static final class WaitRecorder implements BatchExporter<Item> {
-        // Written by the worker thread only; read after close(), which joins the worker.
+        // Written by the exporter thread only, each time before its completion signal, which the
+        // worker reads before it stops; read after close(), which joins the worker.
         long totalWait;
         long maxWait;
 

@@ -3,7 +3,6 @@ package io.lowalloc.otel;
 import io.lowalloc.core.batch.BatchBuffer;
 import io.lowalloc.core.batch.BatchExporter;
 import io.lowalloc.core.batch.BatchOptions;
-import io.lowalloc.core.batch.BatchStats;
 import io.lowalloc.core.batch.ExportCompletion;
 import io.lowalloc.core.batch.FullQueuePolicy;
 import io.lowalloc.core.pool.HandOffReleaser;
@@ -54,11 +53,16 @@ import java.util.logging.Logger;
  * <h2>Added</h2>
  * <ul>
  *   <li>{@link FullQueuePolicy#BLOCK}: the ending thread may wait for space instead of dropping.</li>
- *   <li>An exact queue bound, and an enforced export timeout: an export that does not finish in
- *       time is abandoned (its spans are never reused, the exporter may keep reading them) and the
- *       worker moves on.</li>
- *   <li>Flush results that report drops: {@link #forceFlush()} fails unless every span ended since
- *       the previous flush was exported successfully.</li>
+ *   <li>An exact queue bound, and an enforced export timeout that also covers an
+ *       {@code export()} call that blocks (the exporter is called from a thread of its own): an
+ *       export that does not finish in time is abandoned (its spans are never reused, the exporter
+ *       may keep reading them) and {@link #forceFlush()} and {@link #shutdown()} complete within
+ *       their bounds. The exporter is never called again while a timed-out call still runs in it
+ *       (one export at a time, as {@code SpanExporter} promises); later spans wait in the queue,
+ *       dropped and counted when it fills.</li>
+ *   <li>Flush results that report every loss, once: {@link #forceFlush()} fails if a span ended
+ *       before it failed, was abandoned or was dropped (including failures of exports the
+ *       schedule made before the call) and no earlier flush already failed for it.</li>
  *   <li>Counters taken once the export result is known ({@link #getStats()}), and
  *       semantic-convention self-metrics (below).</li>
  * </ul>
@@ -117,13 +121,13 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
     private final AtomicLong rejectedAfterShutdown = new AtomicLong();
     private final AtomicLong invalidSpans = new AtomicLong();
     private final AtomicLong nextInvalidSpanLogNanos = new AtomicLong(System.nanoTime());
-    // Drops already reported by a completed flush; the next flush fails if there are more.
-    private final AtomicLong dropsReportedByFlush = new AtomicLong();
+    // Invalid spans already reported by a flush that failed; the next flush fails if there are more.
+    private final AtomicLong invalidReportedByFlush = new AtomicLong();
     private final AtomicReference<CompletableResultCode> shutdownResult = new AtomicReference<>();
     private volatile boolean shutdownStarted;
     private volatile Resource firstResource;
-    // Built on the worker thread at the first export, once the resource is known; read by
-    // shutdown() after the worker stopped (Thread.join orders the write before the read).
+    // Built on the exporter thread at the first export (or the shutdown), once the resource is
+    // known; every later use is on an exporter thread of the same buffer.
     private volatile SpanExporterAdapter adapter;
 
     PooledBatchSpanProcessor(PooledBatchSpanProcessorBuilder builder, BatchOptions options) {
@@ -319,30 +323,35 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
     }
 
     /**
-     * Exports every span ended before this call and reports whether everything since the
-     * previous flush got out. The result succeeds only if every span queued before this call
-     * was exported successfully and no span was dropped (queue full, block timeout, interrupt,
-     * invalid data) between the completion of the previous flush and the completion of this one;
-     * otherwise it fails. Spans rejected after {@link #shutdown()} do not fail it. Each export is
-     * bounded by the exporter timeout, so the result completes unless that is 0 (no timeout) and
-     * the exporter never answers (an exporter that calls this from its export must not wait for
-     * the result, which needs that export to finish). Runs on a background thread.
+     * Exports every span ended before this call and reports whether all of it got out. The result
+     * fails if any span ended before this call was not exported: its export failed (also an export
+     * the schedule made before the call) or timed out, or it was dropped (queue full, block
+     * timeout, interrupt, invalid data); unless a flush that completed earlier already failed while
+     * that loss was known, so each loss fails one flush, not every later one. Spans rejected after
+     * {@link #shutdown()} do not fail it. Each export is bounded by the exporter timeout, also when
+     * {@code export()} itself blocks, so the result completes unless that timeout is 0 (no timeout)
+     * and the exporter never answers; if the exporter is still inside a call that timed out, the
+     * result fails after one more exporter timeout. Runs on a background thread.
      *
      * @return the result, completed asynchronously
      */
     @Override
     public CompletableResultCode forceFlush() {
         CompletableResultCode result = new CompletableResultCode();
-        long reported = dropsReportedByFlush.get();
-        runOnFlushThread(() -> complete(result, buffer.flush() & noDropsSince(reported)));
+        long invalid = invalidSpans.get();
+        runOnFlushThread(() -> complete(result, buffer.flush() & noNewInvalidSpans(invalid)));
         return result;
     }
 
     /**
      * Shuts down: spans ended from now on are rejected (counted); everything queued is exported
-     * (each export bounded by the exporter timeout); then the exporter is shut down. The result
-     * succeeds if that final flush succeeded in the sense of {@link #forceFlush()} and the
-     * exporter's shutdown succeeded. Idempotent: every call returns the same result object.
+     * (each export bounded by the exporter timeout); then the exporter is shut down, once, waiting
+     * at most the exporter timeout for it. If the exporter is still inside an export that timed
+     * out, the queued spans wait at most one more exporter timeout, then count as failed, and the
+     * shutdown is called on a thread of its own. The result succeeds if that final flush succeeded
+     * in the sense of {@link #forceFlush()} and the exporter's shutdown succeeded; a {@code null}
+     * result or an exception from the exporter's shutdown is a failure. Idempotent: every call
+     * returns the same result object.
      *
      * @return the result, completed asynchronously
      */
@@ -352,26 +361,15 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
         if (!shutdownResult.compareAndSet(null, result)) {
             return shutdownResult.get();
         }
-        long reported = dropsReportedByFlush.get();
+        long invalid = invalidSpans.get();
         shutdownStarted = true;
         runOnFlushThread(() -> {
-            boolean flushed = buffer.close(Long.MAX_VALUE, TimeUnit.NANOSECONDS) & noDropsSince(reported);
-            CompletableResultCode exporterResult = shutdownExporter();
-            exporterResult.whenComplete(() -> complete(result, flushed && exporterResult.isSuccess()));
+            // Bounded: every export and the exporter's shutdown are (unless the timeout is 0).
+            boolean closed = buffer.close(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+            complete(result, closed & noNewInvalidSpans(invalid));
             flushExecutor.shutdown();
         });
         return result;
-    }
-
-    private CompletableResultCode shutdownExporter() {
-        try {
-            SpanExporterAdapter current = adapter;
-            CompletableResultCode exporterResult = current != null ? current.shutdown() : spanExporter.shutdown();
-            return exporterResult != null ? exporterResult : CompletableResultCode.ofFailure();
-        } catch (RuntimeException e) {
-            LOGGER.log(Level.WARNING, "PooledBatchSpanProcessor: the exporter's shutdown threw", e);
-            return CompletableResultCode.ofFailure();
-        }
     }
 
     private void runOnFlushThread(Runnable task) {
@@ -383,17 +381,14 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
         }
     }
 
-    /** True if no span was dropped since {@code reported}; then records what this flush saw. */
-    private boolean noDropsSince(long reported) {
-        long now = dropsThatFailFlushes();
-        dropsReportedByFlush.accumulateAndGet(now, Math::max);
-        return now == reported;
-    }
-
-    private long dropsThatFailFlushes() {
-        BatchStats stats = buffer.stats();
-        return stats.droppedQueueFull() + stats.droppedBlockTimeout() + stats.droppedInterrupted()
-                + invalidSpans.get();
+    /**
+     * The flush rule for spans the processor could not copy (never offered to the buffer, which
+     * applies the rule to everything else): true unless more were counted before the flush than
+     * an earlier failed flush reported; then records them as reported.
+     */
+    private boolean noNewInvalidSpans(long invalidAtCall) {
+        long reported = invalidReportedByFlush.getAndAccumulate(invalidAtCall, Math::max);
+        return invalidAtCall <= reported;
     }
 
     private static void complete(CompletableResultCode result, boolean success) {
@@ -440,13 +435,22 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
         return buffer.stats().pending();
     }
 
-    /** Runs on the worker thread: counts the batch, then hands it to the adapter. */
+    /**
+     * Runs on the buffer's exporter thread: counts the batch, then hands it to the adapter; maps
+     * the buffer's shutdown to the exporter's. The exporter's flush is not called by
+     * {@code forceFlush}, as in {@code BatchSpanProcessor}.
+     */
     private final class ExportStage implements BatchExporter<SpanData> {
 
         @Override
         public void export(List<SpanData> batch, ExportCompletion completion) {
             metrics.processed(batch.size());
             adapter().export(batch, completion);
+        }
+
+        @Override
+        public void shutdown(ExportCompletion completion) {
+            adapter().shutdown(completion);
         }
 
         private SpanExporterAdapter adapter() {

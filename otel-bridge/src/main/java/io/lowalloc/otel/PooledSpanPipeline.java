@@ -4,6 +4,7 @@ import io.lowalloc.core.batch.BatchOptions;
 import io.lowalloc.core.batch.FullQueuePolicy;
 import io.lowalloc.core.span.EpochClock;
 import io.lowalloc.core.span.HexIds;
+import io.lowalloc.core.span.Ids;
 import io.lowalloc.core.span.RecorderStats;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanKind;
@@ -14,7 +15,6 @@ import io.lowalloc.otel.internal.view.SpanContextView;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -41,13 +41,29 @@ import java.util.concurrent.TimeUnit;
  * exported ones when the exporter's result is known, timed-out ones are abandoned), and
  * {@link #stats()} accounts for every span. A span whose parent context is valid joins its trace
  * (trace id, parent span id, trace flags and remote bit); otherwise it starts a new, sampled
- * trace. Every ended span is exported, whatever its flags. Spans must come from this pipeline.
+ * trace. A parent context counts as valid only if its ids are: 32 and 16 hex digits, not all
+ * zeros, whatever its {@code isValid()} says (a custom {@code SpanContext} may claim validity).
+ * Every ended span is exported, whatever its flags. {@link #end} rejects a span of another
+ * pipeline or recorder with {@link IllegalArgumentException}.
+ *
+ * <p><b>Flush, close and exit.</b> {@link #flush()} exports every span ended before it, then
+ * flushes the exporter, and follows the flush rule of
+ * {@link io.lowalloc.core.batch.BatchBuffer#flush()}: false if any span ended before the call was
+ * not exported (failed, abandoned at the export timeout, or dropped) unless an earlier flush
+ * already returned false for it. The export timeout covers a {@code SpanExporter.export} call that
+ * blocks, and bounds the exporter's flush and shutdown; a {@code null} result or an exception from
+ * them is a failure (logged, rate-limited), never thrown. {@link #close()} exports what is pending,
+ * shuts the exporter down exactly once and stops the worker, bounded by the export timeout whatever
+ * the exporter does; no export follows the shutdown. Called inside {@code export()} it only starts
+ * the close, and a later {@code close()} waits for it. A JVM shutdown hook, on by default
+ * ({@link Builder#setShutdownHook(boolean)}), closes the pipeline at exit within
+ * {@value SpanRecorder#SHUTDOWN_HOOK_TIMEOUT_MILLIS} ms and logs what it could not deliver.
  *
  * <p><b>Allocation and threads.</b> In steady state (pool warm, views grown) {@link #startSpan},
  * the span's setters, {@link #end} and {@link #writeTraceparent} allocate nothing, on any number
- * of threads; nor does the export worker per span in view mode (see {@link SpanExporterAdapter}
- * for what the exporter's reads cost). {@link #stats()}, {@link #flush()} and {@link #close()}
- * allocate. All methods are thread-safe.
+ * of threads; nor do the export worker and its exporter thread per span in view mode (see
+ * {@link SpanExporterAdapter} for what the exporter's reads cost). {@link #stats()},
+ * {@link #flush()} and {@link #close()} allocate. All methods are thread-safe.
  */
 public final class PooledSpanPipeline implements AutoCloseable {
 
@@ -56,14 +72,10 @@ public final class PooledSpanPipeline implements AutoCloseable {
 
     private final SpanRecorder recorder;
     private final SpanExporterAdapter adapter;
-    private final long exporterTimeoutNanos;
-    private final Object closeLock = new Object();
-    private volatile boolean closed; // written under closeLock
 
     private PooledSpanPipeline(SpanRecorder recorder, SpanExporterAdapter adapter) {
         this.recorder = recorder;
         this.adapter = adapter;
-        this.exporterTimeoutNanos = recorder.batchOptions().exporterTimeoutNanos();
     }
 
     /**
@@ -110,8 +122,9 @@ public final class PooledSpanPipeline implements AutoCloseable {
 
     /**
      * Starts a span with an explicit parent context (for example one extracted from an incoming
-     * request), or a new trace if {@code parent} is invalid. The parent's hex ids are parsed in
-     * place, without allocating.
+     * request), or a new trace if {@code parent} is invalid: {@code isValid()} false, or ids that
+     * are not 32 and 16 hex digits or are all zeros, whatever {@code isValid()} claims. The
+     * parent's hex ids are checked and parsed in place, without allocating.
      *
      * @param name the span name, held by reference
      * @param kind the span kind
@@ -148,14 +161,26 @@ public final class PooledSpanPipeline implements AutoCloseable {
                         view.getTraceFlags().asByte(), view.isRemote());
             }
         } else if (parent.isValid()) {
-            // getTraceId()/getSpanId() return the strings the context already holds; parsing them
-            // in place allocates nothing.
+            // getTraceId()/getSpanId() return the strings the context already holds; checking and
+            // parsing them in place allocates nothing. isValid() is the context's own claim: a
+            // custom implementation may return true for ids that are malformed or all zeros.
             String traceId = parent.getTraceId();
-            return recorder.startSpan(name, kind, HexIds.parseLong16(traceId, 0),
-                    HexIds.parseLong16(traceId, HexIds.SPAN_ID_HEX_LENGTH),
-                    HexIds.parseLong16(parent.getSpanId(), 0), parent.getTraceFlags().asByte(), parent.isRemote());
+            String spanId = parent.getSpanId();
+            if (isHex(traceId, HexIds.TRACE_ID_HEX_LENGTH) && isHex(spanId, HexIds.SPAN_ID_HEX_LENGTH)) {
+                long high = HexIds.parseLong16(traceId, 0);
+                long low = HexIds.parseLong16(traceId, HexIds.SPAN_ID_HEX_LENGTH);
+                long parentSpanId = HexIds.parseLong16(spanId, 0);
+                if (Ids.isValidTraceId(high, low) && Ids.isValidSpanId(parentSpanId)) {
+                    return recorder.startSpan(name, kind, high, low, parentSpanId, parent.getTraceFlags().asByte(),
+                            parent.isRemote());
+                }
+            }
         }
         return recorder.startSpan(name, kind);
+    }
+
+    private static boolean isHex(String id, int length) {
+        return id != null && id.length() == length && HexIds.isValidHex(id, 0, length);
     }
 
     // Before the parent is touched, so that a null name or kind is reported as such.
@@ -171,6 +196,7 @@ public final class PooledSpanPipeline implements AutoCloseable {
      * @param span a span started by this pipeline, acquired or ended
      * @return true if the span was queued; false if it was dropped (queue full, or closed)
      * @throws NullPointerException if {@code span} is {@code null}
+     * @throws IllegalArgumentException if another pipeline or recorder started {@code span}
      * @throws IllegalStateException if {@code span} was already submitted or is back in its pool
      */
     public boolean end(SpanData span) {
@@ -186,7 +212,8 @@ public final class PooledSpanPipeline implements AutoCloseable {
      * @return true if the span was queued; false if it was dropped (queue full, or closed)
      * @throws NullPointerException if {@code span} is {@code null}
      * @throws IllegalStateException if {@code span} is not acquired (already ended or submitted)
-     * @throws IllegalArgumentException if {@code endEpochNanos < 0}
+     * @throws IllegalArgumentException if another pipeline or recorder started {@code span}, or if
+     *     {@code endEpochNanos < 0}
      */
     public boolean end(SpanData span, long endEpochNanos) {
         return recorder.end(span, endEpochNanos);
@@ -230,48 +257,45 @@ public final class PooledSpanPipeline implements AutoCloseable {
     }
 
     /**
-     * Exports every span ended before this call, then flushes the exporter; waits without a
-     * time limit for the recorder and up to the exporter timeout for the exporter's flush.
+     * Exports every span ended before this call, then flushes the exporter
+     * ({@code SpanExporter.flush()}, if a span reached it since its last flush). Each export and
+     * the exporter's flush are bounded by the export timeout; see
+     * {@link io.lowalloc.core.batch.BatchBuffer#flush()} for the whole bound.
      *
-     * @return true iff every such span was exported successfully and the exporter's flush
-     *     succeeded
+     * @return true iff every span ended before this call was exported successfully and the
+     *     exporter's flush succeeded, under the flush rule (see the class documentation)
      */
     public boolean flush() {
-        return flush(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+        return recorder.flush();
     }
 
     /**
-     * Like {@link #flush()}, but waits at most {@code timeout} for the recorder.
+     * Like {@link #flush()}, but gives up after {@code timeout}, returning false.
      *
-     * @param timeout the longest wait for the recorder, {@code >= 0}
+     * @param timeout the longest wait, {@code >= 0}
      * @param unit the unit of {@code timeout}
      * @return true iff every span ended before this call was exported successfully in time and
-     *     the exporter's flush succeeded
+     *     the exporter's flush succeeded, under the flush rule
      * @throws IllegalArgumentException if {@code timeout < 0}
      * @throws NullPointerException if {@code unit} is {@code null}
      */
     public boolean flush(long timeout, TimeUnit unit) {
-        boolean exported = recorder.flush(timeout, unit);
-        CompletableResultCode flushed = adapter.flush().join(exporterTimeoutNanos, TimeUnit.NANOSECONDS);
-        return exported && flushed.isSuccess();
+        return recorder.flush(timeout, unit);
     }
 
     /**
-     * Closes the pipeline: closes the recorder (spans ended from now on are rejected, counted and
-     * returned to the pool; every pending span is exported; the worker stops), then shuts the
-     * exporter down, waiting up to the exporter timeout for that. Idempotent: later calls return
-     * at once, after the first has finished.
+     * Closes the pipeline: spans ended from now on are rejected (counted, returned to the pool);
+     * every pending span is exported; the exporter is shut down ({@code SpanExporter.shutdown()})
+     * exactly once, after the last export; the worker stops; the shutdown hook is removed. Each
+     * export and the shutdown are bounded by the export timeout, whatever the exporter does; see
+     * {@link io.lowalloc.core.batch.BatchBuffer#close()} for the whole bound. Idempotent: later
+     * calls return once the first has finished. Called inside the exporter's {@code export()} (on
+     * the pipeline's own threads) it only starts the close; a later call from another thread waits
+     * for the drain and the shutdown.
      */
     @Override
     public void close() {
-        synchronized (closeLock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            recorder.close();
-            adapter.shutdown().join(exporterTimeoutNanos, TimeUnit.NANOSECONDS);
-        }
+        recorder.close();
     }
 
     /**
@@ -280,7 +304,7 @@ public final class PooledSpanPipeline implements AutoCloseable {
      * @return true once closing started
      */
     public boolean isClosed() {
-        return closed;
+        return recorder.isClosed();
     }
 
     /**
@@ -395,8 +419,9 @@ public final class PooledSpanPipeline implements AutoCloseable {
 
         /**
          * Forwards to {@link BatchOptions.Builder#setExporterTimeout(long, TimeUnit)}. The timeout
-         * also bounds how long {@link PooledSpanPipeline#flush()} and
-         * {@link PooledSpanPipeline#close()} wait for the exporter's flush or shutdown.
+         * covers a {@code SpanExporter.export} call that blocks, and also bounds how long
+         * {@link PooledSpanPipeline#flush()} and {@link PooledSpanPipeline#close()} wait for the
+         * exporter's flush or shutdown.
          *
          * @param timeout {@code >= 0}; 0 means no timeout
          * @param unit the unit of {@code timeout}
@@ -511,6 +536,20 @@ public final class PooledSpanPipeline implements AutoCloseable {
          */
         public Builder setClock(EpochClock clock) {
             recorder.setClock(clock);
+            return this;
+        }
+
+        /**
+         * Forwards to {@link SpanRecorder.Builder#setShutdownHook(boolean)}: whether the pipeline
+         * registers a JVM shutdown hook that closes it at exit (within
+         * {@value SpanRecorder#SHUTDOWN_HOOK_TIMEOUT_MILLIS} ms) and logs the spans it could not
+         * deliver. Default {@value SpanRecorder#DEFAULT_SHUTDOWN_HOOK}.
+         *
+         * @param shutdownHook true to register the hook
+         * @return this
+         */
+        public Builder setShutdownHook(boolean shutdownHook) {
+            recorder.setShutdownHook(shutdownHook);
             return this;
         }
 

@@ -15,7 +15,11 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Exports batches of pooled core spans through any OpenTelemetry {@link SpanExporter} (OTLP over
@@ -46,9 +50,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link ExportCompletion} when the returned result completes: success, or failure with the
  * result's throwable. An exception thrown by the exporter, or a {@code null} result, is a failure.
  * The buffer's completion hook then returns the spans to their pool; if the result does not
- * complete within the buffer's export timeout, the buffer abandons the spans instead (never
- * reused), and this adapter leaves that batch's views to the exporter as well: the next export
- * finds them still in use and makes a new set (counted in {@link #viewSetsReplaced()}).
+ * complete within the buffer's export timeout (or {@code SpanExporter.export} itself blocks that
+ * long), the buffer abandons the spans instead (never reused), and this adapter leaves that batch's
+ * views to the exporter as well: the next export finds them still in use and makes a new set
+ * (counted in {@link #viewSetsReplaced()}).
+ *
+ * <p>{@link #flush(ExportCompletion)} and {@link #shutdown(ExportCompletion)}, which the buffer
+ * calls on its exporter thread and bounds by the export timeout, map {@code SpanExporter.flush()}
+ * and {@code shutdown()} the same way: the result's outcome when it completes; a {@code null}
+ * result or an exception is a failure, never thrown. {@link #flush()} and {@link #shutdown()}
+ * return the exporter's result, or a failed one (logged, at most once per
+ * {@value #LIFECYCLE_LOG_INTERVAL_SECONDS} s) when it returned {@code null} or threw.
  *
  * <h2>Attribute value length limit</h2>
  * String attribute values, and string-array elements, longer than their span's
@@ -67,8 +79,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * described in {@link PooledSpanDataView}: hex id strings on request, boxes for new numeric
  * values. {@code export} calls must not overlap with
  * each other for one adapter beyond what {@code BatchBuffer} does (one at a time); an overlapping
- * call still works but gets a new view set. {@link #flush()} and {@link #shutdown()} are
- * thread-safe and delegate to the exporter.
+ * call still works but gets a new view set. The flush and shutdown methods are thread-safe and
+ * delegate to the exporter; each allocates a little (not a hot path).
  */
 public final class SpanExporterAdapter implements BatchExporter<SpanData> {
 
@@ -78,7 +90,11 @@ public final class SpanExporterAdapter implements BatchExporter<SpanData> {
     /** Default copy mode: {@value} (view mode). */
     public static final boolean DEFAULT_COPY_MODE = false;
 
+    /** The least time between two log lines about a flush or shutdown that returned null or threw: {@value} s. */
+    public static final long LIFECYCLE_LOG_INTERVAL_SECONDS = 10;
+
     private static final InstrumentationScopeInfo DEFAULT_SCOPE = InstrumentationScopeInfo.create(DEFAULT_SCOPE_NAME);
+    private static final Logger LOGGER = Logger.getLogger(SpanExporterAdapter.class.getName());
 
     private final SpanExporter exporter;
     private final Resource resource;
@@ -87,6 +103,7 @@ public final class SpanExporterAdapter implements BatchExporter<SpanData> {
     private final AttributeKeyCache keys = new AttributeKeyCache(AttributeKeyCache.DEFAULT_CAPACITY);
     private final AtomicLong viewSetsReplaced = new AtomicLong();
     private final AtomicLong truncatedAttributeValues = new AtomicLong();
+    private final AtomicLong nextLifecycleLogNanos = new AtomicLong(System.nanoTime());
     private volatile ViewSet current;
 
     private SpanExporterAdapter(Builder builder) {
@@ -204,21 +221,89 @@ public final class SpanExporterAdapter implements BatchExporter<SpanData> {
     }
 
     /**
+     * Flushes the wrapped exporter and signals {@code completion} when its result completes: its
+     * outcome; a {@code null} result or an exception is a failure. Never throws. Called by the
+     * buffer on its exporter thread, bounded by the export timeout.
+     *
+     * @param completion receives the result exactly once
+     */
+    @Override
+    public void flush(ExportCompletion completion) {
+        forward("flush", exporter::flush, completion);
+    }
+
+    /**
+     * Shuts the wrapped exporter down and signals {@code completion} when its result completes, as
+     * {@link #flush(ExportCompletion)}. Called once by the buffer's close, on its exporter thread,
+     * bounded by the export timeout.
+     *
+     * @param completion receives the result exactly once
+     */
+    @Override
+    public void shutdown(ExportCompletion completion) {
+        forward("shutdown", exporter::shutdown, completion);
+    }
+
+    private void forward(String what, Supplier<CompletableResultCode> call, ExportCompletion completion) {
+        CompletableResultCode result;
+        try {
+            result = call.get();
+        } catch (RuntimeException | Error e) { // the exporter's exception is its call's failure
+            completion.failure(e);
+            return;
+        }
+        if (result == null) {
+            completion.failure(new NullPointerException("SpanExporter." + what + " returned null: " + exporter));
+            return;
+        }
+        result.whenComplete(() -> {
+            if (result.isSuccess()) {
+                completion.success();
+            } else {
+                completion.failure(result.getFailureThrowable());
+            }
+        });
+    }
+
+    /**
      * Flushes the wrapped exporter.
      *
-     * @return the exporter's result
+     * @return the exporter's result; a failed result if it returned {@code null} or threw (logged)
      */
     public CompletableResultCode flush() {
-        return exporter.flush();
+        try {
+            return nonNull("flush", exporter.flush());
+        } catch (RuntimeException e) {
+            return failed("flush", e);
+        }
     }
 
     /**
      * Shuts the wrapped exporter down.
      *
-     * @return the exporter's result
+     * @return the exporter's result; a failed result if it returned {@code null} or threw (logged)
      */
     public CompletableResultCode shutdown() {
-        return exporter.shutdown();
+        try {
+            return nonNull("shutdown", exporter.shutdown());
+        } catch (RuntimeException e) {
+            return failed("shutdown", e);
+        }
+    }
+
+    private CompletableResultCode nonNull(String what, CompletableResultCode result) {
+        return result != null ? result : failed(what, null);
+    }
+
+    private CompletableResultCode failed(String what, RuntimeException cause) {
+        long now = System.nanoTime();
+        long next = nextLifecycleLogNanos.get();
+        if (now - next >= 0 && nextLifecycleLogNanos.compareAndSet(next,
+                now + TimeUnit.SECONDS.toNanos(LIFECYCLE_LOG_INTERVAL_SECONDS))) {
+            LOGGER.log(Level.WARNING, "SpanExporter." + what + " of " + exporter
+                    + (cause == null ? " returned null" : " threw") + "; counted as a failure", cause);
+        }
+        return CompletableResultCode.ofFailure();
     }
 
     /**

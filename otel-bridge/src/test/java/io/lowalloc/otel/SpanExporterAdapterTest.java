@@ -2,7 +2,9 @@ package io.lowalloc.otel;
 
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanLimits;
+import io.lowalloc.core.testing.LogCapture;
 import io.lowalloc.otel.internal.view.PooledSpanDataView;
+import io.lowalloc.otel.testing.LifecycleExporter;
 import io.lowalloc.otel.testing.SampleSpans;
 import io.lowalloc.otel.testing.ScriptedExporter;
 import io.opentelemetry.api.common.AttributeKey;
@@ -12,6 +14,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import static io.lowalloc.otel.testing.SampleSpans.RESOURCE;
 import static io.lowalloc.otel.testing.SampleSpans.SCOPE;
@@ -261,6 +264,67 @@ class SpanExporterAdapterTest {
 
         assertThat(exporter.flushCalls).hasValue(1);
         assertThat(exporter.shutdownCalls).hasValue(1);
+    }
+
+    @Test
+    void theBufferLifecycleMapsTheExportersResultsAndItsNullsAndExceptionsToFailures() {
+        LifecycleExporter exporter = new LifecycleExporter();
+        SpanExporterAdapter adapter = SpanExporterAdapter.builder(exporter).build();
+        CompletableResultCode pendingFlush = new CompletableResultCode();
+        exporter.onFlush = () -> pendingFlush;
+        RecordingCompletion flushed = new RecordingCompletion();
+        adapter.flush(flushed);
+        assertThat(flushed.signalled()).as("signalled when the result completes").isFalse();
+        pendingFlush.fail();
+        assertThat(flushed.failures).hasValue(1);
+
+        exporter.onShutdown = CompletableResultCode::ofFailure;
+        RecordingCompletion failed = new RecordingCompletion();
+        adapter.shutdown(failed);
+        assertThat(failed.failures).hasValue(1);
+
+        exporter.onShutdown = () -> null;
+        RecordingCompletion nullResult = new RecordingCompletion();
+        adapter.shutdown(nullResult);
+        assertThat(nullResult.failures).hasValue(1);
+        assertThat(nullResult.cause.get()).isInstanceOf(NullPointerException.class)
+                .hasMessage("SpanExporter.shutdown returned null: LifecycleExporter");
+
+        exporter.onFlush = () -> {
+            throw new IllegalStateException("flush bug");
+        };
+        RecordingCompletion thrown = new RecordingCompletion();
+        adapter.flush(thrown);
+        assertThat(thrown.failures).hasValue(1);
+        assertThat(thrown.cause.get()).hasMessage("flush bug");
+
+        exporter.onFlush = CompletableResultCode::ofSuccess;
+        RecordingCompletion fine = new RecordingCompletion();
+        adapter.flush(fine);
+        assertThat(fine.successes).hasValue(1);
+        assertThat(fine.failures).hasValue(0);
+    }
+
+    @Test
+    void flushAndShutdownThatReturnNullOrThrowGiveAFailedResultAndALogLine() {
+        LifecycleExporter nulls = new LifecycleExporter();
+        nulls.onFlush = () -> null;
+        nulls.onShutdown = () -> null;
+        LifecycleExporter throwing = new LifecycleExporter();
+        throwing.onShutdown = () -> {
+            throw new IllegalStateException("shutdown bug");
+        };
+        try (LogCapture logs = LogCapture.of(SpanExporterAdapter.class)) {
+            SpanExporterAdapter nullAdapter = SpanExporterAdapter.builder(nulls).build();
+            assertThat(nullAdapter.flush().isSuccess()).isFalse();
+            assertThat(nullAdapter.shutdown().isSuccess()).isFalse();
+            assertThat(SpanExporterAdapter.builder(throwing).build().shutdown().isSuccess()).isFalse();
+
+            assertThat(logs.count(Level.WARNING, "SpanExporter.flush of LifecycleExporter returned null")).isEqualTo(1);
+            assertThat(logs.count(Level.WARNING, "SpanExporter.shutdown of LifecycleExporter returned null"))
+                    .as("rate-limited per adapter").isZero();
+            assertThat(logs.count(Level.WARNING, "SpanExporter.shutdown of LifecycleExporter threw")).isEqualTo(1);
+        }
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A no-op exporter: reads every item of the batch (so the batch is really handed over), counts the
- * call and reports success at once. Called only by the buffer's single worker thread.
+ * call and reports success at once. Called only by the buffer's exporter thread, one call at a time.
  */
 public final class CountingExporter implements BatchExporter<Item> {
 

@@ -502,8 +502,9 @@ public final class BatchBuffer<T> implements AutoCloseable {
 
         /**
          * Sets the hook the worker calls for each item once its export's result is known,
-         * success or failure (for example {@code pool::release}). It is not called for abandoned
-         * items nor for items whose {@code offer} returned false. It runs on the worker thread,
+         * success or failure (for example a pool's {@code HandOffReleaser::release}: pooled spans
+         * refuse a plain release once submitted). It is not called for abandoned items nor for
+         * items whose {@code offer} returned false. It runs on the worker thread,
          * before the item is counted as exported or failed; exceptions are logged and ignored.
          * Default: none.
          *

@@ -250,6 +250,19 @@ public final class ObjectPool<T extends Poolable> {
         return createdHere;
     }
 
+    /**
+     * Returns whether this pool created {@code object}, whatever its state now; one read of its
+     * slot, allocation-free. Lets an owner reject another pool's object before it takes it over.
+     *
+     * @param object the object to check
+     * @return true if this pool's factory made it
+     * @throws NullPointerException if {@code object} is {@code null}
+     */
+    public boolean owns(T object) {
+        PoolSlot slot = Objects.requireNonNull(object, "object").poolSlot();
+        return slot != null && slot.owner() == this;
+    }
+
     /** {@return the exact maximum number of pooled (idle) objects, in {@code [1, MAX_CAPACITY]}} */
     public int capacity() {
         return capacity;

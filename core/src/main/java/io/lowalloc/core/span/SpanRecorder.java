@@ -4,9 +4,12 @@ import io.lowalloc.core.batch.BatchBuffer;
 import io.lowalloc.core.batch.BatchExporter;
 import io.lowalloc.core.batch.BatchOptions;
 import io.lowalloc.core.pool.HandOffReleaser;
+import io.lowalloc.core.batch.BatchStats;
 import io.lowalloc.core.pool.ObjectPool;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 
 /**
  * Records spans from a pool and exports them in batches: one {@link ObjectPool} of
@@ -28,8 +31,21 @@ import java.util.concurrent.TimeUnit;
  * to the buffer and, if the buffer refuses it (queue full, or closed), counts the drop and
  * releases it to the pool at once. An exported or failed span returns to the pool when the
  * exporter's result is known; a span whose export times out is abandoned to the exporter,
- * counted, and never reused. {@link #stats()} accounts for every span. Spans passed to
- * {@code end} must come from this recorder.
+ * counted, and never reused. {@link #stats()} accounts for every span. {@code end} rejects a
+ * span that another recorder (another pool) started, with {@link IllegalArgumentException}, before
+ * touching it.
+ *
+ * <h2>Flush, close and exit</h2>
+ * {@link #flush()} follows the flush rule of {@link BatchBuffer#flush()}: false if any span ended
+ * before the call was not exported (failed, abandoned at the export timeout, or dropped) unless an
+ * earlier flush already returned false for it, and within the bounds given there. {@link #close()}
+ * exports what is pending, shuts the exporter down exactly once ({@link BatchExporter#shutdown})
+ * and stops the worker, bounded by the export timeout whatever the exporter does; called from the
+ * exporter or the completion hook it only starts the close. By default the recorder registers a
+ * JVM shutdown hook ({@link Builder#setShutdownHook(boolean)}) that closes it, waiting at most
+ * {@value #SHUTDOWN_HOOK_TIMEOUT_MILLIS} ms, and logs the spans it could not deliver; {@code close}
+ * removes the hook, so a closed recorder leaves none behind (until then the hook keeps the
+ * recorder reachable).
  *
  * <h2>Parents</h2>
  * A span without a parent starts a new trace with random ids and the sampled flag set. A child
@@ -38,10 +54,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <h2>Allocation and threads</h2>
  * In steady state (pool warm, span storage grown) {@code startSpan}, the span's setters and
- * {@code end} allocate nothing, on any number of threads; neither does the export worker per
- * span (it allocates a constant number of objects per export call). {@link #stats()},
- * {@link #flush()}, {@link #close()} and {@link #toString()} allocate. All methods are
- * thread-safe.
+ * {@code end} allocate nothing, on any number of threads; neither do the export worker and its
+ * exporter thread per span (the worker allocates a constant number of objects per export call).
+ * {@link #stats()}, {@link #flush()}, {@link #close()} and {@link #toString()} allocate. All methods
+ * are thread-safe.
  */
 public final class SpanRecorder implements AutoCloseable {
 
@@ -52,6 +68,15 @@ public final class SpanRecorder implements AutoCloseable {
     public static final int DEFAULT_POOL_HEADROOM = 256;
     /** Default export worker thread name: {@value}. */
     public static final String DEFAULT_WORKER_THREAD_NAME = "lowalloc-span-export";
+    /** Default for registering a JVM shutdown hook that closes the recorder: {@value}. */
+    public static final boolean DEFAULT_SHUTDOWN_HOOK = true;
+    /**
+     * How long the shutdown hook waits for the close, in milliseconds: {@value}, as OpenTelemetry's
+     * {@code OpenTelemetrySdk.close()} waits for its shutdown.
+     */
+    public static final long SHUTDOWN_HOOK_TIMEOUT_MILLIS = 10_000L;
+
+    private static final Logger LOGGER = Logger.getLogger(SpanRecorder.class.getName());
 
     private static final BatchOptions DEFAULT_OPTIONS =
             BatchOptions.defaults().toBuilder().setWorkerThreadName(DEFAULT_WORKER_THREAD_NAME).build();
@@ -61,15 +86,28 @@ public final class SpanRecorder implements AutoCloseable {
     private final HandOffReleaser<SpanData> releaser;
     private final BatchBuffer<SpanData> buffer;
     private final EpochClock clock;
+    private final Thread shutdownHook; // null if none
+    private final AtomicBoolean shutdownHookRemoved = new AtomicBoolean();
     private volatile boolean closed;
 
     private SpanRecorder(ObjectPool<SpanData> pool, BatchExporter<SpanData> exporter, BatchOptions options,
-            EpochClock clock) {
+            EpochClock clock, boolean registerShutdownHook) {
         this.pool = pool;
         this.releaser = pool.claimHandOffReleaser();
         this.clock = clock;
         this.buffer = BatchBuffer.builder(exporter).setBatchOptions(options).setCompletionHook(releaser::release)
                 .build();
+        this.shutdownHook = registerShutdownHook ? registerShutdownHook(options.workerThreadName()) : null;
+    }
+
+    private Thread registerShutdownHook(String workerThreadName) {
+        Thread hook = new Thread(this::closeAtExit, workerThreadName + "-shutdown-hook");
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return hook;
+        } catch (IllegalStateException e) { // built while the JVM is already shutting down
+            return null;
+        }
     }
 
     /**
@@ -196,10 +234,11 @@ public final class SpanRecorder implements AutoCloseable {
      * @param span a span started by this recorder, acquired or ended
      * @return true if the span was queued; false if it was dropped (queue full, or closed)
      * @throws NullPointerException if {@code span} is null
+     * @throws IllegalArgumentException if another recorder started {@code span}
      * @throws IllegalStateException if {@code span} was already submitted or is back in its pool
      */
     public boolean end(SpanData span) {
-        Objects.requireNonNull(span, "span");
+        checkOwn(span);
         if (span.state() == SpanState.ACQUIRED) {
             span.end(clock.nowEpochNanos());
         }
@@ -215,12 +254,22 @@ public final class SpanRecorder implements AutoCloseable {
      * @return true if the span was queued; false if it was dropped (queue full, or closed)
      * @throws NullPointerException if {@code span} is null
      * @throws IllegalStateException if {@code span} is not acquired (already ended or submitted)
-     * @throws IllegalArgumentException if {@code endEpochNanos < 0}
+     * @throws IllegalArgumentException if another recorder started {@code span}, or if
+     *     {@code endEpochNanos < 0}
      */
     public boolean end(SpanData span, long endEpochNanos) {
-        Objects.requireNonNull(span, "span");
+        checkOwn(span);
         span.end(endEpochNanos);
         return submit(span);
+    }
+
+    /** One read of the span's pool slot: another recorder's span is refused before it is touched. */
+    private void checkOwn(SpanData span) {
+        Objects.requireNonNull(span, "span");
+        if (!pool.owns(span)) {
+            throw new IllegalArgumentException("span was not started by this recorder (its pool is not this"
+                    + " recorder's); end it with the recorder or pipeline that started it");
+        }
     }
 
     private boolean submit(SpanData span) {
@@ -234,21 +283,24 @@ public final class SpanRecorder implements AutoCloseable {
     }
 
     /**
-     * Waits, without a time limit, until every span ended before this call is exported or
-     * accounted for; see {@link BatchBuffer#flush()}.
+     * Exports every span ended before this call and flushes the exporter; see
+     * {@link BatchBuffer#flush()} for the flush rule and its bound (each export and the exporter's
+     * flush bounded by the export timeout).
      *
-     * @return true iff every such span was exported successfully
+     * @return true iff every span ended before this call was exported successfully and the
+     *     exporter's flush succeeded, under the flush rule
      */
     public boolean flush() {
         return buffer.flush();
     }
 
     /**
-     * Like {@link #flush()}, but gives up after {@code timeout}.
+     * Like {@link #flush()}, but gives up after {@code timeout}, returning false.
      *
      * @param timeout the longest wait, {@code >= 0}
      * @param unit the unit of {@code timeout}
-     * @return true iff every span ended before this call was exported successfully in time
+     * @return true iff every span ended before this call was exported successfully in time, under
+     *     the flush rule of {@link BatchBuffer#flush()}
      * @throws IllegalArgumentException if {@code timeout < 0}
      * @throws NullPointerException if {@code unit} is null
      */
@@ -258,13 +310,65 @@ public final class SpanRecorder implements AutoCloseable {
 
     /**
      * Closes the recorder: spans ended from now on are rejected (counted, returned to the pool),
-     * every pending span is exported, and the worker thread stops; see {@link BatchBuffer#close()}.
-     * Spans can still be started. Does not close the exporter. Idempotent.
+     * every pending span is exported, the exporter is shut down exactly once and the worker
+     * thread stops, all bounded by the export timeout whatever the exporter does; see
+     * {@link BatchBuffer#close()}. Removes the shutdown hook. Spans can still be started.
+     * Idempotent; called from the exporter or the completion hook, it only starts the close and a
+     * later call from another thread waits for it.
      */
     @Override
     public void close() {
         closed = true;
+        removeShutdownHook();
         buffer.close();
+    }
+
+    private void removeShutdownHook() {
+        if (shutdownHook != null && shutdownHookRemoved.compareAndSet(false, true)) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) { // the JVM is shutting down: the hooks run anyway
+                // Nothing to remove from: the hook (maybe this very thread) is running.
+            }
+        }
+    }
+
+    /** The shutdown hook: closes within a bound and reports what did not get out. */
+    private void closeAtExit() {
+        closed = true;
+        shutdownHookRemoved.set(true);
+        boolean closedInTime = buffer.close(SHUTDOWN_HOOK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        BatchStats stats = buffer.stats();
+        long undelivered = stats.pending() + stats.failed() + stats.abandoned() + stats.dropped();
+        if (undelivered > 0 || !closedInTime) {
+            logAtExit("SpanRecorder shutdown hook: " + undelivered + " spans not delivered of " + stats.offered()
+                    + " ended (pending " + stats.pending() + ", failed " + stats.failed() + ", abandoned "
+                    + stats.abandoned() + ", dropped " + stats.dropped() + ")"
+                    + (closedInTime ? "" : "; the close reported a failure or did not finish within "
+                            + SHUTDOWN_HOOK_TIMEOUT_MILLIS + " ms"));
+        }
+    }
+
+    /**
+     * Logs a warning; if logging was already shut down (java.util.logging resets its handlers in
+     * its own shutdown hook, which may run first), prints it to the standard error stream instead.
+     */
+    private static void logAtExit(String message) {
+        for (Logger logger = LOGGER; logger != null; logger = logger.getParent()) {
+            if (logger.getHandlers().length > 0) {
+                LOGGER.warning(message);
+                return;
+            }
+            if (!logger.getUseParentHandlers()) {
+                break;
+            }
+        }
+        System.err.println("WARNING: " + message);
+    }
+
+    /** The registered shutdown hook, or null; for tests. */
+    Thread shutdownHook() {
+        return shutdownHook;
     }
 
     /**
@@ -321,6 +425,7 @@ public final class SpanRecorder implements AutoCloseable {
         private int poolCapacity; // 0: maxQueueSize + maxExportBatchSize + DEFAULT_POOL_HEADROOM
         private int prefill;
         private EpochClock clock;
+        private boolean shutdownHook = DEFAULT_SHUTDOWN_HOOK;
 
         private Builder() {
         }
@@ -414,7 +519,23 @@ public final class SpanRecorder implements AutoCloseable {
         }
 
         /**
-         * Builds a recorder exporting to {@code exporter} and starts its worker thread.
+         * Chooses whether each recorder built registers a JVM shutdown hook that closes it at exit,
+         * waiting at most {@value SpanRecorder#SHUTDOWN_HOOK_TIMEOUT_MILLIS} ms, and logs the spans it
+         * could not deliver; {@link SpanRecorder#close()} removes the hook. Default
+         * {@value SpanRecorder#DEFAULT_SHUTDOWN_HOOK}. Turn it off when the application closes the
+         * recorder from its own shutdown sequence.
+         *
+         * @param shutdownHook true to register the hook
+         * @return this
+         */
+        public Builder setShutdownHook(boolean shutdownHook) {
+            this.shutdownHook = shutdownHook;
+            return this;
+        }
+
+        /**
+         * Builds a recorder exporting to {@code exporter}, starts its worker thread and, unless
+         * turned off, registers its shutdown hook.
          *
          * @param exporter receives the ended spans; any {@code BatchExporter} of {@code SpanData}
          * @return a new recorder
@@ -433,7 +554,8 @@ public final class SpanRecorder implements AutoCloseable {
             }
             ObjectPool<SpanData> pool = SpanData.newPool(capacity, spanLimits);
             pool.prefill(prefill);
-            return new SpanRecorder(pool, exporter, batchOptions, clock != null ? clock : EpochClock.system());
+            return new SpanRecorder(pool, exporter, batchOptions, clock != null ? clock : EpochClock.system(),
+                    shutdownHook);
         }
     }
 }

@@ -211,6 +211,22 @@ class ObjectPoolTest {
     }
 
     @Test
+    void ownsTellsThisPoolsObjectsFromOthersInEveryState() {
+        ObjectPool<TestItem> other = ObjectPool.builder(TestItem::new).name("other").capacity(2).build();
+        TestItem mine = pool.acquire();
+        TestItem foreign = other.acquire();
+
+        assertThat(pool.owns(mine)).isTrue();
+        assertThat(pool.owns(foreign)).isFalse();
+        assertThat(pool.owns(new TestItem())).as("never handed out").isFalse();
+        pool.release(mine);
+        assertThat(pool.owns(mine)).as("pooled").isTrue();
+        assertThat(pool.stats().acquired()).as("no counter moved").isEqualTo(1);
+        assertThatThrownBy(() -> pool.owns(null)).isInstanceOf(NullPointerException.class).hasMessage("object");
+        other.release(foreign);
+    }
+
+    @Test
     void releaseOfObjectNeverPooledThrows() {
         TestItem stranger = new TestItem();
 

@@ -342,24 +342,22 @@ class SpanRecorderTest {
     }
 
     @Test
-    void aSpanOfAnotherRecorderIsExportedButNotPooledAndUnbalancesTheStats() {
+    void endRejectsASpanOfAnotherRecorderAndLeavesItToItsOwner() {
         SpanRecorder recorder = recorder(RecordingExporter.<SpanData>succeeding());
         SpanRecorder other = recorder(RecordingExporter.<SpanData>succeeding());
         SpanData foreign = other.startSpan("foreign", SpanKind.INTERNAL);
 
-        // As a BatchBuffer with the wrong completion hook: the worker logs the refused release.
-        assertThat(recorder.end(foreign)).isTrue();
-        assertThat(recorder.flush()).isTrue();
+        assertThatIllegalArgumentException().isThrownBy(() -> recorder.end(foreign))
+                .withMessageStartingWith("span was not started by this recorder");
+        assertThatIllegalArgumentException().isThrownBy(() -> recorder.end(foreign, 5L))
+                .withMessageStartingWith("span was not started by this recorder");
 
-        assertThat(recorder.stats().batch().exported()).isEqualTo(1);
-        assertThat(recorder.stats().inProgress()).isEqualTo(-1);
-        assertThat(recorder.stats().isBalanced()).as("the misuse shows").isFalse();
-        assertThat(other.stats().pool().outstanding()).as("still out of its own pool").isEqualTo(1);
-        assertThat(foreign.state()).isEqualTo(SpanState.SUBMITTED);
-        recorders.remove(recorder);
-        recorder.close();
-        recorders.remove(other);
-        other.close();
+        assertThat(foreign.state()).as("untouched: still writable by its holder").isEqualTo(SpanState.ACQUIRED);
+        assertThat(recorder.stats().batch().offered()).isZero();
+        assertThat(recorder.stats().isBalanced()).isTrue();
+        assertThat(other.end(foreign)).as("its own recorder still takes it").isTrue();
+        assertThat(other.flush()).isTrue();
+        assertThat(other.stats().pool().outstanding()).isZero();
     }
 
     // ------------------------------------------------------------ concurrency

@@ -12,9 +12,9 @@ import java.util.List;
  *
  * <p>Allocation-free, and free of String literals: the thread that requests the C2 compilation of
  * a method first resolves the String constants of the method's class, and an allocation test
- * would charge those strings to the spans. The counters are written by the worker thread only;
- * read them after {@code flush()} or {@code close()}, which order the worker's writes before their
- * return.
+ * would charge those strings to the spans. The counters are written by the buffer's exporter
+ * thread only, before each completion signal; read them after {@code flush()} or {@code close()},
+ * which order those writes (through the signal the worker reads) before their return.
  */
 public final class CountingExporter implements BatchExporter<SpanData> {
 
@@ -39,7 +39,7 @@ public final class CountingExporter implements BatchExporter<SpanData> {
     }
 
     /**
-     * Returns the thread that made the last export call: the buffer's worker.
+     * Returns the thread that made the last export call: the buffer's exporter thread.
      *
      * @return the thread, or null before the first call
      */

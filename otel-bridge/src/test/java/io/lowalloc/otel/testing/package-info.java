@@ -1,5 +1,6 @@
 /**
- * Test fakes shared by the bridge's tests: a scripted {@code SpanExporter}, a span processor that
+ * Test fakes shared by the bridge's tests: a scripted {@code SpanExporter}, one whose export, flush
+ * and shutdown results the test supplies ({@code LifecycleExporter}), a span processor that
  * keeps the last ended span, a {@code ReadableSpan} with fixed data, and a sample core span with
  * the assertions that an OpenTelemetry {@code SpanData} shows it. Not API: test code only.
  *
