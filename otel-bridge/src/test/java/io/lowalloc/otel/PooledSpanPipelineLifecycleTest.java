@@ -11,6 +11,8 @@ import io.lowalloc.core.span.SpanKind;
 import io.lowalloc.core.span.SpanState;
 import io.lowalloc.core.testing.Await;
 import io.lowalloc.core.testing.LogCapture;
+import io.lowalloc.core.testing.Release;
+import io.lowalloc.core.testing.Timing;
 import io.lowalloc.otel.testing.LifecycleExporter;
 import io.lowalloc.otel.testing.ScriptedExporter;
 import io.opentelemetry.api.trace.SpanContext;
@@ -20,7 +22,6 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,11 +39,11 @@ class PooledSpanPipelineLifecycleTest {
 
     private final List<PooledSpanPipeline> pipelines = new ArrayList<>();
     /** Released after each test, so that no exporter thread stays blocked in a test's exporter. */
-    private final CountDownLatch release = new CountDownLatch(1);
+    private final Release release = new Release();
 
     @AfterEach
     void releaseAndClose() {
-        release.countDown();
+        release.open();
         for (PooledSpanPipeline pipeline : pipelines) {
             pipeline.close();
             RecorderStats stats = pipeline.stats();
@@ -54,26 +55,6 @@ class PooledSpanPipelineLifecycleTest {
     private PooledSpanPipeline track(PooledSpanPipeline pipeline) {
         pipelines.add(pipeline);
         return pipeline;
-    }
-
-    private static long millisSince(long startNanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void awaitRelease() {
-        try {
-            release.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void endSpans(PooledSpanPipeline pipeline, int count) {
@@ -126,7 +107,7 @@ class PooledSpanPipelineLifecycleTest {
     void aBlockingExportIsAbandonedAtTheTimeoutAndFlushReturnsWithinIt() {
         LifecycleExporter exporter = new LifecycleExporter();
         exporter.onExport = () -> {
-            sleep(1_500); // sends synchronously, as OpenTelemetry's Zipkin exporter does
+            Timing.sleep(1_500); // sends synchronously, as OpenTelemetry's Zipkin exporter does
             return CompletableResultCode.ofSuccess();
         };
         try (LogCapture logs = LogCapture.of("io.lowalloc")) {
@@ -136,7 +117,7 @@ class PooledSpanPipelineLifecycleTest {
 
             long start = System.nanoTime();
             boolean flushed = pipeline.flush();
-            long took = millisSince(start);
+            long took = Timing.millisSince(start);
 
             assertThat(flushed).as("a 1.5 s export against a 500 ms timeout is not exported").isFalse();
             assertThat(took).isBetween(400L, 1_300L);
@@ -149,7 +130,7 @@ class PooledSpanPipelineLifecycleTest {
     void anExportThatNeverReturnsHangsNeitherFlushNorClose() {
         LifecycleExporter exporter = new LifecycleExporter();
         exporter.onExport = () -> {
-            awaitRelease();
+            release.await();
             return CompletableResultCode.ofSuccess();
         };
         PooledSpanPipeline pipeline = PooledSpanPipeline.builder(exporter)
@@ -160,7 +141,7 @@ class PooledSpanPipelineLifecycleTest {
                 assertThat(pipeline.flush()).isFalse();
                 long start = System.nanoTime();
                 pipeline.close();
-                assertThat(millisSince(start)).isLessThan(1_500L);
+                assertThat(Timing.millisSince(start)).isLessThan(1_500L);
             }, "flush and close returned");
             assertThat(logs.records).isNotEmpty();
         }
@@ -178,7 +159,7 @@ class PooledSpanPipelineLifecycleTest {
     void closeIsBoundedByTheExporterTimeoutWhenShutdownBlocks() {
         LifecycleExporter exporter = new LifecycleExporter();
         exporter.onShutdown = () -> {
-            sleep(3_000);
+            Timing.sleep(3_000);
             return CompletableResultCode.ofSuccess();
         };
         PooledSpanPipeline pipeline = PooledSpanPipeline.builder(exporter)
@@ -188,7 +169,7 @@ class PooledSpanPipelineLifecycleTest {
         try (LogCapture logs = LogCapture.of("io.lowalloc")) {
             long start = System.nanoTime();
             pipeline.close();
-            long took = millisSince(start);
+            long took = Timing.millisSince(start);
 
             assertThat(took).as("a 3 s shutdown against a 200 ms timeout").isBetween(150L, 1_000L);
             assertThat(logs.records).isNotEmpty();
@@ -201,7 +182,7 @@ class PooledSpanPipelineLifecycleTest {
     void aShutdownThatNeverReturnsHangsNeitherCloseNorASecondClose() {
         LifecycleExporter exporter = new LifecycleExporter();
         exporter.onShutdown = () -> {
-            awaitRelease();
+            release.await();
             return CompletableResultCode.ofSuccess();
         };
         PooledSpanPipeline pipeline = PooledSpanPipeline.builder(exporter)
@@ -212,10 +193,10 @@ class PooledSpanPipelineLifecycleTest {
             assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
                 long start = System.nanoTime();
                 pipeline.close();
-                assertThat(millisSince(start)).as("first close").isLessThan(1_500L);
+                assertThat(Timing.millisSince(start)).as("first close").isLessThan(1_500L);
                 start = System.nanoTime();
                 pipeline.close();
-                assertThat(millisSince(start)).as("second close").isLessThan(100L);
+                assertThat(Timing.millisSince(start)).as("second close").isLessThan(100L);
             }, "both closes returned");
             assertThat(logs.records).isNotEmpty();
         }
@@ -226,18 +207,14 @@ class PooledSpanPipelineLifecycleTest {
     void closeInsideExportIsDeferredAndTheApplicationsCloseDrainsAndShutsDownOnce() {
         LifecycleExporter exporter = new LifecycleExporter();
         AtomicReference<PooledSpanPipeline> self = new AtomicReference<>();
-        CountDownLatch allEnded = new CountDownLatch(1);
+        Release allEnded = new Release();
         AtomicLong innerCloseMillis = new AtomicLong(-1);
         exporter.onExport = () -> {
             if (exporter.exports.get() == 1) {
-                try {
-                    allEnded.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                allEnded.await();
                 long start = System.nanoTime();
                 self.get().close();
-                innerCloseMillis.set(millisSince(start));
+                innerCloseMillis.set(Timing.millisSince(start));
             }
             return CompletableResultCode.ofSuccess();
         };
@@ -245,12 +222,12 @@ class PooledSpanPipelineLifecycleTest {
                 .setMaxExportBatchSize(16).setScheduleDelay(1, TimeUnit.HOURS).build();
         self.set(pipeline);
         endSpans(pipeline, 1_000);
-        allEnded.countDown();
+        allEnded.open();
         Await.until(() -> innerCloseMillis.get() >= 0, "the exporter closed the pipeline inside export()");
 
         long start = System.nanoTime();
         pipeline.close();
-        long took = millisSince(start);
+        long took = Timing.millisSince(start);
 
         RecorderStats stats = pipeline.stats();
         assertThat(stats.batch().pending()).as("the application's close drained: %s (took %d ms)", stats, took)
