@@ -13,6 +13,7 @@ import io.lowalloc.core.testing.Await;
 import io.lowalloc.core.testing.LogCapture;
 import io.lowalloc.core.testing.Release;
 import io.lowalloc.core.testing.Timing;
+import io.lowalloc.otel.testing.BalancedPipelines;
 import io.lowalloc.otel.testing.LifecycleExporter;
 import io.lowalloc.otel.testing.ScriptedExporter;
 import io.opentelemetry.api.trace.SpanContext;
@@ -22,13 +23,13 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The pipeline's flush, close and exporter lifecycle promises: honest flush results (failures
@@ -39,24 +40,19 @@ import org.junit.jupiter.api.Test;
  */
 class PooledSpanPipelineLifecycleTest {
 
-    private final List<PooledSpanPipeline> pipelines = new ArrayList<>();
+    /** Closes every tracked pipeline after each test, after the release, and checks its accounting. */
+    @RegisterExtension
+    final BalancedPipelines pipelines = new BalancedPipelines();
     /** Released after each test, so that no exporter thread stays blocked in a test's exporter. */
     private final Release release = new Release();
 
     @AfterEach
-    void releaseAndClose() {
+    void releaseBlockedExporters() {
         release.open();
-        for (PooledSpanPipeline pipeline : pipelines) {
-            pipeline.close();
-            RecorderStats stats = pipeline.stats();
-            assertThat(stats.isBalanced()).as("%s", stats).isTrue();
-            assertThat(stats.batch().pending()).isZero();
-        }
     }
 
     private PooledSpanPipeline track(PooledSpanPipeline pipeline) {
-        pipelines.add(pipeline);
-        return pipeline;
+        return pipelines.track(pipeline);
     }
 
     private static void endSpans(PooledSpanPipeline pipeline, int count) {
