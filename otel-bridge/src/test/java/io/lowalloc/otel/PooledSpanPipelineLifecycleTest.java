@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,16 +39,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PooledSpanPipelineLifecycleTest {
 
-    /** Closes every tracked pipeline after each test, after the release, and checks its accounting. */
+    /** Closes every tracked pipeline after each test and checks its accounting. */
     @RegisterExtension
     final BalancedPipelines pipelines = new BalancedPipelines();
-    /** Released after each test, so that no exporter thread stays blocked in a test's exporter. */
-    private final Release release = new Release();
-
-    @AfterEach
-    void releaseBlockedExporters() {
-        release.open();
-    }
+    /** Opened after each test, before the pipelines close: no exporter thread stays blocked. */
+    private final Release release = pipelines.release();
 
     private PooledSpanPipeline track(PooledSpanPipeline pipeline) {
         return pipelines.track(pipeline);

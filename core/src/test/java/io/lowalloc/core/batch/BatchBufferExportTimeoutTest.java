@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,14 +26,8 @@ class BatchBufferExportTimeoutTest {
 
     @RegisterExtension
     final BalancedBuffers buffers = new BalancedBuffers();
-
-    /** Released after each test, so that no exporter thread stays blocked in a test's exporter. */
-    private final Release release = new Release();
-
-    @AfterEach
-    void releaseBlockedExporters() {
-        release.open();
-    }
+    /** Opened after each test, before the buffers close: no exporter thread stays blocked. */
+    private final Release release = buffers.release();
 
     @Test
     void aBlockingExportIsAbandonedAtTheTimeoutAndFlushReturnsWithinIt() {

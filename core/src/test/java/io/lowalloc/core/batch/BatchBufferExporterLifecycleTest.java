@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,14 +31,8 @@ class BatchBufferExporterLifecycleTest {
 
     @RegisterExtension
     final BalancedBuffers buffers = new BalancedBuffers();
-
-    /** Released after each test, so that no exporter thread stays blocked in a test's exporter. */
-    private final Release release = new Release();
-
-    @AfterEach
-    void releaseBlockedExporters() {
-        release.open();
-    }
+    /** Opened after each test, before the buffers close: no exporter thread stays blocked. */
+    private final Release release = buffers.release();
 
     /** Records every call with its thread and the time, and does what the test sets per call kind. */
     private static final class LifecycleExporter implements BatchExporter<Integer> {

@@ -3,8 +3,9 @@ package io.lowalloc.core.testing;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A gate a test's exporter blocks on until the test opens it: open it in an {@code @AfterEach}
- * method, so that no exporter thread stays blocked after its test. Opens once; thread-safe.
+ * A gate a test's exporter blocks on until the test opens it: open it after each test, before the
+ * test's buffers or pipelines close, so that no exporter thread stays blocked after its test.
+ * Opens once; thread-safe.
  */
 public final class Release {
 
