@@ -49,6 +49,11 @@ class PooledSpanPipelineLifecycleTest {
         return pipelines.track(pipeline);
     }
 
+    /** An untracked pipeline (the test closes it and checks it) with a 200 ms exporter timeout. */
+    private static PooledSpanPipeline withExporterTimeout200(LifecycleExporter exporter) {
+        return PooledSpanPipeline.builder(exporter).setExporterTimeout(200, TimeUnit.MILLISECONDS).build();
+    }
+
     private static void endSpans(PooledSpanPipeline pipeline, int count) {
         for (int i = 0; i < count; i++) {
             pipeline.end(pipeline.startSpan("s" + i, SpanKind.INTERNAL));
@@ -98,10 +103,8 @@ class PooledSpanPipelineLifecycleTest {
     @Test
     void aBlockingExportIsAbandonedAtTheTimeoutAndFlushReturnsWithinIt() {
         LifecycleExporter exporter = new LifecycleExporter();
-        exporter.onExport = () -> {
-            Timing.sleep(1_500); // sends synchronously, as OpenTelemetry's Zipkin exporter does
-            return CompletableResultCode.ofSuccess();
-        };
+        // sends synchronously, as OpenTelemetry's Zipkin exporter does
+        exporter.onExport = LifecycleExporter.succeedingAfter(() -> Timing.sleep(1_500));
         try (LogCapture logs = LogCapture.of("io.lowalloc")) {
             PooledSpanPipeline pipeline = track(PooledSpanPipeline.builder(exporter)
                     .setExporterTimeout(500, TimeUnit.MILLISECONDS).build());
@@ -121,12 +124,8 @@ class PooledSpanPipelineLifecycleTest {
     @Test
     void anExportThatNeverReturnsHangsNeitherFlushNorClose() {
         LifecycleExporter exporter = new LifecycleExporter();
-        exporter.onExport = () -> {
-            release.await();
-            return CompletableResultCode.ofSuccess();
-        };
-        PooledSpanPipeline pipeline = PooledSpanPipeline.builder(exporter)
-                .setExporterTimeout(200, TimeUnit.MILLISECONDS).build();
+        exporter.onExport = LifecycleExporter.succeedingAfter(release::await);
+        PooledSpanPipeline pipeline = withExporterTimeout200(exporter);
         try (LogCapture logs = LogCapture.of("io.lowalloc")) {
             endSpans(pipeline, 3);
             assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
@@ -150,12 +149,8 @@ class PooledSpanPipelineLifecycleTest {
     @Test
     void closeIsBoundedByTheExporterTimeoutWhenShutdownBlocks() {
         LifecycleExporter exporter = new LifecycleExporter();
-        exporter.onShutdown = () -> {
-            Timing.sleep(3_000);
-            return CompletableResultCode.ofSuccess();
-        };
-        PooledSpanPipeline pipeline = PooledSpanPipeline.builder(exporter)
-                .setExporterTimeout(200, TimeUnit.MILLISECONDS).build();
+        exporter.onShutdown = LifecycleExporter.succeedingAfter(() -> Timing.sleep(3_000));
+        PooledSpanPipeline pipeline = withExporterTimeout200(exporter);
         endSpans(pipeline, 2);
 
         try (LogCapture logs = LogCapture.of("io.lowalloc")) {
@@ -173,12 +168,8 @@ class PooledSpanPipelineLifecycleTest {
     @Test
     void aShutdownThatNeverReturnsHangsNeitherCloseNorASecondClose() {
         LifecycleExporter exporter = new LifecycleExporter();
-        exporter.onShutdown = () -> {
-            release.await();
-            return CompletableResultCode.ofSuccess();
-        };
-        PooledSpanPipeline pipeline = PooledSpanPipeline.builder(exporter)
-                .setExporterTimeout(200, TimeUnit.MILLISECONDS).build();
+        exporter.onShutdown = LifecycleExporter.succeedingAfter(release::await);
+        PooledSpanPipeline pipeline = withExporterTimeout200(exporter);
         endSpans(pipeline, 1);
 
         try (LogCapture logs = LogCapture.of("io.lowalloc")) {
