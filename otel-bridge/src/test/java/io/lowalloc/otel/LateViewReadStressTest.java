@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lowalloc.core.batch.FullQueuePolicy;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanKind;
+import io.lowalloc.otel.testing.ExportOnlyExporter;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class LateViewReadStressTest {
     private static final AttributeKey<Long> SEQ = AttributeKey.longKey("seq");
 
     /** Keeps the last export's span and attributes, reads them late and tallies the outcome. */
-    static final class KeepingExporter implements SpanExporter {
+    static final class KeepingExporter implements ExportOnlyExporter {
 
         final Tally spanReads = new Tally();
         final Tally attributeReads = new Tally();
@@ -63,16 +63,6 @@ class LateViewReadStressTest {
                 attributeReads.thrown(e);
             }
             keptSpan = null;
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanLimits;
 import io.lowalloc.core.span.StatusCode;
+import io.lowalloc.otel.testing.ExportOnlyExporter;
 import io.lowalloc.otel.testing.SampleSpans;
 import io.lowalloc.otel.testing.ScriptedExporter;
 import io.opentelemetry.api.common.AttributeKey;
@@ -15,7 +16,6 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.StatusData;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -152,28 +152,15 @@ class LateViewReadTest {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         // Not a ScriptedExporter: that one copies each batch before the script runs, which would
         // take this export's views (the same reused objects) before the late read.
-        SpanExporter exporter = new SpanExporter() {
-            @Override
-            public CompletableResultCode export(Collection<io.opentelemetry.sdk.trace.data.SpanData> spans) {
-                Kept earlier = kept.get();
-                if (earlier == null) {
-                    kept.set(Kept.from(spans));
-                } else {
-                    thrown.set(catchThrowable(() -> read.set(late.apply(earlier))));
-                    Kept.from(spans);
-                }
-                return CompletableResultCode.ofSuccess();
+        ExportOnlyExporter exporter = spans -> {
+            Kept earlier = kept.get();
+            if (earlier == null) {
+                kept.set(Kept.from(spans));
+            } else {
+                thrown.set(catchThrowable(() -> read.set(late.apply(earlier))));
+                Kept.from(spans);
             }
-
-            @Override
-            public CompletableResultCode flush() {
-                return CompletableResultCode.ofSuccess();
-            }
-
-            @Override
-            public CompletableResultCode shutdown() {
-                return CompletableResultCode.ofSuccess();
-            }
+            return CompletableResultCode.ofSuccess();
         };
         SpanExporterAdapter adapter = SpanExporterAdapter.builder(exporter).build();
         adapter.export(List.of(SampleSpans.full(), SampleSpans.full()), new RecordingCompletion());

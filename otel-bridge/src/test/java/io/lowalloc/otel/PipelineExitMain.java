@@ -1,6 +1,7 @@
 package io.lowalloc.otel;
 
 import io.lowalloc.core.span.SpanKind;
+import io.lowalloc.otel.testing.ExportOnlyExporter;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -27,15 +28,10 @@ public final class PipelineExitMain {
      * @param args the option above
      */
     public static void main(String[] args) {
-        SpanExporter exporter = new SpanExporter() {
+        SpanExporter exporter = new ExportOnlyExporter() {
             @Override
             public CompletableResultCode export(Collection<SpanData> spans) {
                 System.out.println("EXPORTED " + spans.size());
-                return CompletableResultCode.ofSuccess();
-            }
-
-            @Override
-            public CompletableResultCode flush() {
                 return CompletableResultCode.ofSuccess();
             }
 

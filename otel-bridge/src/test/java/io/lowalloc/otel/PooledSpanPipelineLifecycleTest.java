@@ -11,21 +11,24 @@ import io.lowalloc.core.span.SpanKind;
 import io.lowalloc.core.span.SpanState;
 import io.lowalloc.core.testing.Await;
 import io.lowalloc.core.testing.LogCapture;
+import io.lowalloc.core.testing.Release;
+import io.lowalloc.core.testing.Timing;
+import io.lowalloc.otel.testing.BalancedPipelines;
 import io.lowalloc.otel.testing.LifecycleExporter;
 import io.lowalloc.otel.testing.ScriptedExporter;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The pipeline's flush, close and exporter lifecycle promises: honest flush results (failures
@@ -36,44 +39,19 @@ import org.junit.jupiter.api.Test;
  */
 class PooledSpanPipelineLifecycleTest {
 
-    private final List<PooledSpanPipeline> pipelines = new ArrayList<>();
-    /** Released after each test, so that no exporter thread stays blocked in a test's exporter. */
-    private final CountDownLatch release = new CountDownLatch(1);
-
-    @AfterEach
-    void releaseAndClose() {
-        release.countDown();
-        for (PooledSpanPipeline pipeline : pipelines) {
-            pipeline.close();
-            RecorderStats stats = pipeline.stats();
-            assertThat(stats.isBalanced()).as("%s", stats).isTrue();
-            assertThat(stats.batch().pending()).isZero();
-        }
-    }
+    /** Closes every tracked pipeline after each test and checks its accounting. */
+    @RegisterExtension
+    final BalancedPipelines pipelines = new BalancedPipelines();
+    /** Opened after each test, before the pipelines close: no exporter thread stays blocked. */
+    private final Release release = pipelines.release();
 
     private PooledSpanPipeline track(PooledSpanPipeline pipeline) {
-        pipelines.add(pipeline);
-        return pipeline;
+        return pipelines.track(pipeline);
     }
 
-    private static long millisSince(long startNanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void awaitRelease() {
-        try {
-            release.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** An untracked pipeline (the test closes it and checks it) with a 200 ms exporter timeout. */
+    private static PooledSpanPipeline withExporterTimeout200(LifecycleExporter exporter) {
+        return PooledSpanPipeline.builder(exporter).setExporterTimeout(200, TimeUnit.MILLISECONDS).build();
     }
 
     private static void endSpans(PooledSpanPipeline pipeline, int count) {
@@ -125,10 +103,8 @@ class PooledSpanPipelineLifecycleTest {
     @Test
     void aBlockingExportIsAbandonedAtTheTimeoutAndFlushReturnsWithinIt() {
         LifecycleExporter exporter = new LifecycleExporter();
-        exporter.onExport = () -> {
-            sleep(1_500); // sends synchronously, as OpenTelemetry's Zipkin exporter does
-            return CompletableResultCode.ofSuccess();
-        };
+        // sends synchronously, as OpenTelemetry's Zipkin exporter does
+        exporter.onExport = LifecycleExporter.succeedingAfter(() -> Timing.sleep(1_500));
         try (LogCapture logs = LogCapture.of("io.lowalloc")) {
             PooledSpanPipeline pipeline = track(PooledSpanPipeline.builder(exporter)
                     .setExporterTimeout(500, TimeUnit.MILLISECONDS).build());
@@ -136,7 +112,7 @@ class PooledSpanPipelineLifecycleTest {
 
             long start = System.nanoTime();
             boolean flushed = pipeline.flush();
-            long took = millisSince(start);
+            long took = Timing.millisSince(start);
 
             assertThat(flushed).as("a 1.5 s export against a 500 ms timeout is not exported").isFalse();
             assertThat(took).isBetween(400L, 1_300L);
@@ -148,19 +124,15 @@ class PooledSpanPipelineLifecycleTest {
     @Test
     void anExportThatNeverReturnsHangsNeitherFlushNorClose() {
         LifecycleExporter exporter = new LifecycleExporter();
-        exporter.onExport = () -> {
-            awaitRelease();
-            return CompletableResultCode.ofSuccess();
-        };
-        PooledSpanPipeline pipeline = PooledSpanPipeline.builder(exporter)
-                .setExporterTimeout(200, TimeUnit.MILLISECONDS).build();
+        exporter.onExport = LifecycleExporter.succeedingAfter(release::await);
+        PooledSpanPipeline pipeline = withExporterTimeout200(exporter);
         try (LogCapture logs = LogCapture.of("io.lowalloc")) {
             endSpans(pipeline, 3);
             assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
                 assertThat(pipeline.flush()).isFalse();
                 long start = System.nanoTime();
                 pipeline.close();
-                assertThat(millisSince(start)).isLessThan(1_500L);
+                assertThat(Timing.millisSince(start)).isLessThan(1_500L);
             }, "flush and close returned");
             assertThat(logs.records).isNotEmpty();
         }
@@ -177,18 +149,14 @@ class PooledSpanPipelineLifecycleTest {
     @Test
     void closeIsBoundedByTheExporterTimeoutWhenShutdownBlocks() {
         LifecycleExporter exporter = new LifecycleExporter();
-        exporter.onShutdown = () -> {
-            sleep(3_000);
-            return CompletableResultCode.ofSuccess();
-        };
-        PooledSpanPipeline pipeline = PooledSpanPipeline.builder(exporter)
-                .setExporterTimeout(200, TimeUnit.MILLISECONDS).build();
+        exporter.onShutdown = LifecycleExporter.succeedingAfter(() -> Timing.sleep(3_000));
+        PooledSpanPipeline pipeline = withExporterTimeout200(exporter);
         endSpans(pipeline, 2);
 
         try (LogCapture logs = LogCapture.of("io.lowalloc")) {
             long start = System.nanoTime();
             pipeline.close();
-            long took = millisSince(start);
+            long took = Timing.millisSince(start);
 
             assertThat(took).as("a 3 s shutdown against a 200 ms timeout").isBetween(150L, 1_000L);
             assertThat(logs.records).isNotEmpty();
@@ -200,22 +168,18 @@ class PooledSpanPipelineLifecycleTest {
     @Test
     void aShutdownThatNeverReturnsHangsNeitherCloseNorASecondClose() {
         LifecycleExporter exporter = new LifecycleExporter();
-        exporter.onShutdown = () -> {
-            awaitRelease();
-            return CompletableResultCode.ofSuccess();
-        };
-        PooledSpanPipeline pipeline = PooledSpanPipeline.builder(exporter)
-                .setExporterTimeout(200, TimeUnit.MILLISECONDS).build();
+        exporter.onShutdown = LifecycleExporter.succeedingAfter(release::await);
+        PooledSpanPipeline pipeline = withExporterTimeout200(exporter);
         endSpans(pipeline, 1);
 
         try (LogCapture logs = LogCapture.of("io.lowalloc")) {
             assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
                 long start = System.nanoTime();
                 pipeline.close();
-                assertThat(millisSince(start)).as("first close").isLessThan(1_500L);
+                assertThat(Timing.millisSince(start)).as("first close").isLessThan(1_500L);
                 start = System.nanoTime();
                 pipeline.close();
-                assertThat(millisSince(start)).as("second close").isLessThan(100L);
+                assertThat(Timing.millisSince(start)).as("second close").isLessThan(100L);
             }, "both closes returned");
             assertThat(logs.records).isNotEmpty();
         }
@@ -226,18 +190,14 @@ class PooledSpanPipelineLifecycleTest {
     void closeInsideExportIsDeferredAndTheApplicationsCloseDrainsAndShutsDownOnce() {
         LifecycleExporter exporter = new LifecycleExporter();
         AtomicReference<PooledSpanPipeline> self = new AtomicReference<>();
-        CountDownLatch allEnded = new CountDownLatch(1);
+        Release allEnded = new Release();
         AtomicLong innerCloseMillis = new AtomicLong(-1);
         exporter.onExport = () -> {
             if (exporter.exports.get() == 1) {
-                try {
-                    allEnded.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                allEnded.await();
                 long start = System.nanoTime();
                 self.get().close();
-                innerCloseMillis.set(millisSince(start));
+                innerCloseMillis.set(Timing.millisSince(start));
             }
             return CompletableResultCode.ofSuccess();
         };
@@ -245,12 +205,12 @@ class PooledSpanPipelineLifecycleTest {
                 .setMaxExportBatchSize(16).setScheduleDelay(1, TimeUnit.HOURS).build();
         self.set(pipeline);
         endSpans(pipeline, 1_000);
-        allEnded.countDown();
+        allEnded.open();
         Await.until(() -> innerCloseMillis.get() >= 0, "the exporter closed the pipeline inside export()");
 
         long start = System.nanoTime();
         pipeline.close();
-        long took = millisSince(start);
+        long took = Timing.millisSince(start);
 
         RecorderStats stats = pipeline.stats();
         assertThat(stats.batch().pending()).as("the application's close drained: %s (took %d ms)", stats, took)
@@ -316,7 +276,7 @@ class PooledSpanPipelineLifecycleTest {
             {"4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902bz"},
         };
         for (String[] ids : lies) {
-            SpanContext liar = new LyingSpanContext(ids[0], ids[1]);
+            SpanContext liar = lyingSpanContext(ids[0], ids[1]);
 
             SpanData span = pipeline.startSpan("child", SpanKind.SERVER, liar);
 
@@ -328,45 +288,35 @@ class PooledSpanPipelineLifecycleTest {
         }
     }
 
-    /** A custom {@code SpanContext} that says it is valid whatever its ids are. */
-    private static final class LyingSpanContext implements SpanContext {
-
-        private final String traceId;
-        private final String spanId;
-
-        LyingSpanContext(String traceId, String spanId) {
-            this.traceId = traceId;
-            this.spanId = spanId;
-        }
-
-        @Override
-        public String getTraceId() {
-            return traceId;
-        }
-
-        @Override
-        public String getSpanId() {
-            return spanId;
-        }
-
-        @Override
-        public TraceFlags getTraceFlags() {
-            return TraceFlags.getSampled();
-        }
-
-        @Override
-        public TraceState getTraceState() {
-            return TraceState.getDefault();
-        }
-
-        @Override
-        public boolean isValid() {
-            return true;
-        }
-
-        @Override
-        public boolean isRemote() {
-            return true;
-        }
+    /**
+     * A custom {@code SpanContext} that says it is valid whatever its ids are: a proxy, since the
+     * only point is what its six accessors return (its default methods run as declared).
+     */
+    private static SpanContext lyingSpanContext(String traceId, String spanId) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            switch (method.getName()) {
+                case "getTraceId":
+                    return traceId;
+                case "getSpanId":
+                    return spanId;
+                case "getTraceFlags":
+                    return TraceFlags.getSampled();
+                case "getTraceState":
+                    return TraceState.getDefault();
+                case "isValid":
+                case "isRemote":
+                    return true;
+                case "toString":
+                    return "LyingSpanContext " + traceId + "/" + spanId;
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                case "equals":
+                    return proxy == args[0];
+                default:
+                    return InvocationHandler.invokeDefault(proxy, method, args);
+            }
+        };
+        return (SpanContext) Proxy.newProxyInstance(SpanContext.class.getClassLoader(),
+                new Class<?>[] {SpanContext.class}, handler);
     }
 }

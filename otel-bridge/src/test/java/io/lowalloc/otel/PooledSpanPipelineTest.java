@@ -8,6 +8,7 @@ import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanKind;
 import io.lowalloc.core.span.SpanState;
 import io.lowalloc.otel.internal.view.PooledSpanDataView;
+import io.lowalloc.otel.testing.BalancedPipelines;
 import io.lowalloc.otel.testing.SampleSpans;
 import io.lowalloc.otel.testing.ScriptedExporter;
 import io.opentelemetry.api.trace.Span;
@@ -24,8 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,21 +36,12 @@ class PooledSpanPipelineTest {
     private static final String PARENT_TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String PARENT_SPAN_ID = "00f067aa0ba902b7";
 
-    private final List<PooledSpanPipeline> pipelines = new ArrayList<>();
-
-    @AfterEach
-    void closeAndCheckTheAccounting() {
-        for (PooledSpanPipeline pipeline : pipelines) {
-            pipeline.close();
-            RecorderStats stats = pipeline.stats();
-            assertThat(stats.isBalanced()).as("%s", stats).isTrue();
-            assertThat(stats.batch().pending()).isZero();
-        }
-    }
+    /** Closes every tracked pipeline after each test and checks its accounting. */
+    @RegisterExtension
+    final BalancedPipelines pipelines = new BalancedPipelines();
 
     private PooledSpanPipeline track(PooledSpanPipeline pipeline) {
-        pipelines.add(pipeline);
-        return pipeline;
+        return pipelines.track(pipeline);
     }
 
     private PooledSpanPipeline pipeline(io.opentelemetry.sdk.trace.export.SpanExporter exporter) {

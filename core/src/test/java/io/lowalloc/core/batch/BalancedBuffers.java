@@ -2,6 +2,7 @@ package io.lowalloc.core.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lowalloc.core.testing.Release;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -10,11 +11,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * JUnit extension: builds buffers for a test and, after it, closes each one (close is idempotent)
  * and checks that the accounting invariant holds with nothing pending, so every test that builds
- * a buffer through it also checks the invariant.
+ * a buffer through it also checks the invariant. Before it closes them it opens its
+ * {@link #release()}, so that no close waits on an exporter the test left blocked on it.
  */
 final class BalancedBuffers implements AfterEachCallback {
 
     private final List<BatchBuffer<?>> built = new ArrayList<>();
+    private final Release release = new Release();
+
+    /** The gate a test's exporter may block on; opened after each test, before the buffers close. */
+    Release release() {
+        return release;
+    }
 
     <T> BatchBuffer<T> build(BatchBuffer.Builder<T> builder) {
         BatchBuffer<T> buffer = builder.build();
@@ -24,6 +32,7 @@ final class BalancedBuffers implements AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) {
+        release.open();
         try {
             for (BatchBuffer<?> buffer : built) {
                 buffer.close();

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.lowalloc.core.testing.LogCapture;
+import io.lowalloc.core.testing.Release;
+import io.lowalloc.core.testing.Timing;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,40 +26,14 @@ class BatchBufferExportTimeoutTest {
 
     @RegisterExtension
     final BalancedBuffers buffers = new BalancedBuffers();
-
-    /** Released after each test, so that no exporter thread stays blocked in a test's exporter. */
-    private final CountDownLatch release = new CountDownLatch(1);
-
-    @AfterEach
-    void releaseBlockedExporters() {
-        release.countDown();
-    }
-
-    private static long millisSince(long startNanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void awaitRelease() {
-        try {
-            release.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+    /** Opened after each test, before the buffers close: no exporter thread stays blocked. */
+    private final Release release = buffers.release();
 
     @Test
     void aBlockingExportIsAbandonedAtTheTimeoutAndFlushReturnsWithinIt() {
         List<Integer> hooked = new CopyOnWriteArrayList<>();
         BatchExporter<Integer> slow = (batch, completion) -> {
-            sleep(1_500); // sends synchronously, as OpenTelemetry's Zipkin exporter does
+            Timing.sleep(1_500); // sends synchronously, as OpenTelemetry's Zipkin exporter does
             completion.success();
         };
         try (LogCapture logs = LogCapture.of(BatchBuffer.class)) {
@@ -69,7 +43,7 @@ class BatchBufferExportTimeoutTest {
 
             long start = System.nanoTime();
             boolean flushed = buffer.flush();
-            long took = millisSince(start);
+            long took = Timing.millisSince(start);
 
             assertThat(flushed).as("a 1.5 s export against a 500 ms timeout is not exported").isFalse();
             assertThat(took).as("flush waited for the timeout, not for the call").isBetween(400L, 1_200L);
@@ -87,7 +61,7 @@ class BatchBufferExportTimeoutTest {
         AtomicInteger calls = new AtomicInteger();
         BatchExporter<Integer> stuck = (batch, completion) -> {
             calls.incrementAndGet();
-            awaitRelease();
+            release.await();
             completion.success();
         };
         BatchBuffer<Integer> buffer = buffers.build(BatchBuffer.builder(stuck).setScheduleDelay(1, TimeUnit.HOURS)
@@ -99,11 +73,11 @@ class BatchBufferExportTimeoutTest {
             assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
                 long start = System.nanoTime();
                 assertThat(buffer.flush()).isFalse();
-                assertThat(millisSince(start)).as("flush: the stuck call's timeout, then one more for the queue")
+                assertThat(Timing.millisSince(start)).as("flush: the stuck call's timeout, then one more for the queue")
                         .isBetween(150L, 1_500L);
                 start = System.nanoTime();
                 buffer.close();
-                assertThat(millisSince(start)).as("close").isLessThan(1_500L);
+                assertThat(Timing.millisSince(start)).as("close").isLessThan(1_500L);
             }, "flush and close returned");
             assertThat(logs.count(Level.WARNING, "timed out")).isEqualTo(1);
         }
@@ -126,7 +100,7 @@ class BatchBufferExportTimeoutTest {
                 long start = System.nanoTime();
                 accepted.add(self.get().offer(100)); // the queue of 1 is empty: fits
                 accepted.add(self.get().offer(101)); // full, and only this thread's return frees it
-                tookMillis.set(millisSince(start));
+                tookMillis.set(Timing.millisSince(start));
             }
             completion.success();
         };
@@ -159,7 +133,7 @@ class BatchBufferExportTimeoutTest {
                             long start = System.nanoTime();
                             accepted.add(self.get().offer(100));
                             accepted.add(self.get().offer(101)); // only the worker, running this hook, frees space
-                            tookMillis.set(millisSince(start));
+                            tookMillis.set(Timing.millisSince(start));
                         }
                     }));
             self.set(buffer);

@@ -5,19 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.lowalloc.core.testing.Await;
 import io.lowalloc.core.testing.LogCapture;
+import io.lowalloc.core.testing.Release;
+import io.lowalloc.core.testing.Timing;
 import io.lowalloc.core.testing.Offers;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,34 +31,8 @@ class BatchBufferExporterLifecycleTest {
 
     @RegisterExtension
     final BalancedBuffers buffers = new BalancedBuffers();
-
-    /** Released after each test, so that no exporter thread stays blocked in a test's exporter. */
-    private final CountDownLatch release = new CountDownLatch(1);
-
-    @AfterEach
-    void releaseBlockedExporters() {
-        release.countDown();
-    }
-
-    private static long millisSince(long startNanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-    }
-
-    private void awaitRelease() {
-        try {
-            release.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+    /** Opened after each test, before the buffers close: no exporter thread stays blocked. */
+    private final Release release = buffers.release();
 
     /** Records every call with its thread and the time, and does what the test sets per call kind. */
     private static final class LifecycleExporter implements BatchExporter<Integer> {
@@ -156,7 +130,7 @@ class BatchBufferExporterLifecycleTest {
 
                 long start = System.nanoTime();
                 assertThat(buffer.flush()).as("the exporter's flush did not succeed").isFalse();
-                assertThat(millisSince(start)).isLessThan(2_000L);
+                assertThat(Timing.millisSince(start)).isLessThan(2_000L);
                 assertThat(buffer.stats().exported()).as("the item itself was exported").isEqualTo(1);
                 exporter.onFlush = ExportCompletion::success;
                 buffer.offer(2);
@@ -214,7 +188,7 @@ class BatchBufferExporterLifecycleTest {
     void closeWaitsForABlockingShutdownOnlyUpToTheExportTimeout() {
         LifecycleExporter exporter = new LifecycleExporter();
         exporter.onShutdown = c -> {
-            sleep(3_000);
+            Timing.sleep(3_000);
             c.success();
         };
         BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setExporterTimeout(200, TimeUnit.MILLISECONDS));
@@ -222,7 +196,7 @@ class BatchBufferExporterLifecycleTest {
         try (LogCapture logs = LogCapture.of(BatchBuffer.class)) {
             long start = System.nanoTime();
             buffer.close();
-            assertThat(millisSince(start)).as("a 3 s shutdown against a 200 ms timeout").isBetween(150L, 1_000L);
+            assertThat(Timing.millisSince(start)).as("a 3 s shutdown against a 200 ms timeout").isBetween(150L, 1_000L);
             assertThat(logs.count(Level.WARNING, "exporter shutdown did not complete")).isEqualTo(1);
         }
         assertThat(buffer.stats().exported()).isEqualTo(1);
@@ -233,7 +207,7 @@ class BatchBufferExporterLifecycleTest {
     void aShutdownThatNeverReturnsHangsNeitherCloseNorASecondClose() {
         LifecycleExporter exporter = new LifecycleExporter();
         exporter.onShutdown = c -> {
-            awaitRelease();
+            release.await();
             c.success();
         };
         BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setExporterTimeout(200, TimeUnit.MILLISECONDS));
@@ -242,10 +216,10 @@ class BatchBufferExporterLifecycleTest {
             assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
                 long start = System.nanoTime();
                 assertThat(buffer.close(10, TimeUnit.SECONDS)).as("the shutdown did not complete").isFalse();
-                assertThat(millisSince(start)).as("first close").isLessThan(1_500L);
+                assertThat(Timing.millisSince(start)).as("first close").isLessThan(1_500L);
                 start = System.nanoTime();
                 buffer.close();
-                assertThat(millisSince(start)).as("second close").isLessThan(100L);
+                assertThat(Timing.millisSince(start)).as("second close").isLessThan(100L);
             }, "both closes returned");
             assertThat(logs.count(Level.WARNING, "exporter shutdown did not complete")).isEqualTo(1);
         }
@@ -260,7 +234,7 @@ class BatchBufferExporterLifecycleTest {
         AtomicInteger exports = new AtomicInteger();
         exporter.onExport = c -> {
             if (exports.getAndIncrement() == 0) {
-                awaitRelease(); // blocks past the timeout, then returns
+                release.await(); // blocks past the timeout, then returns
             }
             c.success();
         };
@@ -273,11 +247,11 @@ class BatchBufferExporterLifecycleTest {
 
             Offers.range(buffer, 2, 6);
             assertThat(buffer.offer(6)).as("the queue of 4 is full behind the stuck call").isFalse();
-            sleep(300);
+            Timing.sleep(300);
             assertThat(exporter.count("export")).as("not called again while the call runs").isEqualTo(1);
             assertThat(buffer.stats().pending()).isEqualTo(4);
 
-            release.countDown(); // the stuck call returns; its late success is ignored
+            release.open(); // the stuck call returns; its late success is ignored
             assertThat(buffer.flush(10, TimeUnit.SECONDS)).as("the drop is reported").isFalse();
             assertThat(exporter.calls).startsWith("export[0, 1]", "export[2, 3]", "export[4, 5]");
             assertThat(exporter.mostRunning).hasValue(1);
@@ -296,7 +270,7 @@ class BatchBufferExporterLifecycleTest {
         AtomicInteger exports = new AtomicInteger();
         exporter.onExport = c -> {
             if (exports.getAndIncrement() == 0) {
-                awaitRelease();
+                release.await();
             }
             c.success();
         };
@@ -322,26 +296,22 @@ class BatchBufferExporterLifecycleTest {
     void closeInsideExportIsDeferredAndALaterCloseDrainsAndShutsDownOnce() {
         LifecycleExporter exporter = new LifecycleExporter();
         AtomicReference<BatchBuffer<Integer>> self = new AtomicReference<>();
-        CountDownLatch allOffered = new CountDownLatch(1);
+        Release allOffered = new Release();
         AtomicLong innerCloseMillis = new AtomicLong(-1);
         AtomicInteger exports = new AtomicInteger();
         exporter.onExport = c -> {
             if (exports.getAndIncrement() == 0) {
-                try {
-                    allOffered.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                allOffered.await();
                 long start = System.nanoTime();
                 self.get().close();
-                innerCloseMillis.set(millisSince(start));
+                innerCloseMillis.set(Timing.millisSince(start));
             }
             c.success();
         };
         BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setMaxExportBatchSize(16));
         self.set(buffer);
         Offers.range(buffer, 0, 1_000);
-        allOffered.countDown();
+        allOffered.open();
         Await.until(() -> innerCloseMillis.get() >= 0, "the exporter closed the buffer inside export()");
         assertThat(innerCloseMillis.get()).as("the inner close only starts the close").isLessThan(1_000L);
         assertThat(buffer.offer(1_000)).as("closed from then on").isFalse();
@@ -381,7 +351,7 @@ class BatchBufferExporterLifecycleTest {
         exporter.onExport = c -> {
             long start = System.nanoTime();
             innerResults.add(self.get().flush());
-            innerFlushMillis.add(millisSince(start));
+            innerFlushMillis.add(Timing.millisSince(start));
             c.success();
         };
         BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter));

@@ -13,29 +13,32 @@ import org.junit.jupiter.api.Test;
  */
 class SpanRecorderShutdownHookTest {
 
+    /** Runs {@link RecorderExitMain} in a new JVM with {@code args} and returns what it printed. */
+    private static String runAndExit(String... args) throws Exception {
+        return ForkedJvm.of(RecorderExitMain.class).timeoutSeconds(60).run(args).assertSucceeded().output();
+    }
+
     @Test
     void spansPendingAtExitAreExportedByTheShutdownHook() throws Exception {
-        ForkedJvm.Result run = ForkedJvm.of(RecorderExitMain.class).timeoutSeconds(60).run().assertSucceeded();
+        String output = runAndExit();
 
-        assertThat(run.output()).contains("ENDED 5");
-        assertThat(run.output()).as("exported at exit").contains("EXPORTED 5");
+        assertThat(output).contains("ENDED 5");
+        assertThat(output).as("exported at exit").contains("EXPORTED 5");
     }
 
     @Test
     void withoutTheShutdownHookPendingSpansAreLostAtExit() throws Exception {
-        ForkedJvm.Result run = ForkedJvm.of(RecorderExitMain.class).timeoutSeconds(60).run("--no-shutdown-hook")
-                .assertSucceeded();
+        String output = runAndExit("--no-shutdown-hook");
 
-        assertThat(run.output()).contains("ENDED 5").doesNotContain("EXPORTED");
+        assertThat(output).contains("ENDED 5").doesNotContain("EXPORTED");
     }
 
     @Test
     void theShutdownHookLogsWhatItCouldNotDeliver() throws Exception {
-        ForkedJvm.Result run = ForkedJvm.of(RecorderExitMain.class).timeoutSeconds(60).run("--failing")
-                .assertSucceeded();
+        String output = runAndExit("--failing");
 
-        assertThat(run.output()).contains("EXPORTED 5");
-        assertThat(run.output()).as("the hook's report").contains("SpanRecorder shutdown hook", "5 spans not delivered");
+        assertThat(output).contains("EXPORTED 5");
+        assertThat(output).as("the hook's report").contains("SpanRecorder shutdown hook", "5 spans not delivered");
     }
 
     @Test

@@ -57,6 +57,14 @@ class SpanRecorderTest {
 
     // ------------------------------------------------------------ starting spans
 
+    /** The child is in the trace {@code TRACE_HIGH}/{@code TRACE_LOW}, under {@code parentId}. */
+    private static void assertChildInTheTrace(SpanData child, long parentId, boolean parentRemote) {
+        assertThat(child.traceIdHigh()).isEqualTo(TRACE_HIGH);
+        assertThat(child.traceIdLow()).isEqualTo(TRACE_LOW);
+        assertThat(child.parentSpanId()).isEqualTo(parentId);
+        assertThat(child.isParentRemote()).isEqualTo(parentRemote);
+    }
+
     @Test
     void aSpanWithoutParentStartsASampledTrace() {
         SpanRecorder recorder = recorder(RecordingExporter.<SpanData>succeeding());
@@ -85,11 +93,8 @@ class SpanRecorderTest {
 
         SpanData child = recorder.startSpan("child", SpanKind.CLIENT, remote);
 
-        assertThat(child.traceIdHigh()).isEqualTo(TRACE_HIGH);
-        assertThat(child.traceIdLow()).isEqualTo(TRACE_LOW);
-        assertThat(child.parentSpanId()).isEqualTo(PARENT_ID);
+        assertChildInTheTrace(child, PARENT_ID, true);
         assertThat(child.spanId()).isNotZero().isNotEqualTo(PARENT_ID);
-        assertThat(child.isParentRemote()).isTrue();
         assertThat(child.isSampled()).as("the parent's flags, not sampled").isFalse();
         assertThat(child.kind()).isEqualTo(SpanKind.CLIENT);
         recorder.end(child);
@@ -102,10 +107,7 @@ class SpanRecorderTest {
         SpanData child = recorder.startSpan("child", SpanKind.CONSUMER, TRACE_HIGH, TRACE_LOW, PARENT_ID,
                 (byte) 1, false);
 
-        assertThat(child.traceIdHigh()).isEqualTo(TRACE_HIGH);
-        assertThat(child.traceIdLow()).isEqualTo(TRACE_LOW);
-        assertThat(child.parentSpanId()).isEqualTo(PARENT_ID);
-        assertThat(child.isParentRemote()).isFalse();
+        assertChildInTheTrace(child, PARENT_ID, false);
         assertThat(child.isSampled()).isTrue();
         recorder.end(child);
     }
@@ -118,10 +120,7 @@ class SpanRecorderTest {
 
         SpanData child = recorder.startSpan("child", SpanKind.INTERNAL, parent);
 
-        assertThat(child.traceIdHigh()).isEqualTo(TRACE_HIGH);
-        assertThat(child.traceIdLow()).isEqualTo(TRACE_LOW);
-        assertThat(child.parentSpanId()).isEqualTo(parent.spanId());
-        assertThat(child.isParentRemote()).isFalse();
+        assertChildInTheTrace(child, parent.spanId(), false);
         assertThat(child.traceFlags()).isEqualTo(parent.traceFlags());
         recorder.end(child);
         recorder.end(parent);

@@ -12,7 +12,9 @@
  *       heap readings as an {@link io.lowalloc.core.testing.EpsilonRun}),
  *       {@link io.lowalloc.core.testing.ConcurrentRun} (threads
  *       released together), {@link io.lowalloc.core.testing.Await} (poll until true),
- *       {@link io.lowalloc.core.testing.Offers} (offer a run of items);</li>
+ *       {@link io.lowalloc.core.testing.Offers} (offer a run of items),
+ *       {@link io.lowalloc.core.testing.Release} (a gate a blocked exporter waits on until the
+ *       test ends), {@link io.lowalloc.core.testing.Timing} (elapsed milliseconds, sleep);</li>
  *   <li>accounting and capture: {@link io.lowalloc.core.testing.ItemLedger} (per-item outcomes),
  *       {@link io.lowalloc.core.testing.LogCapture} (log records kept off the console);</li>
  *   <li>fixtures: {@link io.lowalloc.core.testing.AllTypes} and

@@ -32,6 +32,20 @@ public final class LifecycleExporter implements SpanExporter {
     /** What {@link #shutdown} returns. */
     public volatile Supplier<CompletableResultCode> onShutdown = CompletableResultCode::ofSuccess;
 
+    /**
+     * Returns a result supplier that first runs {@code delay} (a sleep, a wait on a latch) on the
+     * calling thread, then succeeds: an exporter call that blocks.
+     *
+     * @param delay what the call blocks in
+     * @return a supplier for {@link #onExport}, {@link #onFlush} or {@link #onShutdown}
+     */
+    public static Supplier<CompletableResultCode> succeedingAfter(Runnable delay) {
+        return () -> {
+            delay.run();
+            return CompletableResultCode.ofSuccess();
+        };
+    }
+
     @Override
     public CompletableResultCode export(Collection<SpanData> spans) {
         exports.incrementAndGet();
