@@ -11,12 +11,9 @@ class CapacityVsLengthTest {
     void capacityStartsEmptyWhileLengthPrefills() {
         CapacityVsLength.Result result = CapacityVsLength.append(100);
 
-        assertThat(result.capacityIndex()).isZero();
-        assertThat(result.capacitySize()).isEqualTo(1);
-        assertThat(result.lengthIndex()).isEqualTo(100);
-        assertThat(result.lengthSize()).isEqualTo(101);
-        assertThat(result.storeSize()).isEqualTo(1);
-        assertThat(result.storeCapacity()).isEqualTo(100);
+        // Record equality compares every component: capacityIndex, capacitySize, lengthIndex,
+        // lengthSize, storeSize, storeCapacity.
+        assertThat(result).isEqualTo(new CapacityVsLength.Result(0, 1, 100, 101, 1, 100));
     }
 
     @Test

@@ -13,22 +13,20 @@ class BatchStatsTest {
     @Test
     void droppedIsTheSumOfItsBreakdown() {
         BatchStats stats = stats(0, 0, 0, 0, 0);
-        assertThat(stats.droppedQueueFull()).isEqualTo(1);
-        assertThat(stats.droppedBlockTimeout()).isEqualTo(2);
-        assertThat(stats.droppedInterrupted()).isEqualTo(3);
-        assertThat(stats.rejectedAfterClose()).isEqualTo(4);
-        assertThat(stats.dropped()).isEqualTo(10);
+        assertThat(stats)
+                .extracting(BatchStats::droppedQueueFull, BatchStats::droppedBlockTimeout,
+                        BatchStats::droppedInterrupted, BatchStats::rejectedAfterClose, BatchStats::dropped)
+                .containsExactly(1L, 2L, 3L, 4L, 10L);
     }
 
     @Test
     void balancedWhenEveryOfferedItemIsAccountedFor() {
         BatchStats stats = stats(10 + 100 + 20 + 30 + 40, 100, 20, 30, 40);
         assertThat(stats.isBalanced()).isTrue();
-        assertThat(stats.offered()).isEqualTo(200);
-        assertThat(stats.exported()).isEqualTo(100);
-        assertThat(stats.failed()).isEqualTo(20);
-        assertThat(stats.abandoned()).isEqualTo(30);
-        assertThat(stats.pending()).isEqualTo(40);
+        assertThat(stats)
+                .extracting(BatchStats::offered, BatchStats::exported, BatchStats::failed, BatchStats::abandoned,
+                        BatchStats::pending)
+                .containsExactly(200L, 100L, 20L, 30L, 40L);
     }
 
     @Test
@@ -40,9 +38,9 @@ class BatchStatsTest {
     @Test
     void exportCountersAreKeptApart() {
         BatchStats stats = stats(0, 0, 0, 0, 0);
-        assertThat(stats.exportCalls()).isEqualTo(10);
-        assertThat(stats.failedExports()).isEqualTo(11);
-        assertThat(stats.timedOutExports()).isEqualTo(12);
+        assertThat(stats)
+                .extracting(BatchStats::exportCalls, BatchStats::failedExports, BatchStats::timedOutExports)
+                .containsExactly(10L, 11L, 12L);
     }
 
     @Test

@@ -103,12 +103,11 @@ class GcMonitorTest {
 
         GcPauseStats stats = monitor.snapshot();
 
-        assertThat(stats.pauseCount()).isEqualTo(100);
-        assertThat(stats.totalPauseMillis()).isEqualTo(5050);
-        assertThat(stats.averagePauseMillis()).isEqualTo(50.5);
-        assertThat(stats.p99PauseMillis()).isEqualTo(99);
-        assertThat(stats.maxPauseMillis()).isEqualTo(100);
-        assertThat(stats.percentileSampleSize()).isEqualTo(100);
+        assertThat(stats)
+                .extracting(GcPauseStats::pauseCount, GcPauseStats::totalPauseMillis,
+                        GcPauseStats::averagePauseMillis, GcPauseStats::p99PauseMillis, GcPauseStats::maxPauseMillis,
+                        GcPauseStats::percentileSampleSize)
+                .containsExactly(100L, 5050L, 50.5, 99L, 100L, 100);
         assertThat(stats.countsByCollector()).containsExactly(Map.entry("G1 Young Generation", 100L));
     }
 
@@ -139,12 +138,10 @@ class GcMonitorTest {
     void emptyMonitorReportsZeros() {
         GcPauseStats stats = injected(10).snapshot();
 
-        assertThat(stats.pauseCount()).isZero();
-        assertThat(stats.averagePauseMillis()).isZero();
-        assertThat(stats.p99PauseMillis()).isZero();
-        assertThat(stats.maxPauseMillis()).isZero();
-        assertThat(stats.percentileSampleSize()).isZero();
-        assertThat(stats.pausesPerSecond()).isZero();
+        assertThat(stats)
+                .extracting(GcPauseStats::pauseCount, GcPauseStats::averagePauseMillis, GcPauseStats::p99PauseMillis,
+                        GcPauseStats::maxPauseMillis, GcPauseStats::percentileSampleSize, GcPauseStats::pausesPerSecond)
+                .containsExactly(0L, 0.0, 0L, 0L, 0, 0.0);
     }
 
     @Test
@@ -155,11 +152,10 @@ class GcMonitorTest {
 
         GcPauseStats stats = monitor.snapshot();
 
-        assertThat(stats.p99PauseMillis()).isEqualTo(2);
-        assertThat(stats.percentileSampleSize()).isEqualTo(10);
-        assertThat(stats.maxPauseMillis()).isEqualTo(1000);
-        assertThat(stats.pauseCount()).isEqualTo(26);
-        assertThat(stats.totalPauseMillis()).isEqualTo(1050);
+        assertThat(stats)
+                .extracting(GcPauseStats::p99PauseMillis, GcPauseStats::percentileSampleSize,
+                        GcPauseStats::maxPauseMillis, GcPauseStats::pauseCount, GcPauseStats::totalPauseMillis)
+                .containsExactly(2L, 10, 1000L, 26L, 1050L);
     }
 
     @Test

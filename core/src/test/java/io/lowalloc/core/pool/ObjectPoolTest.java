@@ -416,14 +416,10 @@ class ObjectPoolTest {
         }
 
         PoolStats stats = pool.stats();
-        assertThat(stats.created()).isEqualTo(6);
-        assertThat(stats.hits()).isEqualTo(5);
-        assertThat(stats.misses()).isEqualTo(4);
-        assertThat(stats.acquired()).isEqualTo(9);
-        assertThat(stats.released()).isEqualTo(9);
-        assertThat(stats.outstanding()).isZero();
-        assertThat(stats.discarded()).isEqualTo(2);
-        assertThat(stats.pooled()).isEqualTo(4);
+        assertThat(stats)
+                .extracting(PoolStats::created, PoolStats::hits, PoolStats::misses, PoolStats::acquired,
+                        PoolStats::released, PoolStats::outstanding, PoolStats::discarded, PoolStats::pooled)
+                .containsExactly(6L, 5L, 4L, 9L, 9L, 0L, 2L, 4L);
         assertThat(stats.created()).isEqualTo(stats.pooled() + stats.outstanding() + stats.discarded());
         assertThat(made).hasValue(6);
     }

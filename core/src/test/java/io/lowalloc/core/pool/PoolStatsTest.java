@@ -11,14 +11,10 @@ class PoolStatsTest {
 
     @Test
     void accessorsReturnCountersAndDerivedValues() {
-        assertThat(stats.created()).isEqualTo(7);
-        assertThat(stats.hits()).isEqualTo(20);
-        assertThat(stats.misses()).isEqualTo(5);
-        assertThat(stats.acquired()).isEqualTo(25);
-        assertThat(stats.released()).isEqualTo(22);
-        assertThat(stats.outstanding()).isEqualTo(3);
-        assertThat(stats.discarded()).isEqualTo(2);
-        assertThat(stats.pooled()).isEqualTo(2);
+        assertThat(stats)
+                .extracting(PoolStats::created, PoolStats::hits, PoolStats::misses, PoolStats::acquired,
+                        PoolStats::released, PoolStats::outstanding, PoolStats::discarded, PoolStats::pooled)
+                .containsExactly(7L, 20L, 5L, 25L, 22L, 3L, 2L, 2L);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -38,16 +37,7 @@ import org.openjdk.jcstress.infra.results.III_Result;
 public class BatchQueueWakeupTest {
 
     private static final Object ITEM = new Object();
-    private static final VarHandle WAITING;
-
-    static {
-        try {
-            WAITING = MethodHandles.privateLookupIn(BatchQueue.class, MethodHandles.lookup())
-                    .findVarHandle(BatchQueue.class, "waiting", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle WAITING = WaitingFlag.of(BatchQueue.class);
 
     private final BatchQueue<Object> queue = new BatchQueue<>(4, 2);
 

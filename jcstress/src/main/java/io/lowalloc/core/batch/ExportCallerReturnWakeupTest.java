@@ -4,7 +4,6 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -39,16 +38,7 @@ import org.openjdk.jcstress.infra.results.III_Result;
 @State
 public class ExportCallerReturnWakeupTest {
 
-    private static final VarHandle WAITING;
-
-    static {
-        try {
-            WAITING = MethodHandles.privateLookupIn(ExportCaller.class, MethodHandles.lookup())
-                    .findVarHandle(ExportCaller.class, "waiting", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle WAITING = WaitingFlag.of(ExportCaller.class);
 
     private final ExportCaller<Object> caller = ExportRaceFixtures.newCaller();
 

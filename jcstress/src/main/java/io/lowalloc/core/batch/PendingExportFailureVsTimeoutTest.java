@@ -30,22 +30,20 @@ import org.openjdk.jcstress.infra.results.IIII_Result;
 @State
 public class PendingExportFailureVsTimeoutTest {
 
-    private final PendingExport export = ExportRaceFixtures.newExport();
-    private int payload; // plain: the CAS on the result must publish it
+    private final ExportTimeoutRace race = new ExportTimeoutRace();
 
     /** Creates the state: an export call in flight. */
     public PendingExportFailureVsTimeoutTest() {
     }
 
     /**
-     * The exporter: writes its payload, then signals a failure.
+     * The exporter: writes its payload, then signals failure.
      *
      * @param r result holder
      */
     @Actor
     public void exporter(IIII_Result r) {
-        payload = 42;
-        r.r1 = ExportRaceFixtures.code(export.complete(ExportRaceFixtures.CAUSE));
+        race.exporter(ExportRaceFixtures.CAUSE, r);
     }
 
     /**
@@ -55,9 +53,7 @@ public class PendingExportFailureVsTimeoutTest {
      */
     @Actor
     public void worker(IIII_Result r) {
-        Object outcome = export.await(0L);
-        r.r2 = ExportRaceFixtures.code(outcome);
-        r.r3 = outcome == ExportRaceFixtures.CAUSE ? payload : -1;
+        race.worker(ExportRaceFixtures.CAUSE, r);
     }
 
     /**
@@ -67,6 +63,6 @@ public class PendingExportFailureVsTimeoutTest {
      */
     @Arbiter
     public void settled(IIII_Result r) {
-        r.r4 = ExportRaceFixtures.code(export.await(0L));
+        race.settled(r);
     }
 }

@@ -33,8 +33,7 @@ import org.openjdk.jcstress.infra.results.IIII_Result;
 @State
 public class PendingExportSuccessVsTimeoutTest {
 
-    private final PendingExport export = ExportRaceFixtures.newExport();
-    private int payload; // plain: the CAS on the result must publish it
+    private final ExportTimeoutRace race = new ExportTimeoutRace();
 
     /** Creates the state: an export call in flight. */
     public PendingExportSuccessVsTimeoutTest() {
@@ -47,8 +46,7 @@ public class PendingExportSuccessVsTimeoutTest {
      */
     @Actor
     public void exporter(IIII_Result r) {
-        payload = 42;
-        r.r1 = ExportRaceFixtures.code(export.complete(PendingExport.SUCCEEDED));
+        race.exporter(PendingExport.SUCCEEDED, r);
     }
 
     /**
@@ -58,9 +56,7 @@ public class PendingExportSuccessVsTimeoutTest {
      */
     @Actor
     public void worker(IIII_Result r) {
-        Object outcome = export.await(0L);
-        r.r2 = ExportRaceFixtures.code(outcome);
-        r.r3 = outcome == PendingExport.SUCCEEDED ? payload : -1;
+        race.worker(PendingExport.SUCCEEDED, r);
     }
 
     /**
@@ -70,6 +66,6 @@ public class PendingExportSuccessVsTimeoutTest {
      */
     @Arbiter
     public void settled(IIII_Result r) {
-        r.r4 = ExportRaceFixtures.code(export.await(0L));
+        race.settled(r);
     }
 }

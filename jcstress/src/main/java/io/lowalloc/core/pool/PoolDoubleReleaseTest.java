@@ -44,7 +44,7 @@ public class PoolDoubleReleaseTest {
      */
     @Actor
     public void holder(III_Result r) {
-        r.r1 = release();
+        r.r1 = PooledItem.release(pool, item);
     }
 
     /**
@@ -54,7 +54,7 @@ public class PoolDoubleReleaseTest {
      */
     @Actor
     public void staleHolder(III_Result r) {
-        r.r2 = release();
+        r.r2 = PooledItem.release(pool, item);
     }
 
     /**
@@ -65,14 +65,5 @@ public class PoolDoubleReleaseTest {
     @Arbiter
     public void pooled(III_Result r) {
         r.r3 = PooledItem.drainAndCount(pool, item);
-    }
-
-    private int release() {
-        try {
-            pool.release(item);
-            return 1;
-        } catch (IllegalStateException alreadyReleased) {
-            return 0;
-        }
     }
 }

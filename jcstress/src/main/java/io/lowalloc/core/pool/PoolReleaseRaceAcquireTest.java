@@ -55,7 +55,7 @@ public class PoolReleaseRaceAcquireTest {
      */
     @Actor
     public void holder(IIII_Result r) {
-        r.r1 = release();
+        r.r1 = PooledItem.release(pool, item);
     }
 
     /**
@@ -65,7 +65,7 @@ public class PoolReleaseRaceAcquireTest {
      */
     @Actor
     public void staleHolderThenAcquire(IIII_Result r) {
-        r.r2 = release();
+        r.r2 = PooledItem.release(pool, item);
         try {
             r.r3 = pool.acquire() == item ? 1 : 0;
         } catch (IllegalStateException corrupted) {
@@ -81,14 +81,5 @@ public class PoolReleaseRaceAcquireTest {
     @Arbiter
     public void pooled(IIII_Result r) {
         r.r4 = PooledItem.drainAndCount(pool, item);
-    }
-
-    private int release() {
-        try {
-            pool.release(item);
-            return 1;
-        } catch (IllegalStateException alreadyReleased) {
-            return 0;
-        }
     }
 }

@@ -35,6 +35,21 @@ final class PooledItem implements Poolable {
     }
 
     /**
+     * Releases {@code item} to {@code pool} the plain way, as a holder of it would.
+     *
+     * @return 1 if the release returned, 0 if it threw {@link IllegalStateException} (already
+     *     released, or vetoed)
+     */
+    static int release(ObjectPool<PooledItem> pool, PooledItem item) {
+        try {
+            pool.release(item);
+            return 1;
+        } catch (IllegalStateException refused) {
+            return 0;
+        }
+    }
+
+    /**
      * Takes objects from {@code pool} until it is empty and counts how often {@code item} came out.
      *
      * @return that count, or -1 if an acquire found a pooled object in a state other than POOLED
