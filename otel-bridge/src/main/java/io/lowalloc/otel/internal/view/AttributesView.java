@@ -2,7 +2,6 @@ package io.lowalloc.otel.internal.view;
 
 import io.lowalloc.core.attr.AttributeReader;
 import io.lowalloc.core.attr.AttributeStore;
-import io.lowalloc.otel.SpanExporterAdapter;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -27,8 +26,8 @@ import java.util.function.BiConsumer;
  *
  * <p>Valid, with the values it handed out (lists in particular), while the owning span view stays
  * bound and this view was taken from it under that binding; every read after that throws
- * {@link IllegalStateException} naming copy mode (see {@link SpanExporterAdapter}). Equality is
- * identity.
+ * {@link IllegalStateException} naming copy mode (see
+ * {@link io.lowalloc.otel.SpanExporterAdapter}). Equality is identity.
  */
 final class AttributesView extends OwnedView implements Attributes {
 

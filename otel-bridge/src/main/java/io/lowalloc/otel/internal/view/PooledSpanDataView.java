@@ -3,7 +3,6 @@ package io.lowalloc.otel.internal.view;
 import io.lowalloc.core.span.SpanEvent;
 import io.lowalloc.core.span.SpanLink;
 import io.lowalloc.core.span.SpanState;
-import io.lowalloc.otel.SpanExporterAdapter;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
@@ -112,7 +111,7 @@ public final class PooledSpanDataView extends OwnedView implements SpanData {
 
     /**
      * Creates an unbound view with its own attribute-key cache. Views made by a
-     * {@link SpanExporterAdapter} share the adapter's cache instead.
+     * {@link io.lowalloc.otel.SpanExporterAdapter} share the adapter's cache instead.
      *
      * @param resource the resource every span shows
      * @param defaultScope the scope of spans whose attachment is not an
