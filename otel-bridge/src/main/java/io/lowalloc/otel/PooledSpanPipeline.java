@@ -131,6 +131,8 @@ public final class PooledSpanPipeline implements AutoCloseable {
      * @param parent the parent's span context
      * @return an acquired span that only the caller may write, until {@link #end}
      * @throws NullPointerException if an argument is {@code null}
+     * @throws IllegalStateException if {@code parent} is a span context this library handed to an
+     *     exporter in view mode and that export has completed (the message names copy mode)
      */
     public SpanData startSpan(String name, SpanKind kind, SpanContext parent) {
         check(name, kind);
