@@ -64,6 +64,11 @@ final class AttributesView extends OwnedView implements Attributes {
         return reader;
     }
 
+    /** {@return recorded plus dropped attributes, unchecked: what {@code getTotalAttributeCount} reports} */
+    int totalCount() {
+        return reader.size() + reader.droppedCount();
+    }
+
     @Override
     @SuppressWarnings("unchecked") // the key's type was checked against the stored type
     public <T> T get(AttributeKey<T> key) {

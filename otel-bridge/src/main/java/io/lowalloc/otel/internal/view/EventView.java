@@ -51,7 +51,7 @@ final class EventView extends OwnedView implements EventData {
     @Override
     public int getTotalAttributeCount() {
         check(WHAT);
-        return attributes.reader().size() + attributes.reader().droppedCount();
+        return attributes.totalCount();
     }
 
     /** {@return a new description: name, time and attributes; {@code EventData{unbound}} when stale} */
@@ -63,6 +63,6 @@ final class EventView extends OwnedView implements EventData {
     /** {@return a new description, unchecked: for the owning span view's description} */
     String describe() {
         return "EventData{name=" + name + ", epochNanos=" + epochNanos + ", attributes=" + attributes.describe()
-                + ", totalAttributeCount=" + (attributes.reader().size() + attributes.reader().droppedCount()) + "}";
+                + ", totalAttributeCount=" + attributes.totalCount() + "}";
     }
 }

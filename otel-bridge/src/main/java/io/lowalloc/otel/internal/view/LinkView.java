@@ -48,7 +48,7 @@ final class LinkView extends OwnedView implements LinkData {
     @Override
     public int getTotalAttributeCount() {
         check(WHAT);
-        return attributes.reader().size() + attributes.reader().droppedCount();
+        return attributes.totalCount();
     }
 
     /** {@return a new description: linked context and attributes; {@code LinkData{unbound}} when stale} */
@@ -60,6 +60,6 @@ final class LinkView extends OwnedView implements LinkData {
     /** {@return a new description, unchecked: for the owning span view's description} */
     String describe() {
         return "LinkData{spanContext=" + spanContext.describe() + ", attributes=" + attributes.describe()
-                + ", totalAttributeCount=" + (attributes.reader().size() + attributes.reader().droppedCount()) + "}";
+                + ", totalAttributeCount=" + attributes.totalCount() + "}";
     }
 }
