@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A harness's command line: {@code --name value} pairs, each name one of those the harness
@@ -134,10 +135,11 @@ final class E2eOptions {
 
     /**
      * The arguments that make a run's JVM see these options, plus {@code --child true}, the row and the sink's port,
-     * with {@code overrides} replacing values.
+     * with {@code overrides} replacing values; only the options in {@code childOptions} (those the run's main knows).
      */
-    List<String> childArgs(String row, int sinkPort, Map<String, String> overrides) {
+    List<String> childArgs(String row, int sinkPort, Map<String, String> overrides, Set<String> childOptions) {
         Map<String, String> child = new LinkedHashMap<>(values);
+        child.keySet().retainAll(childOptions);
         child.putAll(overrides);
         child.put("child", "true");
         child.put("row", row);
