@@ -174,10 +174,23 @@ public final class FixedRateLoad {
             r.put("sinkBodyBytesPerSpan", sinkWindow.spans() == 0 ? Double.NaN
                     : (double) sinkWindow.bodyBytes() / sinkWindow.spans());
             r.put("offered", (double) window.next);
-            r.put("flushed", row.flush() ? 1.0 : 0.0);
-        } finally {
+        } catch (RuntimeException | Error | IOException | InterruptedException e) {
             row.close();
+            throw e;
         }
+        putTotals(r, row, rowName, port, sinkBase);
+        return r;
+    }
+
+    /**
+     * Flushes and closes {@code row}, then adds the run's totals to {@code r} (which holds
+     * {@code offered}): {@code flushed}, {@code exported}, {@code failed}, {@code dropped} and what
+     * the sink counted since {@code sinkBase}.
+     */
+    static void putTotals(Map<String, Double> r, TracedRow row, String rowName, int port, SinkStats sinkBase)
+            throws IOException {
+        r.put("flushed", row.flush() ? 1.0 : 0.0);
+        row.close();
         // After close the last export has been answered, so the sink has counted it.
         SinkStats sinkRun = SinkStats.fetch(port).minus(sinkBase);
         boolean tracing = !E2eRows.NONE.equals(rowName);
@@ -187,7 +200,6 @@ public final class FixedRateLoad {
         r.put("sinkSpans", (double) sinkRun.spans());
         r.put("sinkRequests", (double) sinkRun.requests());
         r.put("sinkBadRequests", (double) sinkRun.badRequests());
-        return r;
     }
 
     /** What one drive produced. */
