@@ -24,8 +24,8 @@ import java.util.Map;
  * up to {@value #CONFIRM_ATTEMPTS} times if the confirmation fails.
  *
  * <p>Options (defaults): {@code --rows} ({@code sdkBatch,lowalloc,sdkPooled}), {@code --start-rate}
- * (50000), {@code --max-rate} (4000000), {@code --resolution} (0.05), {@code --probe-seconds} (5),
- * {@code --probe-warmup-seconds} (2), {@code --warmup-seconds} (5), {@code --seconds} (60),
+ * (50000), {@code --min-rate} (1000; the search gives up below it and reports 0), {@code --max-rate}
+ * (4000000), {@code --resolution} (0.05), {@code --probe-seconds} (5), {@code --probe-warmup-seconds} (2), {@code --warmup-seconds} (5), {@code --seconds} (60),
  * {@code --jvm-options}, {@code --sink-jvm-options}, {@code --out-dir}, {@code --name}
  * ({@code e2e-sustained-rate}). {@code --runs} and {@code --rate} are not used.
  */
@@ -53,6 +53,7 @@ public final class SustainedRate {
         Map<String, String> defaults = E2eOptions.common("e2e-sustained-rate", FixedRateLoad.DEFAULT_RATE,
                 List.of(E2eRows.SDK_BATCH, E2eRows.LOWALLOC, E2eRows.SDK_POOLED));
         defaults.put("start-rate", "50000");
+        defaults.put("min-rate", "1000");
         defaults.put("max-rate", "4000000");
         defaults.put("resolution", "0.05");
         defaults.put("probe-seconds", "5");
@@ -65,12 +66,14 @@ public final class SustainedRate {
         List<String> rows = options.list("rows");
         long startRate = options.positiveLong("start-rate");
         long maxRate = options.positiveLong("max-rate");
+        long minRate = options.positiveLong("min-rate");
         double resolution = options.positiveDouble("resolution");
         options.positiveDouble("probe-seconds");
         options.nonNegativeDouble("probe-warmup-seconds");
         FixedRateLoad.validate(options);
-        if (startRate > maxRate) {
-            throw new IllegalArgumentException("start-rate must be <= max-rate (" + maxRate + "), was: " + startRate);
+        if (startRate > maxRate || startRate < minRate) {
+            throw new IllegalArgumentException("start-rate must be in [min-rate, max-rate] = [" + minRate + ", "
+                    + maxRate + "], was: " + startRate);
         }
         rows.forEach(E2eRows::create);
         RunTable table = new RunTable("SustainedRate", options.asMap());
@@ -78,7 +81,7 @@ public final class SustainedRate {
         SinkProcess sink = SinkProcess.start(options.words("sink-jvm-options"));
         try {
             for (String row : rows) {
-                table.add(row, 1, search(options, row, sink.port(), startRate, maxRate, resolution, probes));
+                table.add(row, 1, search(options, row, sink.port(), startRate, minRate, maxRate, resolution, probes));
             }
         } finally {
             sink.close();
@@ -100,7 +103,8 @@ public final class SustainedRate {
         return table;
     }
 
-    private static Map<String, Double> search(E2eOptions options, String row, int port, long startRate, long maxRate,
+    private static Map<String, Double> search(E2eOptions options, String row, int port, long startRate, long minRate,
+            long maxRate,
             double resolution, List<Map<String, Object>> probes) throws IOException, InterruptedException {
         Map<String, String> probe = Map.of("seconds", options.string("probe-seconds"),
                 "warmup-seconds", options.string("probe-warmup-seconds"));
@@ -108,7 +112,7 @@ public final class SustainedRate {
         long failed = Long.MAX_VALUE;
         long rate = startRate;
         int count = 0;
-        // Up: double until a rate fails or max-rate holds; down: halve until one holds.
+        // Up: double until a rate fails or max-rate holds; down: halve until one holds or min-rate is passed.
         while (true) {
             count++;
             if (holds(probe(options, row, port, rate, probe, "probe", probes))) {
@@ -123,7 +127,7 @@ public final class SustainedRate {
                     break;
                 }
                 rate /= 2;
-                if (rate < 1_000) {
+                if (rate < minRate) {
                     break;
                 }
             }
