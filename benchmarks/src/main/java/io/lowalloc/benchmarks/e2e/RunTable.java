@@ -188,7 +188,8 @@ final class RunTable {
         if (Double.isNaN(value)) {
             return "–";
         }
-        return String.format(Locale.ROOT, "%,." + decimals + "f", value);
+        // + 0.0 turns -0.0 (a row minus its own median) into 0.0, which prints without a sign.
+        return String.format(Locale.ROOT, "%,." + decimals + "f", value + 0.0);
     }
 
     /** The 1, 5 and 15 minute load averages, or "unknown" where /proc/loadavg is missing. */
