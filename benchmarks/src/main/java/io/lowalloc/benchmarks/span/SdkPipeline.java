@@ -51,6 +51,17 @@ public final class SdkPipeline implements SpanPipeline {
 
     @Override
     public void recordSpan(long n) {
+        recordSpan(tracer, n);
+    }
+
+    /**
+     * Records the {@link SpanShape} span number {@code n} through an SDK tracer: start, 8
+     * attributes with the typed keys, end — the code every SDK row of every harness runs.
+     *
+     * @param tracer the tracer
+     * @param n the span's sequence number, from which the varying attribute values derive
+     */
+    public static void recordSpan(Tracer tracer, long n) {
         Span span = tracer.spanBuilder(SpanShape.NAME).startSpan();
         span.setAttribute(SpanShape.K_HTTP_METHOD, SpanShape.METHOD_VALUE);
         span.setAttribute(SpanShape.K_HTTP_ROUTE, SpanShape.ROUTE_VALUE);
