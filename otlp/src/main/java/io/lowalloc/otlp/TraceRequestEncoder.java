@@ -300,10 +300,11 @@ final class TraceRequestEncoder {
         return sizeString(span.statusDescription()) + (code == 0 ? 0 : 1 + 1);
     }
 
-    /** Queues the string's UTF-8 length and returns its field size (0 when empty: omitted). */
+    /** Queues the string's UTF-8 token and returns its field size (0 when empty: omitted). */
     private int sizeString(String s) {
-        int length = Utf8.length(s, s.length());
-        sizes.push(length);
+        int token = Utf8.measure(s, s.length());
+        sizes.push(token);
+        int length = Utf8.length(token);
         return length == 0 ? 0 : 1 + varintSize(length) + length;
     }
 
@@ -377,16 +378,17 @@ final class TraceRequestEncoder {
     }
 
     private void writeStatus(SpanData span, ProtoBuffer out) {
-        // The status size is not queued: recomputed from the queued description length.
+        // The status size is not queued: recomputed from the queued description token.
         String description = span.statusDescription();
-        int length = sizes.next();
+        int token = sizes.next();
+        int length = Utf8.length(token);
         int code = span.statusCode().ordinal();
         out.writeTag(SPAN_STATUS, LENGTH_DELIMITED);
         out.writeVarint((length == 0 ? 0 : 1 + varintSize(length) + length) + (code == 0 ? 0 : 2));
         if (length != 0) {
             out.writeTag(STATUS_MESSAGE, LENGTH_DELIMITED);
             out.writeVarint(length);
-            out.writeUtf8(description, description.length(), length);
+            out.writeUtf8(description, description.length(), token);
         }
         if (code != 0) {
             // StatusCode's order is OTLP's: UNSET 0, OK 1, ERROR 2.
@@ -396,11 +398,12 @@ final class TraceRequestEncoder {
     }
 
     private void writeString(int fieldNumber, String s, ProtoBuffer out) {
-        int length = sizes.next();
+        int token = sizes.next();
+        int length = Utf8.length(token);
         if (length != 0) {
             out.writeTag(fieldNumber, LENGTH_DELIMITED);
             out.writeVarint(length);
-            out.writeUtf8(s, s.length(), length);
+            out.writeUtf8(s, s.length(), token);
         }
     }
 
@@ -441,11 +444,12 @@ final class TraceRequestEncoder {
     }
 
     private static void writeConstantString(int fieldNumber, String s, ProtoBuffer out) {
-        int length = Utf8.length(s, s.length());
+        int token = Utf8.measure(s, s.length());
+        int length = Utf8.length(token);
         if (length != 0) {
             out.writeTag(fieldNumber, LENGTH_DELIMITED);
             out.writeVarint(length);
-            out.writeUtf8(s, s.length(), length);
+            out.writeUtf8(s, s.length(), token);
         }
     }
 
