@@ -37,6 +37,8 @@ final class ExportWorker<T> implements Runnable {
     private static final int ABANDONED = 2;
     /** Failed without an export call: still queued behind a stuck call when close gave up. */
     private static final int UNSENT = 3;
+    /** Released by the exporter, then no result within the export timeout: failed and timed out. */
+    private static final int RELEASED_TIMED_OUT = 4;
     private static final int SHUTDOWN_PENDING = 0;
     private static final int SHUTDOWN_SUCCEEDED = 1;
     private static final int SHUTDOWN_FAILED = 2;
@@ -273,8 +275,26 @@ final class ExportWorker<T> implements Runnable {
         exportCalls.lazySet(exportCalls.get() + 1);
         PendingExport completion = new PendingExport(this, self, size);
         callerAbandoned = false;
+        long start = System.nanoTime();
         caller.post(ExportCaller.EXPORT, batchView, completion);
-        Object outcome = completion.await(exporterTimeoutNanos);
+        Object outcome = completion.await(start, exporterTimeoutNanos, null);
+        boolean released = outcome == PendingExport.RELEASED;
+        if (released) {
+            // The exporter has copied the batch: the items go back now, their result comes later.
+            runHook(size);
+            batch.clear();
+            outcome = completion.await(start, exporterTimeoutNanos, PendingExport.RELEASED);
+        }
+        if (outcome == PendingExport.TIMED_OUT && released) {
+            if (timeoutLog.shouldLog()) {
+                timeoutLog.log("BatchBuffer export timed out after "
+                        + TimeUnit.NANOSECONDS.toMillis(exporterTimeoutNanos) + " ms after the exporter released its "
+                        + size + " items; counted as failed (failed so far: " + (failed.get() + size) + ")", null);
+            }
+            callerAbandoned = true;
+            settle(size, RELEASED_TIMED_OUT);
+            return;
+        }
         if (outcome == PendingExport.TIMED_OUT) {
             callerAbandoned = true;
             if (timeoutLog.shouldLog()) {
@@ -292,8 +312,10 @@ final class ExportWorker<T> implements Runnable {
             failureLog.log("BatchBuffer export of " + size + " items failed (failed so far: "
                     + (failed.get() + size) + ")", outcome instanceof Throwable ? (Throwable) outcome : null);
         }
-        runHook(size);
-        batch.clear();
+        if (!released) {
+            runHook(size);
+            batch.clear();
+        }
         settle(size, success ? EXPORTED : FAILED);
     }
 
@@ -419,6 +441,10 @@ final class ExportWorker<T> implements Runnable {
                 }
                 case ABANDONED -> {
                     abandoned.lazySet(abandoned.get() + size);
+                    timedOutExports.lazySet(timedOutExports.get() + 1);
+                }
+                case RELEASED_TIMED_OUT -> {
+                    failed.lazySet(failed.get() + size);
                     timedOutExports.lazySet(timedOutExports.get() + 1);
                 }
                 default -> failed.lazySet(failed.get() + size);
