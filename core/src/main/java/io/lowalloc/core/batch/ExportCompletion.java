@@ -35,6 +35,25 @@ public interface ExportCompletion {
     void failure(Throwable cause);
 
     /**
+     * Reports that some items of the batch were exported and {@code rejectedItems} of them were
+     * not (a server's partial success). The rejected items count as failed, the others as
+     * exported; the export counts as a failed export. {@code rejectedItems <= 0} is a
+     * {@link #success()}, {@code rejectedItems >=} the batch size a {@link #failure(Throwable)}.
+     * The default reports a failure if any item was rejected. Afterwards the exporter must not
+     * touch the batch list or its items.
+     *
+     * @param rejectedItems how many items the receiver rejected
+     * @param cause why, for the log; may be {@code null}
+     */
+    default void partialSuccess(int rejectedItems, Throwable cause) {
+        if (rejectedItems <= 0) {
+            success();
+        } else {
+            failure(cause);
+        }
+    }
+
+    /**
      * Reports that the exporter no longer reads the batch list or its items, before its result is
      * known; the result follows with {@link #success()} or {@link #failure(Throwable)}. Afterwards
      * the exporter must not touch the batch list or its items. Ignored when a result was already

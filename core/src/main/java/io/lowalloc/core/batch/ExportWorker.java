@@ -39,6 +39,8 @@ final class ExportWorker<T> implements Runnable {
     private static final int UNSENT = 3;
     /** Released by the exporter, then no result within the export timeout: failed and timed out. */
     private static final int RELEASED_TIMED_OUT = 4;
+    /** The exported part of a partial success; the batch stays in flight for its failed part. */
+    private static final int PARTIAL_EXPORTED = 5;
     private static final int SHUTDOWN_PENDING = 0;
     private static final int SHUTDOWN_SUCCEEDED = 1;
     private static final int SHUTDOWN_FAILED = 2;
@@ -308,15 +310,28 @@ final class ExportWorker<T> implements Runnable {
             return;
         }
         boolean success = outcome == PendingExport.SUCCEEDED;
+        int rejected = outcome == PendingExport.PARTIAL ? completion.rejected() : size;
         if (!success && failureLog.shouldLog()) {
-            failureLog.log("BatchBuffer export of " + size + " items failed (failed so far: "
-                    + (failed.get() + size) + ")", outcome instanceof Throwable ? (Throwable) outcome : null);
+            Throwable cause = outcome == PendingExport.PARTIAL ? completion.partialCause()
+                    : outcome instanceof Throwable ? (Throwable) outcome : null;
+            failureLog.log("BatchBuffer export of " + size + " items failed"
+                    + (rejected < size ? " for " + rejected + " of them" : "") + " (failed so far: "
+                    + (failed.get() + rejected) + ")", cause);
         }
         if (!released) {
             runHook(size);
             batch.clear();
         }
-        settle(size, success ? EXPORTED : FAILED);
+        if (success) {
+            settle(size, EXPORTED);
+        } else if (rejected < size) {
+            // Positions settle in order: the exported part first, then the rejected part, which
+            // counts as one failed export.
+            settle(size - rejected, PARTIAL_EXPORTED);
+            settle(rejected, FAILED);
+        } else {
+            settle(size, FAILED);
+        }
     }
 
     /**
@@ -434,7 +449,7 @@ final class ExportWorker<T> implements Runnable {
     private void settle(int size, int outcome) {
         synchronized (flushLock) {
             switch (outcome) {
-                case EXPORTED -> exported.lazySet(exported.get() + size);
+                case EXPORTED, PARTIAL_EXPORTED -> exported.lazySet(exported.get() + size);
                 case FAILED -> {
                     failed.lazySet(failed.get() + size);
                     failedExports.lazySet(failedExports.get() + 1);
@@ -449,20 +464,21 @@ final class ExportWorker<T> implements Runnable {
                 }
                 default -> failed.lazySet(failed.get() + size);
             }
-            inFlight.lazySet(0);
+            inFlight.lazySet(outcome == PARTIAL_EXPORTED ? inFlight.get() - size : 0);
             long start = settled;
             settled = start + size;
             if (outcome != UNSENT) {
                 exportedSinceFlush = true;
             }
-            if (outcome != EXPORTED) {
+            boolean loss = outcome != EXPORTED && outcome != PARTIAL_EXPORTED;
+            if (loss) {
                 lastLossEnd = settled;
             }
             boolean closing = BatchQueue.isClosed(queue.state());
             boolean anyDone = false;
             for (int i = flushRequests.size() - 1; i >= 0; i--) {
                 FlushRequest request = flushRequests.get(i);
-                if (outcome != EXPORTED && start < request.target) {
+                if (loss && start < request.target) {
                     request.unsuccessful = true;
                 }
                 if (settled >= request.target) {

@@ -27,12 +27,16 @@ final class PendingExport implements ExportCompletion {
     static final Object TIMED_OUT = new Object();
     /** Not final: the exporter released the items; the result is still to come. */
     static final Object RELEASED = new Object();
+    /** Some items failed: {@link #rejected()} of them, for {@link #partialCause()}. */
+    static final Object PARTIAL = new Object();
 
     private static final VarHandle RESULT;
+    private static final VarHandle REJECTED;
 
     static {
         try {
             RESULT = MethodHandles.lookup().findVarHandle(PendingExport.class, "result", Object.class);
+            REJECTED = MethodHandles.lookup().findVarHandle(PendingExport.class, "rejected", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -42,6 +46,11 @@ final class PendingExport implements ExportCompletion {
     private final Thread worker;
     private final int size; // items of the export; 0 for a flush or shutdown
     private volatile Object result; // null while pending; accessed through RESULT
+    // Claimed once by CAS from -1 by the first partialSuccess, which then writes partialCause and
+    // tries the result CAS; the worker reads both only after it has read PARTIAL from result, whose
+    // volatile CAS publishes them.
+    private volatile int rejected = -1;
+    private Throwable partialCause;
 
     PendingExport(ExportWorker<?> owner, Thread worker, int size) {
         this.owner = owner;
@@ -57,6 +66,28 @@ final class PendingExport implements ExportCompletion {
     @Override
     public void failure(Throwable cause) {
         complete(cause == null ? FAILED_WITHOUT_CAUSE : cause);
+    }
+
+    @Override
+    public void partialSuccess(int rejectedItems, Throwable cause) {
+        if (rejectedItems <= 0) {
+            success();
+        } else if (rejectedItems >= size) {
+            failure(cause);
+        } else if (REJECTED.compareAndSet(this, -1, rejectedItems)) {
+            partialCause = cause;
+            complete(PARTIAL);
+        }
+    }
+
+    /** {@return the rejected items of a {@link #PARTIAL} result} */
+    int rejected() {
+        return rejected;
+    }
+
+    /** {@return the cause of a {@link #PARTIAL} result; may be null} */
+    Throwable partialCause() {
+        return partialCause;
     }
 
     @Override

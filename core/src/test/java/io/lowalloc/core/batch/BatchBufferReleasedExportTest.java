@@ -152,4 +152,34 @@ class BatchBufferReleasedExportTest {
         assertThat(buffer.stats().failed()).isEqualTo(3);
         assertThat(hooked).containsExactly(0, 1, 2);
     }
+
+    @Test
+    void aPartialSuccessCountsTheRejectedItemsFailedAndTheRestExported() {
+        ReleasingExporter exporter = new ReleasingExporter();
+        exporter.afterRelease = c -> {
+            c.partialSuccess(2, new IOException("2 spans rejected"));
+            c.success();
+        };
+        BatchBuffer<Integer> buffer = build(exporter, 10_000);
+        Offers.range(buffer, 0, 5);
+
+        try (LogCapture logs = LogCapture.of(BatchBuffer.class)) {
+            assertThat(buffer.flush()).as("two items were lost").isFalse();
+            assertThat(logs.count(Level.WARNING, "failed for 2 of them")).isEqualTo(1);
+        }
+        BatchStats stats = buffer.stats();
+        assertThat(stats.exported()).as("%s", stats).isEqualTo(3);
+        assertThat(stats.failed()).isEqualTo(2);
+        assertThat(stats.failedExports()).isEqualTo(1);
+        assertThat(stats.pending()).isZero();
+        assertThat(hooked).containsExactly(0, 1, 2, 3, 4);
+
+        exporter.afterRelease = c -> c.partialSuccess(0, null);
+        buffer.offer(5);
+        assertThat(buffer.flush()).as("nothing rejected is a success").isTrue();
+        exporter.afterRelease = c -> c.partialSuccess(7, null);
+        buffer.offer(6);
+        assertThat(buffer.flush()).isFalse();
+        assertThat(buffer.stats().failed()).as("all rejected is a failure of the batch").isEqualTo(3);
+    }
 }
