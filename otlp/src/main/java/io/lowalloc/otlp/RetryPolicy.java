@@ -30,6 +30,10 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     /**
      * Validates the policy.
      *
+     * @param maxAttempts attempts in all, the first included; 1 to 100
+     * @param initialBackoff the first backoff; positive
+     * @param maxBackoff the largest backoff; at least {@code initialBackoff}
+     * @param backoffMultiplier the growth per retry; at least 1
      * @throws IllegalArgumentException naming the argument out of range
      * @throws NullPointerException if a duration is null
      */
