@@ -75,10 +75,11 @@ public final class NativeOtlpHttpExporter implements BatchExporter<SpanData> {
     public static final long DEFAULT_CONNECT_TIMEOUT_MILLIS = 10_000L;
     /**
      * Default largest request body before a batch is split, in bytes: {@value} (4 MiB), the
-     * default largest message an OpenTelemetry Collector's gRPC receiver accepts and well under its
-     * HTTP receiver's limit, so the same limit suits a collector whichever receiver fronts it.
+     * smallest of the OpenTelemetry Collector's OTLP receiver limits (gRPC 4 MiB, HTTP 20 MiB).
      */
-    public static final int DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+    public static final int DEFAULT_MAX_REQUEST_BYTES = TraceRequestEncoder.DEFAULT_MAX_REQUEST_BYTES;
+    /** Default {@code service.name} of the resource, OpenTelemetry's for an unnamed Java service: {@value}. */
+    public static final String DEFAULT_SERVICE_NAME = "unknown_service:java";
     /** Default instrumentation scope name: {@value}. */
     public static final String DEFAULT_SCOPE_NAME = "io.lowalloc";
 
@@ -256,7 +257,7 @@ public final class NativeOtlpHttpExporter implements BatchExporter<SpanData> {
         private Path trustedCertificates;
         private int maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private final Map<String, String> resourceAttributes = new LinkedHashMap<>();
+        private OtlpResource resource = OtlpResource.builder().serviceName(DEFAULT_SERVICE_NAME).build();
         private String scopeName = DEFAULT_SCOPE_NAME;
         private String scopeVersion = "";
         private RequestEncoding encoding;
@@ -398,16 +399,14 @@ public final class NativeOtlpHttpExporter implements BatchExporter<SpanData> {
         }
 
         /**
-         * Sets the resource's string attributes ({@code service.name} and so on), replacing any set
-         * before.
+         * Sets the resource the spans come from. Default: {@code service.name} =
+         * {@value #DEFAULT_SERVICE_NAME}, as OpenTelemetry names a service that did not say.
          *
-         * @param attributes the attributes, in order
+         * @param resource the resource
          * @return this builder
          */
-        public Builder setResourceAttributes(Map<String, String> attributes) {
-            Objects.requireNonNull(attributes, "attributes");
-            resourceAttributes.clear();
-            resourceAttributes.putAll(attributes);
+        public Builder setResource(OtlpResource resource) {
+            this.resource = Objects.requireNonNull(resource, "resource");
             return this;
         }
 
@@ -444,7 +443,7 @@ public final class NativeOtlpHttpExporter implements BatchExporter<SpanData> {
                     connectTimeout.toNanos(), tls);
             OtlpHttpSender sender = new OtlpHttpSender(transport, retryPolicy, timeout.toNanos());
             RequestEncoding chosen = encoding != null ? encoding
-                    : TraceEncoding.create(resourceAttributes, scopeName, scopeVersion);
+                    : new TraceEncoding(resource, scopeName, scopeVersion);
             return new NativeOtlpHttpExporter(chosen, sender, timeout.toNanos(), maxRequestBytes);
         }
 

@@ -90,17 +90,18 @@ final class OtlpConfigKeys {
         if (certificate != null) {
             builder.setTrustedCertificates(Path.of(certificate.value()));
         }
-        Map<String, String> resource = new LinkedHashMap<>();
         Setting attributes = lookup("otel.resource.attributes");
-        if (attributes != null) {
-            resource.putAll(parseList(attributes));
-        }
         Setting serviceName = lookup("otel.service.name");
-        if (serviceName != null) {
-            resource.put("service.name", serviceName.value());
-        }
-        if (!resource.isEmpty()) {
-            builder.setResourceAttributes(resource);
+        if (attributes != null || serviceName != null) {
+            OtlpResource.Builder resource = OtlpResource.builder()
+                    .serviceName(NativeOtlpHttpExporter.DEFAULT_SERVICE_NAME);
+            if (attributes != null) {
+                parseList(attributes).forEach(resource::put);
+            }
+            if (serviceName != null) {
+                resource.serviceName(serviceName.value());
+            }
+            builder.setResource(resource.build());
         }
     }
 

@@ -2,30 +2,29 @@ package io.lowalloc.otlp;
 
 import io.lowalloc.core.span.SpanData;
 import java.util.List;
-import java.util.Map;
 
-/** Placeholder until the encoder lands: replaced by the adapter over {@code TraceRequestEncoder}. */
+/** The exporter's encoding: a {@link TraceRequestEncoder} writing into one reused {@link ProtoBuffer}. */
 final class TraceEncoding implements NativeOtlpHttpExporter.RequestEncoding {
 
-    private TraceEncoding() {
-    }
+    private final TraceRequestEncoder encoder;
+    private final ProtoBuffer buffer = new ProtoBuffer(64 * 1024);
 
-    static TraceEncoding create(Map<String, String> resourceAttributes, String scopeName, String scopeVersion) {
-        return new TraceEncoding();
+    TraceEncoding(OtlpResource resource, String scopeName, String scopeVersion) {
+        this.encoder = new TraceRequestEncoder(resource, scopeName, scopeVersion);
     }
 
     @Override
     public int encode(List<? extends SpanData> batch, int from, int maxRequestBytes) {
-        throw new UnsupportedOperationException("encoder not merged yet");
+        return encoder.encode(batch, from, maxRequestBytes, buffer);
     }
 
     @Override
     public byte[] array() {
-        return new byte[0];
+        return buffer.array();
     }
 
     @Override
     public int length() {
-        return 0;
+        return buffer.length();
     }
 }
