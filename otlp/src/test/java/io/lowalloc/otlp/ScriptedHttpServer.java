@@ -227,6 +227,11 @@ final class ScriptedHttpServer implements AutoCloseable {
         };
     }
 
+    /** {@return the connections the server still has open} */
+    int openConnections() {
+        return open.size();
+    }
+
     /** Requests whose connection id is {@code connection}. */
     List<Request> on(int connection) {
         List<Request> result = new ArrayList<>();
