@@ -66,7 +66,9 @@ final class SizeQueue {
      * @param size the value
      */
     void push(int size) {
-        sizes[reserve()] = size;
+        // Reserve first: sizes[reserve()] would store into the array read before reserve() grew it.
+        int slot = reserve();
+        sizes[slot] = size;
     }
 
     /** Starts the write pass: {@link #next()} reads from the first value again. */
