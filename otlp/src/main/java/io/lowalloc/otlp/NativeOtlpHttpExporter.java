@@ -424,6 +424,31 @@ public final class NativeOtlpHttpExporter implements BatchExporter<SpanData> {
             return this;
         }
 
+        // Read back by the configuration tests.
+        String endpoint() {
+            return endpoint;
+        }
+
+        Map<String, String> headers() {
+            return headers;
+        }
+
+        Compression compression() {
+            return compression;
+        }
+
+        Duration timeout() {
+            return timeout;
+        }
+
+        Path trustedCertificates() {
+            return trustedCertificates;
+        }
+
+        OtlpResource resource() {
+            return resource;
+        }
+
         /** Replaces the encoder; for tests. */
         Builder setEncoding(RequestEncoding encoding) {
             this.encoding = encoding;
