@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ServerSocketFactory;
 
 /**
  * A lean loopback OTLP/HTTP sink for allocation tests: reads each request's head and
@@ -29,7 +30,11 @@ final class AllocationSink implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
 
     AllocationSink() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(ServerSocketFactory.getDefault());
+    }
+
+    AllocationSink(ServerSocketFactory factory) throws IOException {
+        server = factory.createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "alloc-sink-acceptor");
         acceptor.setDaemon(true);
         threads.add(acceptor);

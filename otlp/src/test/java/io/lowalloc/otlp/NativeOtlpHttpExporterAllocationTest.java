@@ -9,16 +9,20 @@ import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanKind;
 import io.lowalloc.core.span.SpanRecorder;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Recorder and native exporter together, in steady state over plain HTTP and gzip: the bytes
  * allocated by every thread of the JVM (producer, export worker, exporter thread with the encoder
- * and the socket I/O, anything else alive) except the test's sink, per exported span, at batch 512.
+ * and the socket I/O, anything else alive) except the test's sink, per exported span, at batch 512;
+ * over TLS (a self-signed certificate made by {@code keytool}) the same figure is measured and
+ * reported, held only to a loose guard.
  * The sink ({@link AllocationSink}) runs in this JVM only to keep the test self-contained; its own
  * threads are measured and reported apart.
  */
@@ -64,15 +68,30 @@ class NativeOtlpHttpExporterAllocationTest {
         }
     }
 
-    enum Mode { PLAIN, GZIP, PLAIN_INJECTED }
+    /** TLS is measured and reported, not held to the plain-HTTP bound: the JDK's SSLSocket allocates per record. */
+    enum Mode { PLAIN, GZIP, PLAIN_INJECTED, TLS }
+
+    /** The largest TLS figure accepted: a guard against a regression by orders of magnitude, not a goal. */
+    private static final double TLS_GUARD_BYTES_PER_SPAN = 64.0;
+
+    @TempDir
+    Path dir;
 
     @ParameterizedTest
     @EnumSource(Mode.class)
     void steadyStateAllocatesUnderOneBytePerSpanOnAllThreads(Mode mode) throws Exception {
         inject = false;
-        try (AllocationSink sink = new AllocationSink()) {
-            NativeOtlpHttpExporter exporter = NativeOtlpHttpExporter.builder()
-                    .setEndpoint("http://127.0.0.1:" + sink.port() + "/v1/traces")
+        TlsTestCertificate certificate = mode == Mode.TLS ? TlsTestCertificate.generate(dir) : null;
+        try (AllocationSink sink = certificate == null ? new AllocationSink()
+                : new AllocationSink(certificate.serverFactory())) {
+            NativeOtlpHttpExporter.Builder builder = NativeOtlpHttpExporter.builder();
+            if (certificate != null) {
+                builder.setEndpoint("https://localhost:" + sink.port() + "/v1/traces")
+                        .setTrustedCertificates(certificate.pem);
+            } else {
+                builder.setEndpoint("http://127.0.0.1:" + sink.port() + "/v1/traces");
+            }
+            NativeOtlpHttpExporter exporter = builder
                     .setCompression(mode == Mode.GZIP ? Compression.GZIP : Compression.NONE)
                     .setTimeout(Duration.ofSeconds(10))
                     .setEncoding(new InjectingEncoding())
@@ -114,6 +133,8 @@ class NativeOtlpHttpExporterAllocationTest {
                 assertThat(spans).isEqualTo(MEASURED_SPANS);
                 if (mode == Mode.PLAIN_INJECTED) {
                     assertThat(perSpan).as("1 KiB per export, injected, is seen").isGreaterThan(1.0);
+                } else if (mode == Mode.TLS) {
+                    assertThat(perSpan).as("TLS bytes per span").isLessThan(TLS_GUARD_BYTES_PER_SPAN);
                 } else {
                     assertThat(perSpan).as("bytes per span on all threads").isLessThanOrEqualTo(1.0);
                 }
