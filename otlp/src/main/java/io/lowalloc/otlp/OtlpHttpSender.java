@@ -71,6 +71,7 @@ final class OtlpHttpSender implements AutoCloseable {
         long backoffNanos = retry.initialBackoff().toNanos();
         long maxBackoffNanos = retry.maxBackoff().toNanos();
         boolean staleRetried = false;
+        IOException lastError = null; // the cause of a give-up after a failed connection
         for (int attempt = 1;; attempt++) {
             long waitNanos;
             if (closed) {
@@ -78,6 +79,7 @@ final class OtlpHttpSender implements AutoCloseable {
             }
             try {
                 int status = transport.send(payload, length, deadlineNanos);
+                lastError = null;
                 if (status >= 200 && status < 300) {
                     return delivered(spans);
                 }
@@ -104,12 +106,13 @@ final class OtlpHttpSender implements AutoCloseable {
                 if (attempt >= retry.maxAttempts()) {
                     return fail(spans, "connection failed after " + attempt + " attempts", e);
                 }
+                lastError = e;
                 waitNanos = jittered(backoffNanos);
             }
             backoffNanos = Math.min(maxBackoffNanos, (long) (backoffNanos * retry.backoffMultiplier()));
             if (System.nanoTime() + waitNanos - deadlineNanos >= 0) {
                 return fail(spans, "the next retry (in " + TimeUnit.NANOSECONDS.toMillis(waitNanos)
-                        + " ms) would end past the export timeout, after " + attempt + " attempts", failureCause);
+                        + " ms) would end past the export timeout, after " + attempt + " attempts", lastError);
             }
             retries++;
             pause(waitNanos);

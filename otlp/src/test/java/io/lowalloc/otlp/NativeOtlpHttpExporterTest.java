@@ -207,4 +207,48 @@ class NativeOtlpHttpExporterTest {
         assertThat(exporter.sender().transport().isClosed()).isTrue();
         Await.until(() -> server.openConnections() == 0, "the server saw the connection close");
     }
+
+    @Test
+    void throughResetsRetryableStatusesAndIdleClosesEverySpanIsExportedOnce() throws Exception {
+        server = new ScriptedHttpServer();
+        server.closeIdleAfter(150);
+        server.then(ScriptedHttpServer.resetMidResponse())
+                .then(ScriptedHttpServer.status(503))
+                .then(ScriptedHttpServer.status(429, "Retry-After: 0\r\n", new byte[0]))
+                .then(ScriptedHttpServer.chunked(new byte[0], 4))
+                .then(ScriptedHttpServer.status(200, "Connection: close\r\n", new byte[0]));
+        SpanRecorder recorder = recorder(exporter().build(), 10_000);
+        for (int round = 0; round < 5; round++) {
+            record(recorder, 100);
+            assertThat(recorder.flush()).as("round %s", round).isTrue();
+            if (round == 2) {
+                Thread.sleep(400); // the server closes the idle connection
+            }
+        }
+        BatchStats stats = recorder.stats().batch();
+        assertThat(stats.exported()).as("%s", stats).isEqualTo(500);
+        assertThat(stats.failed() + stats.abandoned() + stats.dropped()).isZero();
+        assertThat(server.requests).as("5 exports, 3 of them sent again").hasSize(8);
+    }
+
+    @Test
+    void aServerDownAtStartFailsItsSpansAndLaterOnesAreExportedOnceItIsUp() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        NativeOtlpHttpExporter exporter = NativeOtlpHttpExporter.builder()
+                .setEndpoint("http://127.0.0.1:" + port + "/v1/traces").setRetryPolicy(FAST).build();
+        SpanRecorder recorder = recorder(exporter, 10_000);
+        record(recorder, 50);
+        assertThat(recorder.flush()).isFalse();
+        assertThat(recorder.stats().batch().failed()).isEqualTo(50);
+
+        server = new ScriptedHttpServer(javax.net.ServerSocketFactory.getDefault(), port);
+        record(recorder, 70);
+        assertThat(recorder.flush()).isTrue();
+        BatchStats stats = recorder.stats().batch();
+        assertThat(stats.exported()).as("%s", stats).isEqualTo(70);
+        assertThat(spansIn(server.requests)).isEqualTo(70);
+    }
 }
