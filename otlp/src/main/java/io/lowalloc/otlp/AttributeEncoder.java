@@ -55,10 +55,10 @@ final class AttributeEncoder {
         for (int i = 0, n = attributes.size(); i < n; i++) {
             int slot = sizes.reserve();
             String key = attributes.key(i);
-            int keyLength = Utf8.length(key, key.length());
-            sizes.push(keyLength);
+            int keyToken = Utf8.measure(key, key.length());
+            sizes.push(keyToken);
             int any = sizeValue(attributes, i, maxValueLength, sizes);
-            int keyValue = stringFieldSize(keyLength) + 1 + varintSize(any) + any;
+            int keyValue = stringFieldSize(Utf8.length(keyToken)) + 1 + varintSize(any) + any;
             sizes.set(slot, keyValue);
             total += tagSize + varintSize(keyValue) + keyValue;
         }
@@ -90,11 +90,12 @@ final class AttributeEncoder {
         return utf8Length == 0 ? 0 : 1 + varintSize(utf8Length) + utf8Length;
     }
 
-    private static void writeString(int fieldNumber, String s, int end, int utf8Length, ProtoBuffer out) {
+    private static void writeString(int fieldNumber, String s, int end, int token, ProtoBuffer out) {
+        int utf8Length = Utf8.length(token);
         if (utf8Length != 0) {
             out.writeTag(fieldNumber, LENGTH_DELIMITED);
             out.writeVarint(utf8Length);
-            out.writeUtf8(s, end, utf8Length);
+            out.writeUtf8(s, end, token);
         }
     }
 
@@ -107,9 +108,9 @@ final class AttributeEncoder {
         switch (attributes.type(i)) {
             case STRING: {
                 String s = attributes.stringValue(i);
-                int length = Utf8.length(s, Utf8.cutEnd(s, maxValueLength));
-                sizes.push(length);
-                return stringAnySize(length);
+                int token = Utf8.measure(s, Utf8.cutEnd(s, maxValueLength));
+                sizes.push(token);
+                return stringAnySize(Utf8.length(token));
             }
             case LONG:
                 return 1 + varintSize(attributes.longValue(i));
@@ -130,9 +131,9 @@ final class AttributeEncoder {
                 for (String s : (String[]) attributes.arrayValue(i)) {
                     int any = 0;
                     if (s != null) {
-                        int length = Utf8.length(s, Utf8.cutEnd(s, maxValueLength));
-                        sizes.push(length);
-                        any = stringAnySize(length);
+                        int token = Utf8.measure(s, Utf8.cutEnd(s, maxValueLength));
+                        sizes.push(token);
+                        any = stringAnySize(Utf8.length(token));
                     }
                     array += 1 + varintSize(any) + any;
                 }
@@ -162,9 +163,9 @@ final class AttributeEncoder {
         switch (attributes.type(i)) {
             case STRING: {
                 String s = attributes.stringValue(i);
-                int length = sizes.next();
-                out.writeVarint(stringAnySize(length));
-                writeStringValue(s, Utf8.cutEnd(s, maxValueLength), length, out);
+                int token = sizes.next();
+                out.writeVarint(stringAnySize(Utf8.length(token)));
+                writeStringValue(s, Utf8.cutEnd(s, maxValueLength), token, out);
                 break;
             }
             case LONG: {
@@ -199,9 +200,9 @@ final class AttributeEncoder {
                     if (s == null) {
                         out.writeVarint(0);
                     } else {
-                        int length = sizes.next();
-                        out.writeVarint(stringAnySize(length));
-                        writeStringValue(s, Utf8.cutEnd(s, maxValueLength), length, out);
+                        int token = sizes.next();
+                        out.writeVarint(stringAnySize(Utf8.length(token)));
+                        writeStringValue(s, Utf8.cutEnd(s, maxValueLength), token, out);
                     }
                 }
                 break;
@@ -231,10 +232,10 @@ final class AttributeEncoder {
         }
     }
 
-    private static void writeStringValue(String s, int end, int utf8Length, ProtoBuffer out) {
+    private static void writeStringValue(String s, int end, int token, ProtoBuffer out) {
         out.writeTag(STRING_VALUE, LENGTH_DELIMITED);
-        out.writeVarint(utf8Length);
-        out.writeUtf8(s, end, utf8Length);
+        out.writeVarint(Utf8.length(token));
+        out.writeUtf8(s, end, token);
     }
 
     private static void writeLongValue(long v, ProtoBuffer out) {

@@ -16,8 +16,9 @@ import java.util.TreeMap;
  * resource built with the same attributes encodes to the same bytes as OpenTelemetry's. A key put
  * again replaces its value.
  *
- * <p>Thread-safe (immutable). {@link #builder()}, {@link Builder#build()}, {@link #toBuilder()},
- * {@link #attributes()} and {@link #toString()} allocate; nothing else does.
+ * <p>Thread-safe (immutable). Building, {@link #toBuilder()}, {@link #equals(Object)},
+ * {@link #hashCode()} and {@link #toString()} allocate; requests reuse the encoded bytes, so
+ * exporting with a resource allocates nothing.
  */
 public final class OtlpResource {
 
@@ -62,7 +63,10 @@ public final class OtlpResource {
         return attributes.get(SERVICE_NAME_KEY) instanceof String s ? s : null;
     }
 
-    /** {@return the encoded {@code opentelemetry.proto.resource.v1.Resource} message, without a tag; not a copy: never modify} */
+    /**
+     * {@return the encoded {@code opentelemetry.proto.resource.v1.Resource} message, without a tag;
+     * not a copy: never modify it}
+     */
     byte[] encoded() {
         return encoded;
     }

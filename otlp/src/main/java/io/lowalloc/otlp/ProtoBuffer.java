@@ -203,10 +203,10 @@ final class ProtoBuffer {
      *
      * @param s the string
      * @param end the end index, in {@code [0, s.length()]}
-     * @param utf8Length its UTF-8 size, as {@link Utf8#length(String, int)} returned it
+     * @param token what {@link Utf8#measure(String, int)} returned for {@code s} and {@code end}
      */
-    void writeUtf8(String s, int end, int utf8Length) {
-        ensureRoom(utf8Length);
-        length = Utf8.write(s, end, array, length);
+    void writeUtf8(String s, int end, int token) {
+        ensureRoom(Utf8.length(token));
+        length = Utf8.write(s, end, token, array, length);
     }
 }

@@ -3,7 +3,8 @@ package io.lowalloc.otlp;
 import java.util.Arrays;
 
 /**
- * The sizes an encoder's size pass computes (nested message sizes and UTF-8 string lengths), kept
+ * The sizes an encoder's size pass computes (nested message sizes, and the UTF-8 tokens of
+ * strings, see {@link Utf8#measure(String, int)}), kept
  * in the order its write pass needs them: a message reserves its slot before its children push
  * theirs and fills it once they are sized, so the write pass reads every value with one
  * {@link #next()} in the same pre-order walk. This is how nested length prefixes are written

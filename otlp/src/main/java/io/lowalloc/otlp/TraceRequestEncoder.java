@@ -30,19 +30,23 @@ import java.util.Objects;
  * and {@code SPAN_FLAGS_CONTEXT_IS_REMOTE} when the span has a parent that is remote. A link's flags
  * are its trace flags with {@code HAS_IS_REMOTE} set and {@code IS_REMOTE} clear: core links do not
  * record whether their context was remote, and the OpenTelemetry bridge reports them as local.
- * No trace state is written (core keeps none yet). String attribute values, and string-array
- * elements, longer than the span's {@link io.lowalloc.core.span.SpanLimits#maxAttributeValueLength()}
- * are cut to it, never splitting a surrogate pair, as the bridge's views cut them. Fields at their
- * proto3 default (0, empty) are omitted, except where the oneof of an {@code AnyValue} needs them.
- * UTF-8 is written as {@link String#getBytes(java.nio.charset.Charset)} writes it (unpaired
- * surrogates become {@code '?'}).
+ * No trace state is written (core keeps none yet; the sampling issue adds trace state and link
+ * flags). String attribute values, and string-array elements, longer than the span's
+ * {@link io.lowalloc.core.span.SpanLimits#maxAttributeValueLength()} are cut to it, never
+ * splitting a surrogate pair, as the bridge's views cut them (OpenTelemetry's SDK cuts at exactly
+ * the limit and may leave a lone high surrogate, written as {@code '?'}). Fields at their proto3
+ * default (0, empty) are omitted, except where the oneof of an {@code AnyValue} needs them. UTF-8
+ * is written as {@link String#getBytes(java.nio.charset.Charset)} writes it (unpaired surrogates
+ * become {@code '?'}).
  *
  * <p><b>Differences from OpenTelemetry's exporter</b> (same meaning otherwise, message for
  * message): a {@code null} element of a string-array attribute becomes an empty {@code AnyValue}
- * (OpenTelemetry's marshaler fails on it).
+ * (OpenTelemetry's marshaler fails on it). At the OpenTelemetry version this build pins, the
+ * request bytes are even identical, field order and omitted defaults included (the equality test
+ * checks both).
  *
  * <p><b>How.</b> Two passes per request: a size pass measures each span and queues the nested
- * message sizes and string lengths in a {@link SizeQueue}; the write pass writes every length
+ * message sizes and string UTF-8 tokens in a {@link SizeQueue}; the write pass writes every length
  * prefix from that queue, so nothing is measured twice and nothing is allocated. The spans must
  * not change during {@link #encode}; if the write pass finds that they did, it throws.
  *
@@ -59,10 +63,10 @@ import java.util.Objects;
 final class TraceRequestEncoder {
 
     /**
-     * Default largest request, in bytes: {@value} (4 MiB), the smallest of the OpenTelemetry
-     * Collector's OTLP receiver defaults (gRPC {@code max_recv_msg_size_mib} 4 MiB; the HTTP
-     * receiver's {@code max_request_body_size} is 20 MiB), so a request also fits when a collector
-     * forwards it over gRPC. A batch of 512 typical spans is far below it.
+     * Default largest request, in bytes: {@value} (4 MiB). The OpenTelemetry Collector's OTLP/HTTP
+     * receiver accepts 20 MiB by default ({@code max_request_body_size}) and its OTLP/gRPC receiver
+     * 4 MiB ({@code max_recv_msg_size_mib}); the smaller one also fits gateways and backends that
+     * keep gRPC's default message size, and it bounds the encoder's buffer.
      */
     static final int DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
@@ -300,10 +304,11 @@ final class TraceRequestEncoder {
         return sizeString(span.statusDescription()) + (code == 0 ? 0 : 1 + 1);
     }
 
-    /** Queues the string's UTF-8 length and returns its field size (0 when empty: omitted). */
+    /** Queues the string's UTF-8 token and returns its field size (0 when empty: omitted). */
     private int sizeString(String s) {
-        int length = Utf8.length(s, s.length());
-        sizes.push(length);
+        int token = Utf8.measure(s, s.length());
+        sizes.push(token);
+        int length = Utf8.length(token);
         return length == 0 ? 0 : 1 + varintSize(length) + length;
     }
 
@@ -377,16 +382,17 @@ final class TraceRequestEncoder {
     }
 
     private void writeStatus(SpanData span, ProtoBuffer out) {
-        // The status size is not queued: recomputed from the queued description length.
+        // The status size is not queued: recomputed from the queued description token.
         String description = span.statusDescription();
-        int length = sizes.next();
+        int token = sizes.next();
+        int length = Utf8.length(token);
         int code = span.statusCode().ordinal();
         out.writeTag(SPAN_STATUS, LENGTH_DELIMITED);
         out.writeVarint((length == 0 ? 0 : 1 + varintSize(length) + length) + (code == 0 ? 0 : 2));
         if (length != 0) {
             out.writeTag(STATUS_MESSAGE, LENGTH_DELIMITED);
             out.writeVarint(length);
-            out.writeUtf8(description, description.length(), length);
+            out.writeUtf8(description, description.length(), token);
         }
         if (code != 0) {
             // StatusCode's order is OTLP's: UNSET 0, OK 1, ERROR 2.
@@ -396,11 +402,12 @@ final class TraceRequestEncoder {
     }
 
     private void writeString(int fieldNumber, String s, ProtoBuffer out) {
-        int length = sizes.next();
+        int token = sizes.next();
+        int length = Utf8.length(token);
         if (length != 0) {
             out.writeTag(fieldNumber, LENGTH_DELIMITED);
             out.writeVarint(length);
-            out.writeUtf8(s, s.length(), length);
+            out.writeUtf8(s, s.length(), token);
         }
     }
 
@@ -441,11 +448,12 @@ final class TraceRequestEncoder {
     }
 
     private static void writeConstantString(int fieldNumber, String s, ProtoBuffer out) {
-        int length = Utf8.length(s, s.length());
+        int token = Utf8.measure(s, s.length());
+        int length = Utf8.length(token);
         if (length != 0) {
             out.writeTag(fieldNumber, LENGTH_DELIMITED);
             out.writeVarint(length);
-            out.writeUtf8(s, s.length(), length);
+            out.writeUtf8(s, s.length(), token);
         }
     }
 

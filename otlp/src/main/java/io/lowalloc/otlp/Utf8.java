@@ -6,6 +6,10 @@ package io.lowalloc.otlp;
  * same as {@code s.substring(0, end).getBytes(UTF_8)}, which is also what protobuf-java writes for a
  * string field: a surrogate pair becomes one 4-byte sequence, and an unpaired surrogate becomes
  * {@code '?'} (one byte). Stateless; allocates nothing.
+ *
+ * <p>{@link #measure} returns a <em>token</em> that the size pass queues and the write pass hands
+ * back: the UTF-8 length when every char is ASCII, its bitwise complement (negative) otherwise, so
+ * the write pass copies an all-ASCII string with one bulk copy instead of a char loop.
  */
 final class Utf8 {
 
@@ -34,6 +38,31 @@ final class Utf8 {
     }
 
     /**
+     * Measures {@code s[0, end)}.
+     *
+     * @param s the string
+     * @param end the end index, in {@code [0, s.length()]}
+     * @return the token: {@code end} when all of it is ASCII, else {@code ~utf8Length}
+     */
+    static int measure(String s, int end) {
+        for (int i = 0; i < end; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return ~(i + nonAsciiLength(s, i, end));
+            }
+        }
+        return end;
+    }
+
+    /**
+     * {@return the UTF-8 size in bytes that a token of {@link #measure} stands for}
+     *
+     * @param token the token
+     */
+    static int length(int token) {
+        return token >= 0 ? token : ~token;
+    }
+
+    /**
      * Returns the UTF-8 size of {@code s[0, end)}.
      *
      * @param s the string
@@ -41,8 +70,13 @@ final class Utf8 {
      * @return the size in bytes
      */
     static int length(String s, int end) {
-        int size = end;
-        for (int i = 0; i < end; i++) {
+        return length(measure(s, end));
+    }
+
+    /** UTF-8 size of {@code s[from, end)}, where {@code s[from]} is not ASCII. */
+    private static int nonAsciiLength(String s, int from, int end) {
+        int size = end - from;
+        for (int i = from; i < end; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 continue;
@@ -63,27 +97,24 @@ final class Utf8 {
 
     /**
      * Writes {@code s[0, end)} as UTF-8 at {@code dst[pos]}; the caller has made room for
-     * {@link #length(String, int)} bytes.
+     * {@link #length(int)} bytes.
      *
      * @param s the string
      * @param end the end index, in {@code [0, s.length()]}
+     * @param token what {@link #measure} returned for {@code s} and {@code end}
      * @param dst the destination
      * @param pos where to start writing
      * @return the position after the last byte written
      */
-    static int write(String s, int end, byte[] dst, int pos) {
-        int p = pos;
-        int i = 0;
-        // ASCII runs, the common case for names and keys, take one compare per char.
-        while (i < end) {
-            char c = s.charAt(i);
-            if (c >= 0x80) {
-                break;
-            }
-            dst[p++] = (byte) c;
-            i++;
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exact for ASCII, and allocation-free
+    static int write(String s, int end, int token, byte[] dst, int pos) {
+        if (token >= 0) {
+            // All ASCII: the low byte of each char is its UTF-8 byte; a bulk copy for compact strings.
+            s.getBytes(0, end, dst, pos);
+            return pos + end;
         }
-        for (; i < end; i++) {
+        int p = pos;
+        for (int i = 0; i < end; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 dst[p++] = (byte) c;

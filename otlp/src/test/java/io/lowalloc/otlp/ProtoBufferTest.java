@@ -55,7 +55,7 @@ class ProtoBufferTest {
         Arrays.fill(data, (byte) 7);
         buffer.writeByte(1);
         buffer.writeBytes(data, 0, data.length);
-        buffer.writeUtf8("\u20ac", 1, 3);
+        buffer.writeUtf8("\u20ac", 1, Utf8.measure("\u20ac", 1));
         int capacity = buffer.capacity();
 
         assertThat(buffer.length()).isEqualTo(1004);

@@ -18,8 +18,10 @@ class Utf8Test {
     private static void assertEncodesLikeGetBytes(String s, int end) {
         byte[] expected = s.substring(0, end).getBytes(StandardCharsets.UTF_8);
         byte[] actual = new byte[expected.length + 8];
-        assertThat(Utf8.length(s, end)).as("length of %s", s).isEqualTo(expected.length);
-        assertThat(Utf8.write(s, end, actual, 3)).isEqualTo(3 + expected.length);
+        int token = Utf8.measure(s, end);
+        assertThat(Utf8.length(token)).as("length of %s", s).isEqualTo(expected.length);
+        assertThat(token >= 0).as("ASCII token of %s", s).isEqualTo(s.substring(0, end).chars().allMatch(c -> c < 0x80));
+        assertThat(Utf8.write(s, end, token, actual, 3)).isEqualTo(3 + expected.length);
         assertThat(Arrays.copyOfRange(actual, 3, 3 + expected.length)).as("bytes of %s", s).isEqualTo(expected);
     }
 
@@ -41,10 +43,20 @@ class Utf8Test {
     void surrogatePairIsFourBytesAndUnpairedHalvesAreQuestionMarks() {
         assertThat(Utf8.length("\uD83D\uDE00", 2)).isEqualTo(4);
         byte[] out = new byte[3];
-        assertThat(Utf8.write("\uDE00\uD83D", 2, out, 0)).isEqualTo(2);
+        assertThat(Utf8.write("\uDE00\uD83D", 2, Utf8.measure("\uDE00\uD83D", 2), out, 0)).isEqualTo(2);
         assertThat(new String(out, 0, 2, StandardCharsets.US_ASCII)).isEqualTo("??");
         // A prefix that ends inside a pair writes the high half alone.
         assertThat(Utf8.length("\uD83D\uDE00", 1)).isEqualTo(1);
+    }
+
+    @Test
+    void theTokenIsTheLengthForAsciiAndItsComplementOtherwise() {
+        assertThat(Utf8.measure("abc", 3)).isEqualTo(3);
+        assertThat(Utf8.measure("", 0)).isZero();
+        assertThat(Utf8.measure("ab\u00e9", 3)).isEqualTo(~4);
+        // A lone surrogate is one byte, like ASCII, but not ASCII: the bulk copy would write its low byte.
+        assertThat(Utf8.measure("\uD800", 1)).isEqualTo(~1);
+        assertThat(Utf8.length(~4)).isEqualTo(4);
     }
 
     @Test
