@@ -33,13 +33,17 @@ public interface BatchExporter<T> {
      * worker reuses for the next batch, and its items may be reset and reused (for example returned
      * to an object pool by the completion hook) as soon as a result is signalled. The exporter must
      * therefore read or copy what it needs <em>before</em> it signals the result, and must not keep
-     * the list or the items afterwards.
+     * the list or the items afterwards. An exporter that copies the batch (into bytes, say) may
+     * signal {@link ExportCompletion#released()} as soon as it has, and its result later: the items
+     * are then handed back at once and counted when the result arrives.
      *
      * <p><b>Timeout.</b> If no result is signalled within the buffer's export timeout, whether the
      * call is still running or returned without one, the batch is abandoned: its items are counted
      * in {@link BatchStats#abandoned()}, are never handed to the completion hook and are never
      * reused by the buffer, and the worker continues with a new list. The exporter may therefore
-     * keep reading an abandoned batch safely; the late result it signals is ignored.
+     * keep reading an abandoned batch safely; the late result it signals is ignored. A batch the
+     * exporter {@linkplain ExportCompletion#released() released} before the timeout was handed back
+     * already: without a result in time its items count as {@link BatchStats#failed()} instead.
      *
      * <p>Implementations should not allocate per item; one object per call is fine.
      *

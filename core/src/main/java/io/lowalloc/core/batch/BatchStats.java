@@ -21,7 +21,9 @@ package io.lowalloc.core.batch;
  * @param exported items whose export reported success
  * @param failed items whose export reported failure or threw; also items still queued when
  *     {@link BatchBuffer#close()} gave up waiting for an exporter stuck in an earlier call (never
- *     handed to the exporter, handed to the completion hook)
+ *     handed to the exporter, handed to the completion hook); also items of exports that
+ *     {@linkplain ExportCompletion#released() released} them and then reported no result within
+ *     the export timeout
  * @param abandoned items of exports that did not report a result within the export timeout; they
  *     were left to the exporter and never handed to the completion hook
  * @param pending items accepted whose result is not known yet: queued, or in the batch being
@@ -35,6 +37,7 @@ package io.lowalloc.core.batch;
  * @param exportCalls calls made to {@link BatchExporter#export(java.util.List, ExportCompletion)}
  * @param failedExports export calls that reported failure or threw
  * @param timedOutExports export calls whose result did not arrive within the export timeout
+ *     (abandoned, or released and then failed)
  */
 public record BatchStats(long offered, long exported, long failed, long abandoned, long pending,
         long droppedQueueFull, long droppedBlockTimeout, long droppedInterrupted, long rejectedAfterClose,

@@ -37,6 +37,10 @@ final class ExportWorker<T> implements Runnable {
     private static final int ABANDONED = 2;
     /** Failed without an export call: still queued behind a stuck call when close gave up. */
     private static final int UNSENT = 3;
+    /** Released by the exporter, then no result within the export timeout: failed and timed out. */
+    private static final int RELEASED_TIMED_OUT = 4;
+    /** The exported part of a partial success; the batch stays in flight for its failed part. */
+    private static final int PARTIAL_EXPORTED = 5;
     private static final int SHUTDOWN_PENDING = 0;
     private static final int SHUTDOWN_SUCCEEDED = 1;
     private static final int SHUTDOWN_FAILED = 2;
@@ -273,8 +277,26 @@ final class ExportWorker<T> implements Runnable {
         exportCalls.lazySet(exportCalls.get() + 1);
         PendingExport completion = new PendingExport(this, self, size);
         callerAbandoned = false;
+        long start = System.nanoTime();
         caller.post(ExportCaller.EXPORT, batchView, completion);
-        Object outcome = completion.await(exporterTimeoutNanos);
+        Object outcome = completion.await(start, exporterTimeoutNanos, null);
+        boolean released = outcome == PendingExport.RELEASED;
+        if (released) {
+            // The exporter has copied the batch: the items go back now, their result comes later.
+            runHook(size);
+            batch.clear();
+            outcome = completion.await(start, exporterTimeoutNanos, PendingExport.RELEASED);
+        }
+        if (outcome == PendingExport.TIMED_OUT && released) {
+            if (timeoutLog.shouldLog()) {
+                timeoutLog.log("BatchBuffer export timed out after "
+                        + TimeUnit.NANOSECONDS.toMillis(exporterTimeoutNanos) + " ms after the exporter released its "
+                        + size + " items; counted as failed (failed so far: " + (failed.get() + size) + ")", null);
+            }
+            callerAbandoned = true;
+            settle(size, RELEASED_TIMED_OUT);
+            return;
+        }
         if (outcome == PendingExport.TIMED_OUT) {
             callerAbandoned = true;
             if (timeoutLog.shouldLog()) {
@@ -288,13 +310,28 @@ final class ExportWorker<T> implements Runnable {
             return;
         }
         boolean success = outcome == PendingExport.SUCCEEDED;
+        int rejected = outcome == PendingExport.PARTIAL ? completion.rejected() : size;
         if (!success && failureLog.shouldLog()) {
-            failureLog.log("BatchBuffer export of " + size + " items failed (failed so far: "
-                    + (failed.get() + size) + ")", outcome instanceof Throwable ? (Throwable) outcome : null);
+            Throwable cause = outcome == PendingExport.PARTIAL ? completion.partialCause()
+                    : outcome instanceof Throwable ? (Throwable) outcome : null;
+            failureLog.log("BatchBuffer export of " + size + " items failed"
+                    + (rejected < size ? " for " + rejected + " of them" : "") + " (failed so far: "
+                    + (failed.get() + rejected) + ")", cause);
         }
-        runHook(size);
-        batch.clear();
-        settle(size, success ? EXPORTED : FAILED);
+        if (!released) {
+            runHook(size);
+            batch.clear();
+        }
+        if (success) {
+            settle(size, EXPORTED);
+        } else if (rejected < size) {
+            // Positions settle in order: the exported part first, then the rejected part, which
+            // counts as one failed export.
+            settle(size - rejected, PARTIAL_EXPORTED);
+            settle(rejected, FAILED);
+        } else {
+            settle(size, FAILED);
+        }
     }
 
     /**
@@ -412,7 +449,7 @@ final class ExportWorker<T> implements Runnable {
     private void settle(int size, int outcome) {
         synchronized (flushLock) {
             switch (outcome) {
-                case EXPORTED -> exported.lazySet(exported.get() + size);
+                case EXPORTED, PARTIAL_EXPORTED -> exported.lazySet(exported.get() + size);
                 case FAILED -> {
                     failed.lazySet(failed.get() + size);
                     failedExports.lazySet(failedExports.get() + 1);
@@ -421,22 +458,27 @@ final class ExportWorker<T> implements Runnable {
                     abandoned.lazySet(abandoned.get() + size);
                     timedOutExports.lazySet(timedOutExports.get() + 1);
                 }
+                case RELEASED_TIMED_OUT -> {
+                    failed.lazySet(failed.get() + size);
+                    timedOutExports.lazySet(timedOutExports.get() + 1);
+                }
                 default -> failed.lazySet(failed.get() + size);
             }
-            inFlight.lazySet(0);
+            inFlight.lazySet(outcome == PARTIAL_EXPORTED ? inFlight.get() - size : 0);
             long start = settled;
             settled = start + size;
             if (outcome != UNSENT) {
                 exportedSinceFlush = true;
             }
-            if (outcome != EXPORTED) {
+            boolean loss = outcome != EXPORTED && outcome != PARTIAL_EXPORTED;
+            if (loss) {
                 lastLossEnd = settled;
             }
             boolean closing = BatchQueue.isClosed(queue.state());
             boolean anyDone = false;
             for (int i = flushRequests.size() - 1; i >= 0; i--) {
                 FlushRequest request = flushRequests.get(i);
-                if (outcome != EXPORTED && start < request.target) {
+                if (loss && start < request.target) {
                     request.unsuccessful = true;
                 }
                 if (settled >= request.target) {

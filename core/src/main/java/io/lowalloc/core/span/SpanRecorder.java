@@ -30,7 +30,10 @@ import java.util.logging.Logger;
  * ends the span (unless the caller did), marks it submitted (any later write throws), offers it
  * to the buffer and, if the buffer refuses it (queue full, or closed), counts the drop and
  * releases it to the pool at once. An exported or failed span returns to the pool when the
- * exporter's result is known; a span whose export times out is abandoned to the exporter,
+ * exporter's result is known, or earlier when the exporter says it no longer reads the batch
+ * ({@link io.lowalloc.core.batch.ExportCompletion#released()}, as an exporter that encodes the
+ * spans into bytes does; the span is counted when the result arrives); a span whose export times
+ * out before either is abandoned to the exporter,
  * counted, and never reused. {@link #stats()} accounts for every span. {@code end} rejects a
  * span that another recorder (another pool) started, with {@link IllegalArgumentException}, before
  * touching it.

@@ -15,6 +15,8 @@ final class ExportRaceFixtures {
     static final int TIMED_OUT = 2;
     /** Code of {@link #CAUSE}, the failure the exporter reports. */
     static final int FAILED = 3;
+    /** Code of {@link PendingExport#RELEASED}. */
+    static final int RELEASED = 4;
     /** Code of anything else (a null result, another object). */
     static final int OTHER = 9;
 
@@ -66,6 +68,9 @@ final class ExportRaceFixtures {
         }
         if (result == CAUSE) {
             return FAILED;
+        }
+        if (result == PendingExport.RELEASED) {
+            return RELEASED;
         }
         return OTHER;
     }
