@@ -40,7 +40,7 @@ public final class E2eRows {
     public static final String SDK_BATCH = SpanPipelines.SDK_BATCH;
     /** (b) lowalloc {@code PooledSpanPipeline} + OTLP/HTTP exporter. */
     public static final String LOWALLOC = SpanPipelines.LOWALLOC;
-    /** (c) lowalloc {@code SpanRecorder} + native OTLP exporter, loaded from {@link #NATIVE_FACTORY_CLASS}. */
+    /** (c) lowalloc {@code SpanRecorder} + native OTLP exporter ({@link NativeOtlpRowFactory}). */
     public static final String NATIVE = "native";
     /** (d) SDK tracer + lowalloc {@code PooledBatchSpanProcessor} + OTLP/HTTP exporter. */
     public static final String SDK_POOLED = SpanPipelines.SDK_POOLED;
@@ -51,7 +51,7 @@ public final class E2eRows {
     /** Prefix of a row named by its factory's class. */
     public static final String CLASS_PREFIX = "class:";
     /** The rows every harness runs by default, in interleaving order (row (c) joins once it exists). */
-    public static final List<String> DEFAULT_ROWS = List.of(SDK_BATCH, LOWALLOC, SDK_POOLED, NONE);
+    public static final List<String> DEFAULT_ROWS = List.of(SDK_BATCH, LOWALLOC, NATIVE, SDK_POOLED, NONE);
 
     private E2eRows() {
     }
@@ -74,8 +74,7 @@ public final class E2eRows {
             case NONE:
                 return endpoint -> new NoTracingRow();
             case NATIVE:
-                return load(NATIVE_FACTORY_CLASS, "row " + NATIVE + " (our SpanRecorder + the otlp module's native"
-                        + " exporter) needs the class " + NATIVE_FACTORY_CLASS + ", which is not built yet");
+                return new NativeOtlpRowFactory();
             default:
                 if (name.startsWith(CLASS_PREFIX)) {
                     return load(name.substring(CLASS_PREFIX.length()), "row " + name);

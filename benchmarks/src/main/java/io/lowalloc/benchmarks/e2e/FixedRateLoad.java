@@ -13,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
  * ({@code --jvm-options}, default {@code -Xmx64m -XX:+UseG1GC}); runs are interleaved (every row
  * once, then again, {@code --runs} times) so that a change of the machine's load hits every row.
  *
- * <p>Options (defaults): {@code --rows} ({@code sdkBatch,lowalloc,sdkPooled,none}), {@code --runs}
+ * <p>Options (defaults): {@code --rows} ({@code sdkBatch,lowalloc,native,sdkPooled,none}), {@code --runs}
  * (5), {@code --rate} (100000 spans/s), {@code --warmup-seconds} (5), {@code --seconds} (60),
  * {@code --jvm-options}, {@code --sink-jvm-options} ({@code -Xmx256m -XX:+UseG1GC}),
  * {@code --out-dir} ({@code benchmarks/results}), {@code --name} ({@code e2e-fixed-rate}).

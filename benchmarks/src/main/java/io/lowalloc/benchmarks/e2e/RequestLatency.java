@@ -23,7 +23,7 @@ import org.HdrHistogram.Histogram;
  * sink, but every latency then includes the timer's wake-up delay). Each run is a fresh JVM; runs
  * are interleaved as in {@link FixedRateLoad}.
  *
- * <p>Options (defaults): {@code --rows} ({@code none,sdkBatch,lowalloc}), {@code --runs} (5),
+ * <p>Options (defaults): {@code --rows} ({@code none,sdkBatch,lowalloc,native}), {@code --runs} (5),
  * {@code --rate} (50000 requests/s), {@code --warmup-seconds} (5), {@code --seconds} (60),
  * {@code --work-iterations} (200), {@code --wait} ({@code spin}), {@code --jvm-options},
  * {@code --sink-jvm-options}, {@code --out-dir}, {@code --name} ({@code e2e-request-latency}).
@@ -67,7 +67,7 @@ public final class RequestLatency {
 
     static Map<String, String> defaults() {
         Map<String, String> defaults = E2eOptions.common("e2e-request-latency", DEFAULT_RATE,
-                List.of(E2eRows.NONE, E2eRows.SDK_BATCH, E2eRows.LOWALLOC));
+                List.of(E2eRows.NONE, E2eRows.SDK_BATCH, E2eRows.LOWALLOC, E2eRows.NATIVE));
         defaults.put("work-iterations", "200");
         defaults.put("wait", "spin");
         return defaults;

@@ -23,7 +23,7 @@ import java.util.Map;
  * with a full {@code --warmup-seconds} + {@code --seconds} run, stepping down by the resolution
  * up to {@value #CONFIRM_ATTEMPTS} times if the confirmation fails.
  *
- * <p>Options (defaults): {@code --rows} ({@code sdkBatch,lowalloc,sdkPooled}), {@code --start-rate}
+ * <p>Options (defaults): {@code --rows} ({@code sdkBatch,lowalloc,native,sdkPooled}), {@code --start-rate}
  * (50000), {@code --min-rate} (1000; the search gives up below it and reports 0), {@code --max-rate}
  * (4000000), {@code --resolution} (0.05), {@code --probe-seconds} (5), {@code --probe-warmup-seconds} (2), {@code --warmup-seconds} (5), {@code --seconds} (60),
  * {@code --jvm-options}, {@code --sink-jvm-options}, {@code --out-dir}, {@code --name}
@@ -51,7 +51,7 @@ public final class SustainedRate {
 
     static Map<String, String> defaults() {
         Map<String, String> defaults = E2eOptions.common("e2e-sustained-rate", FixedRateLoad.DEFAULT_RATE,
-                List.of(E2eRows.SDK_BATCH, E2eRows.LOWALLOC, E2eRows.SDK_POOLED));
+                List.of(E2eRows.SDK_BATCH, E2eRows.LOWALLOC, E2eRows.NATIVE, E2eRows.SDK_POOLED));
         defaults.put("start-rate", "50000");
         defaults.put("min-rate", "1000");
         defaults.put("max-rate", "4000000");
