@@ -10,7 +10,8 @@ import io.lowalloc.core.span.SpanRecorder;
 import io.lowalloc.otel.SpanExporterAdapter;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.lowalloc.otlp.NativeOtlpHttpExporter;
+import io.lowalloc.otlp.OtlpResource;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -27,7 +28,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@link SpanRecorder} with batch size {@value #BATCH_SIZE}, the otel-bridge's
  * {@link SpanExporterAdapter} and a real OpenTelemetry {@link SpanExporter} that prints
  * {@code "📤 Exporting batch of N spans"} per batch (and, with an endpoint, sends it over OTLP/HTTP
- * to a collector). Then {@value #PARTIAL_SPANS} more spans are offered and <em>not</em> flushed: the
+ * to a collector with lowalloc's native exporter, which encodes the pooled spans directly). Then {@value #PARTIAL_SPANS} more spans are offered and <em>not</em> flushed: the
  * buffer's max-delay timer ({@value #MAX_DELAY_MILLIS} ms) exports them as a partial batch, and the
  * demo shows how long that took. The closing line takes its counts from {@link BatchStats}. The
  * recorder returns every exported span to its pool.
@@ -74,6 +75,19 @@ public final class BatchProcessingDemo {
     }
 
     /**
+     * The native exporter the endpoint option uses: protobuf written straight from the pooled spans,
+     * no OpenTelemetry classes on the export path.
+     */
+    private static NativeOtlpHttpExporter nativeExporter(URI endpoint) {
+        return NativeOtlpHttpExporter.builder()
+                .setEndpoint(endpoint.toString())
+                .setTimeout(java.time.Duration.ofSeconds(OTLP_TIMEOUT_SECONDS))
+                .setResource(OtlpResource.builder().serviceName("memory-optimization-demo").build())
+                .setScope("memory-optimization", "")
+                .build();
+    }
+
+    /**
      * Runs the scenario and prints its section.
      *
      * @param otlpEndpoint an OTLP/HTTP traces endpoint such as {@code http://localhost:4318/v1/traces},
@@ -86,12 +100,8 @@ public final class BatchProcessingDemo {
         Objects.requireNonNull(out, "out");
         out.println();
         out.println("--- Batch Processing Demo ---");
-        SpanExporter otlp = otlpEndpoint == null ? null : OtlpHttpSpanExporter.builder()
-                .setEndpoint(otlpEndpoint.toString())
-                .setTimeout(OTLP_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .build();
-        PrintingSpanExporter exporter =
-                new PrintingSpanExporter(out, otlp, otlpEndpoint == null ? null : otlpEndpoint.toString());
+        PrintingSpanExporter exporter = new PrintingSpanExporter(out, null,
+                otlpEndpoint == null ? null : otlpEndpoint + " (lowalloc's native OTLP/HTTP exporter)");
         SpanExporterAdapter adapter = SpanExporterAdapter.builder(exporter)
                 .setResource(Resource.getDefault().merge(Resource.create(
                         Attributes.of(AttributeKey.stringKey("service.name"), "memory-optimization-demo"))))
@@ -107,7 +117,7 @@ public final class BatchProcessingDemo {
                 .setSpanLimits(SpanPoolDemo.LIMITS)
                 .setPoolCapacity(SPANS + PARTIAL_SPANS)
                 .setPrefill(SPANS + PARTIAL_SPANS)
-                .build(adapter);
+                .build(otlpEndpoint == null ? adapter : new PrintThenSendExporter(adapter, nativeExporter(otlpEndpoint)));
         long timerFlushNanos;
         try {
             record(recorder, 0, SPANS);

@@ -14,8 +14,8 @@ import java.util.Objects;
  *       spans retained by the GC demo; default {@value #DEFAULT_SPANS} ({@value #DEFAULT_QUICK_SPANS}
  *       with {@code --quick}), in [{@value #MIN_SPANS}, {@value #MAX_SPANS}]. The batch demo always
  *       sends {@value BatchProcessingDemo#SPANS} spans, like the Go example.</li>
- *   <li>{@code --otlp-endpoint URL}: send the batch demo's spans to an OpenTelemetry collector over
- *       OTLP/HTTP (e.g. {@code http://localhost:4318/v1/traces}) instead of printing them.</li>
+ *   <li>{@code --otlp-endpoint URL}: send the batch demo's spans to an OpenTelemetry collector with
+ *       lowalloc's native OTLP/HTTP exporter (e.g. {@code http://localhost:4318/v1/traces}) instead of printing them.</li>
  *   <li>{@code --help}: print {@link #USAGE} and exit.</li>
  * </ul>
  *
@@ -45,8 +45,9 @@ public record DemoOptions(boolean quick, int spans, URI otlpEndpoint, boolean he
             "  --spans N            spans per measured loop, in [" + MIN_SPANS + ", " + MAX_SPANS + "];",
             "                       default " + DEFAULT_SPANS + " (" + DEFAULT_QUICK_SPANS + " with --quick);",
             "                       the GC demo retains N spans (about 1 KiB each) at once",
-            "  --otlp-endpoint URL  export the batch scenario over OTLP/HTTP to a collector,",
-            "                       e.g. http://localhost:4318/v1/traces (default: print the batches)",
+            "  --otlp-endpoint URL  export the batch scenario to a collector with lowalloc's native",
+            "                       OTLP/HTTP exporter, e.g. http://localhost:4318/v1/traces",
+            "                       (default: print the batches)",
             "  --help               print this text");
 
     /**

@@ -72,7 +72,7 @@ class BatchProcessingOtlpTest {
         assertThat(r.stats().exported()).isEqualTo(1042);
         assertThat(r.stats().failed()).isZero();
         assertThat(r.otlpEndpoint()).isEqualTo(endpoint());
-        assertThat(text.toString(StandardCharsets.UTF_8)).contains("📤 Exporting batch of 100 spans to " + endpoint());
+        assertThat(text.toString(StandardCharsets.UTF_8)).contains("📤 Exporting batch of 100 spans to " + endpoint() + " (lowalloc's native OTLP/HTTP exporter)");
     }
 
     @Test
@@ -80,7 +80,7 @@ class BatchProcessingOtlpTest {
         status = 500;
         BatchProcessingDemo.Result r;
         // The exporter and the buffer log each failure, as they should: captured, not printed.
-        try (LogCapture logs = LogCapture.of("io.opentelemetry", "io.lowalloc.core.batch")) {
+        try (LogCapture logs = LogCapture.of("io.lowalloc.otlp", "io.lowalloc.core.batch")) {
             r = BatchProcessingDemo.run(endpoint(), new PrintStream(OutputStream.nullOutputStream()));
             assertThat(logs.count(Level.WARNING, "failed")).as("the buffer logged the failed exports").isPositive();
         }
