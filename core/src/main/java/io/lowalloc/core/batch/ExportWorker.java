@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -71,7 +73,10 @@ final class ExportWorker<T> implements Runnable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile int shutdownOutcome = SHUTDOWN_PENDING;
 
-    private final Object flushLock = new Object();
+    // A lock, not a monitor: a virtual thread waiting in flush() or close() on JDK 21-23 would pin
+    // its carrier inside Object.wait; Condition.awaitNanos unmounts it.
+    private final ReentrantLock flushLock = new ReentrantLock();
+    private final Condition flushDone = flushLock.newCondition();
     // Flushes waiting for their items to settle, and flushes waiting for the exporter's flush.
     private final ArrayList<FlushRequest> flushRequests = new ArrayList<>(); // guarded by flushLock
     private final ArrayList<FlushRequest> flushStage = new ArrayList<>();    // guarded by flushLock
@@ -364,10 +369,13 @@ final class ExportWorker<T> implements Runnable {
 
     /** Runs the exporter's flush for the requests whose items have settled. */
     private void flushExporter() {
-        synchronized (flushLock) {
+        flushLock.lock();
+        try {
             exporterFlushDue = false;
             exporterFlushRunning = true;
             exportedSinceFlush = false;
+        } finally {
+            flushLock.unlock();
         }
         boolean flushed;
         if (awaitCallerReturn()) {
@@ -379,7 +387,8 @@ final class ExportWorker<T> implements Runnable {
                         + " call after the export timeout", null);
             }
         }
-        synchronized (flushLock) {
+        flushLock.lock();
+        try {
             exporterFlushRunning = false;
             for (int i = 0; i < flushStage.size(); i++) {
                 FlushRequest request = flushStage.get(i);
@@ -387,7 +396,9 @@ final class ExportWorker<T> implements Runnable {
                 finish(request);
             }
             flushStage.clear();
-            flushLock.notifyAll();
+            flushDone.signalAll();
+        } finally {
+            flushLock.unlock();
         }
     }
 
@@ -447,7 +458,8 @@ final class ExportWorker<T> implements Runnable {
     }
 
     private void settle(int size, int outcome) {
-        synchronized (flushLock) {
+        flushLock.lock();
+        try {
             switch (outcome) {
                 case EXPORTED, PARTIAL_EXPORTED -> exported.lazySet(exported.get() + size);
                 case FAILED -> {
@@ -494,8 +506,10 @@ final class ExportWorker<T> implements Runnable {
                 }
             }
             if (anyDone) {
-                flushLock.notifyAll();
+                flushDone.signalAll();
             }
+        } finally {
+            flushLock.unlock();
         }
     }
 
@@ -519,7 +533,8 @@ final class ExportWorker<T> implements Runnable {
     private long failFlushesWaitingForTheCaller(long now, boolean all) {
         long next = Long.MAX_VALUE;
         boolean anyFailed = false;
-        synchronized (flushLock) {
+        flushLock.lock();
+        try {
             for (int i = flushRequests.size() - 1; i >= 0; i--) {
                 FlushRequest request = flushRequests.get(i);
                 long since = request.startNanos - callerWaitStartNanos > 0 ? request.startNanos : callerWaitStartNanos;
@@ -534,8 +549,10 @@ final class ExportWorker<T> implements Runnable {
                 }
             }
             if (anyFailed) {
-                flushLock.notifyAll();
+                flushDone.signalAll();
             }
+        } finally {
+            flushLock.unlock();
         }
         if (anyFailed && lifecycleLog.shouldLog()) {
             lifecycleLog.log("BatchBuffer flush failed: the exporter is still inside a call after the export timeout;"
@@ -545,7 +562,8 @@ final class ExportWorker<T> implements Runnable {
     }
 
     private void terminate() {
-        synchronized (flushLock) {
+        flushLock.lock();
+        try {
             terminated = true;
             // Normally empty: close drains everything first. After an unexpected stop the
             // waiting flushes must not hang.
@@ -562,7 +580,9 @@ final class ExportWorker<T> implements Runnable {
                 finish(request);
             }
             flushStage.clear();
-            flushLock.notifyAll();
+            flushDone.signalAll();
+        } finally {
+            flushLock.unlock();
         }
     }
 
@@ -582,7 +602,8 @@ final class ExportWorker<T> implements Runnable {
      * @return the request; already done if its outcome is known at once
      */
     FlushRequest requestFlush(long drops) {
-        synchronized (flushLock) {
+        flushLock.lock();
+        try {
             long target = BatchQueue.count(queue.state());
             FlushRequest request = new FlushRequest(target, drops, System.nanoTime());
             request.unsuccessful = lastLossEnd > reportedBelow || drops > dropsReported;
@@ -602,6 +623,8 @@ final class ExportWorker<T> implements Runnable {
                 finish(request);
             }
             return request;
+        } finally {
+            flushLock.unlock();
         }
     }
 
@@ -616,7 +639,8 @@ final class ExportWorker<T> implements Runnable {
      */
     boolean awaitFlush(FlushRequest request, long timeoutNanos) {
         long start = System.nanoTime();
-        synchronized (flushLock) {
+        flushLock.lock();
+        try {
             while (!request.done) {
                 long remaining = timeoutNanos - (System.nanoTime() - start);
                 if (remaining <= 0) {
@@ -624,7 +648,7 @@ final class ExportWorker<T> implements Runnable {
                     return false;
                 }
                 try {
-                    TimeUnit.NANOSECONDS.timedWait(flushLock, remaining);
+                    flushDone.awaitNanos(remaining);
                 } catch (InterruptedException e) {
                     withdraw(request);
                     Thread.currentThread().interrupt();
@@ -632,6 +656,8 @@ final class ExportWorker<T> implements Runnable {
                 }
             }
             return !request.unsuccessful;
+        } finally {
+            flushLock.unlock();
         }
     }
 
