@@ -46,6 +46,29 @@ class FixedAttributeBuilderAllocationTest {
     }
 
     @Test
+    void addHundredSameLengthKeysAndClearAllocatesNothing() {
+        FixedAttributeBuilder attrs = FixedAttributeBuilder.create(100);
+        String[] keys = new String[100];
+        for (int k = 0; k < keys.length; k++) {
+            // Built at run time (not constants) and of one length: every lookup needs the index.
+            keys[k] = "attribute.key." + (char) ('a' + k / 26) + (char) ('a' + k % 26);
+        }
+
+        double perOp = bytesPerOp("FixedAttributeBuilder add x100 (same-length keys) + clear", i -> {
+            for (int k = 0; k < keys.length; k++) {
+                attrs.add(keys[k], i + k);
+            }
+            attrs.add(keys[7], "replaced");
+            int size = attrs.size();
+            attrs.clear();
+            return size;
+        });
+
+        assertThat(perOp).isZero();
+        assertThat(attrs.indexed()).isFalse();
+    }
+
+    @Test
     void readingBackByIndexAndVisitorAllocatesNothing() {
         FixedAttributeBuilder attrs = FixedAttributeBuilder.create();
         attrs.add("s", "text").add("l", 1L).add("d", 1.5).add("b", true);
