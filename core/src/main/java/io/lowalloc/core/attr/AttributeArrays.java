@@ -130,8 +130,11 @@ abstract sealed class AttributeArrays implements AttributeSink, AttributeReader
 
     /**
      * Removes every attribute and resets the dropped count, keeping the capacity. Value
-     * references are nulled, so a cleared instance keeps no value alive; keys stay in their slots,
-     * unreadable (see the class documentation). Allocates nothing.
+     * references are nulled, so a cleared instance keeps no value alive. Keys stay in their
+     * slots, unreadable (every read and lookup is bounded by the size), so a cleared instance
+     * retains at most {@link #capacity()} key strings, typically constants; a refill with the same
+     * keys in the same order writes none of them again. Touches only the counts and the used
+     * value slots, whatever the size. Allocates nothing.
      */
     public final void clear() {
         if (holdsReferences) {

@@ -16,8 +16,8 @@ package io.lowalloc.core.attr;
  * <p>Adding a key already present replaces its value and type in place, like
  * {@link AttributeSink#put}. Once {@link #capacity()} distinct keys are held, further new keys are
  * dropped and counted in {@link #droppedCount()}; nothing is thrown for it. An add costs the same
- * at any size (past {@value AttributeArrays#INDEX_THRESHOLD} keys, duplicates are found through a
- * preallocated hash index), and {@link #clear()} touches only the counts and the values written.
+ * at any size (past a few keys, duplicates are found through a preallocated hash index), and
+ * {@link #clear()} touches only the counts and the values written.
  *
  * <p>Not thread-safe: one owner at a time, no synchronization.
  */

@@ -209,7 +209,15 @@ public final class SpanData extends GuardedAttributes implements Poolable {
      * {@link SpanKind#INTERNAL}, status {@link StatusCode#UNSET}, times 0, no attributes, events
      * or links, dropped counts 0) and the state to {@link SpanState#FREE}, from any state; called
      * by the pool on release (which refuses a {@code SUBMITTED} span unless it comes through the
-     * pool's {@link HandOffReleaser}). Storage capacity is kept and references are nulled.
+     * pool's {@link HandOffReleaser}). Storage capacity is kept.
+     *
+     * <p>What it touches, since for an exported span it runs on the export worker and the next
+     * holder writes the same memory from another core: this span's own fields, the count and
+     * value references of each attribute store in use (the span's and those of its recorded
+     * events and links), nothing past the counts. Value references are nulled, so a free span
+     * keeps no recorded value alive; attribute keys stay in their slots, unreadable (see
+     * {@link io.lowalloc.core.attr.AttributeStore#clear()}), and a span refilled with the same
+     * constant keys writes none of them again. Allocates nothing.
      */
     @Override
     public void reset() {
