@@ -235,6 +235,7 @@ abstract sealed class AttributeArrays implements AttributeSink, AttributeReader
     public final Object arrayValue(int index) {
         Objects.checkIndex(index, size);
         byte actual = types[index];
+        // The four array types are the last four AttributeType constants.
         if (actual >= STRING_ARRAY) {
             return refs[index];
         }
