@@ -34,8 +34,9 @@ package io.lowalloc.core.span;
  * attribute slots preallocated per span — {@code attributeInitialCapacity + preallocatedEvents *
  * eventAttributeInitialCapacity + preallocatedLinks * linkAttributeInitialCapacity} — to
  * {@value #MAX_PREALLOCATED_ATTRIBUTES_PER_SPAN} (twice what preallocating OpenTelemetry's default
- * limits in full takes: 128 + 128 * 128 + 128 * 128 = 32,896). A slot is four array elements
- * (key, type and value references and a {@code long}); each preallocated event or link adds one
+ * limits in full takes: 128 + 128 * 128 + 128 * 128 = 32,896). A slot is five array elements
+ * (key and value references, the key's hash, a type byte and a {@code long}), plus a key-index
+ * entry past a few attributes; each preallocated event or link adds one
  * object and its attribute store. Beyond the bounds the setter or {@link Builder#build()} throws
  * {@link IllegalArgumentException} naming the argument and the allowed range, instead of the
  * first span failing with {@link OutOfMemoryError}.
