@@ -14,9 +14,11 @@ import java.util.Objects;
  * is insertion order of first writes. Only growth allocates; {@link #clear()} keeps the grown
  * arrays. Not thread-safe.
  *
- * <p>Key lookup is linear in time per put: up to {@value #INDEX_THRESHOLD} keys a scan that
+ * <p>Key lookup is constant in time per put: up to {@value #INDEX_THRESHOLD} keys a scan that
  * compares the cached {@link String#hashCode()} first, then identity, then {@link String#equals};
  * past that, an open-addressing index (linear probing, at most half full) over the same slots.
+ * A refill that writes the very same key objects in the same order as the previous fill (the
+ * usual case: constant keys) skips the lookup altogether (see {@code replaySlot}).
  * The index is reset by bumping a generation stamp, not by clearing it, so {@link #clear()} costs
  * the same with or without it.
  *
@@ -77,6 +79,13 @@ abstract sealed class AttributeArrays implements AttributeSink, AttributeReader
     private int generation = 1;
     /** Whether the index holds every key of {@code [0, size)} in the current generation. */
     private boolean indexed;
+    /**
+     * While a refill replays the previous fill's keys in order: how many slots that fill left,
+     * else 0. Slots {@code [0, size)} then hold exactly that fill's first keys, and slots below
+     * {@code replayLimit} hold pairwise different keys, so a key identical to the one in slot
+     * {@code size} cannot be a duplicate and needs no lookup.
+     */
+    private int replayLimit;
 
     /** Arguments are validated by the subclasses' factories. */
     AttributeArrays(int initialCapacity, int limit, boolean preallocateIndex) {
@@ -145,6 +154,8 @@ abstract sealed class AttributeArrays implements AttributeSink, AttributeReader
         if (indexed) {
             nextGeneration();
         }
+        // Keys of [0, size) are pairwise different, as in any fill: the next may replay them.
+        replayLimit = size;
         size = 0;
         dropped = 0;
     }
@@ -247,6 +258,7 @@ abstract sealed class AttributeArrays implements AttributeSink, AttributeReader
     public final int indexOf(String key) {
         Objects.requireNonNull(key, "key");
         int h = key.hashCode();
+        // During a replay the index may be deferred: the scan is still exact.
         return indexed ? probe(key, h) : scan(key, h);
     }
 
@@ -316,9 +328,14 @@ abstract sealed class AttributeArrays implements AttributeSink, AttributeReader
     }
 
     private void putReference(String key, byte type, Object value) {
-        int h = checkKey(key);
-        Objects.requireNonNull(value, "value");
-        int i = slotFor(key, h);
+        if (value == null) {
+            checkKey(key);
+            throw new NullPointerException("value");
+        }
+        int i = replaySlot(key);
+        if (i < 0) {
+            i = slotFor(key, checkKey(key));
+        }
         if (i >= 0) {
             types[i] = type;
             refs[i] = value;
@@ -327,7 +344,10 @@ abstract sealed class AttributeArrays implements AttributeSink, AttributeReader
     }
 
     private void putBits(String key, byte type, long value) {
-        int i = slotFor(key, checkKey(key));
+        int i = replaySlot(key);
+        if (i < 0) {
+            i = slotFor(key, checkKey(key));
+        }
         if (i >= 0) {
             types[i] = type;
             bits[i] = value;
@@ -344,6 +364,11 @@ abstract sealed class AttributeArrays implements AttributeSink, AttributeReader
      * -1 if it is new and the limit is reached (then the drop is counted).
      */
     private int slotFor(String key, int h) {
+        replayLimit = 0;
+        if (!indexed && size > INDEX_THRESHOLD) {
+            // The replay that just ended deferred the index.
+            buildIndex();
+        }
         int i = indexed ? probe(key, h) : scan(key, h);
         if (i >= 0) {
             return i;
@@ -369,6 +394,22 @@ abstract sealed class AttributeArrays implements AttributeSink, AttributeReader
             buildIndex();
         }
         return i;
+    }
+
+    /**
+     * The fast path of a refill with the same keys in the same order (instrumentation writing
+     * constant keys): returns the next slot if it already holds this very key and every earlier
+     * put replayed too, else -1. Such a key is valid and new (see {@code replayLimit}), so it
+     * takes no validation, lookup, key write or index update; an index is built when the replay
+     * ends, if the size calls for one.
+     */
+    private int replaySlot(String key) {
+        int n = size;
+        if (n < replayLimit && keys[n] == key) {
+            size = n + 1;
+            return n;
+        }
+        return -1;
     }
 
     /** Validates a key and returns its hash. */

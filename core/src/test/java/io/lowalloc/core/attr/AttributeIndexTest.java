@@ -155,4 +155,91 @@ class AttributeIndexTest {
             assertThat(store.indexOf(keys[i])).isEqualTo(i);
         }
     }
+
+    @Test
+    void refillWithTheSameKeysInOrderStillFindsALaterDuplicate() {
+        FixedAttributeBuilder builder = FixedAttributeBuilder.create(MANY);
+        String[] keys = keys(20);
+        for (String key : keys) {
+            builder.add(key, 1L);
+        }
+        builder.clear();
+
+        for (String key : keys) {
+            builder.add(key, 2L);
+        }
+        builder.add(keys[3], "again");
+        builder.add(new String(keys[19]), 3L);
+
+        assertThat(builder.size()).isEqualTo(20);
+        assertThat(builder.indexed()).isTrue();
+        assertThat(builder.stringValue(3)).isEqualTo("again");
+        assertThat(builder.longValue(19)).isEqualTo(3L);
+        for (int i = 0; i < keys.length; i++) {
+            assertThat(builder.indexOf(keys[i])).isEqualTo(i);
+        }
+    }
+
+    @Test
+    void refillThatLeavesThePreviousOrderLooksKeysUpAgain() {
+        AttributeStore store = AttributeStore.create(4, 8);
+        store.put("a", 1L);
+        store.put("b", 2L);
+        store.put("c", 3L);
+        store.clear();
+
+        store.put("a", 4L);
+        store.put("x", 5L);
+        store.put("c", 6L);
+        store.put("b", 7L);
+        store.put("a", 8L);
+        store.put(new String("x"), 9L);
+
+        assertThat(store.size()).isEqualTo(4);
+        assertThat(store.key(0)).isEqualTo("a");
+        assertThat(store.key(1)).isEqualTo("x");
+        assertThat(store.key(2)).isEqualTo("c");
+        assertThat(store.key(3)).isEqualTo("b");
+        assertThat(store.longValue(0)).isEqualTo(8L);
+        assertThat(store.longValue(1)).isEqualTo(9L);
+    }
+
+    @Test
+    void replayedNullValueOrEmptyKeyIsRejectedWithoutAChange() {
+        AttributeStore store = AttributeStore.create(2, 2);
+        store.put("k", "v");
+        store.clear();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.put("k", (String) null))
+                .isInstanceOf(NullPointerException.class).hasMessage("value");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.put(null, (String) null))
+                .isInstanceOf(NullPointerException.class).hasMessage("key");
+
+        assertThat(store.size()).isZero();
+        store.put("k", "w");
+        assertThat(store.stringValue(0)).isEqualTo("w");
+    }
+
+    @Test
+    void replayOfManyKeysDefersTheIndexAndLookupsStayExact() {
+        AttributeStore store = AttributeStore.create(0, MANY);
+        String[] keys = keys(MANY);
+        for (String key : keys) {
+            store.put(key, 1L);
+        }
+        store.clear();
+        for (String key : keys) {
+            store.put(key, 2L);
+        }
+
+        assertThat(store.indexed()).isFalse();
+        assertThat(store.indexOf(keys[MANY - 1])).isEqualTo(MANY - 1);
+
+        store.put(keys[0], 3L);
+
+        assertThat(store.indexed()).isTrue();
+        assertThat(store.size()).isEqualTo(MANY);
+        assertThat(store.longValue(0)).isEqualTo(3L);
+        assertThat(store.indexOf(keys[MANY - 1])).isEqualTo(MANY - 1);
+    }
 }
