@@ -3,6 +3,8 @@ package io.lowalloc.benchmarks.attr;
 import io.lowalloc.benchmarks.StandardRun;
 import io.lowalloc.core.attr.AttributeStore;
 import io.lowalloc.core.attr.FixedAttributeBuilder;
+import io.lowalloc.core.span.SpanData;
+import io.lowalloc.core.span.SpanLimits;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -53,6 +55,7 @@ public class AttributesBenchmark extends StandardRun {
     private AttributeKey<Double>[] doubleKeys;
     private AttributeKey<Boolean>[] booleanKeys;
     private FixedAttributeBuilder fixed;
+    private SpanData span;
     private long counter = 1_000_000L;
 
     /** Precomputes keys and values and the reusable builder. */
@@ -75,6 +78,7 @@ public class AttributesBenchmark extends StandardRun {
             booleanKeys[i] = AttributeKey.booleanKey(keyNames[i]);
         }
         fixed = FixedAttributeBuilder.create(count);
+        span = SpanData.create(SpanLimits.defaults());
     }
 
     /**
@@ -96,6 +100,29 @@ public class AttributesBenchmark extends StandardRun {
             }
         }
         bh.consume(b);
+    }
+
+    /**
+     * lowalloc: the attribute puts of one reused {@link SpanData} (default limits), between the
+     * {@code reset()} and {@code onAcquire()} a pool would call; the write guard runs on every put.
+     *
+     * @param bh where the result escapes
+     */
+    @Benchmark
+    public void spanPutsReused(Blackhole bh) {
+        SpanData s = span;
+        s.reset();
+        s.onAcquire();
+        long v = counter++;
+        for (int i = 0; i < count; i++) {
+            switch (i & 3) {
+                case 0: s.put(keyNames[i], strings[i]); break;
+                case 1: s.put(keyNames[i], v + i); break;
+                case 2: s.put(keyNames[i], (double) (v + i)); break;
+                default: s.put(keyNames[i], (i & 4) == 0); break;
+            }
+        }
+        bh.consume(s);
     }
 
     /**

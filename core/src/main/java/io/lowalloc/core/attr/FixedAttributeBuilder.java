@@ -15,7 +15,9 @@ package io.lowalloc.core.attr;
  *
  * <p>Adding a key already present replaces its value and type in place, like
  * {@link AttributeSink#put}. Once {@link #capacity()} distinct keys are held, further new keys are
- * dropped and counted in {@link #droppedCount()}; nothing is thrown for it.
+ * dropped and counted in {@link #droppedCount()}; nothing is thrown for it. An add costs the same
+ * at any size (past a few keys, duplicates are found through a preallocated hash index), and
+ * {@link #clear()} touches only the counts and the values written.
  *
  * <p>Not thread-safe: one owner at a time, no synchronization.
  */
@@ -25,8 +27,8 @@ public final class FixedAttributeBuilder extends AttributeArrays {
     public static final int DEFAULT_CAPACITY = 16;
 
     private FixedAttributeBuilder(int capacity) {
-        // initial == limit: everything is allocated up front, so the arrays never grow.
-        super(capacity, capacity);
+        // initial == limit: everything, the hash index included, is allocated up front, so nothing grows.
+        super(capacity, capacity, true);
     }
 
     /**

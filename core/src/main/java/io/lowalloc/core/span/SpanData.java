@@ -57,10 +57,15 @@ public final class SpanData extends GuardedAttributes implements Poolable {
     /** Capacity the events or links array jumps to when it first grows from empty. */
     private static final int MIN_GROWN_CAPACITY = 4;
 
+    // Shared by every span that preallocates none: growth replaces them, nothing writes into them.
+    private static final SpanEvent[] NO_EVENTS = new SpanEvent[0];
+    private static final SpanLink[] NO_LINKS = new SpanLink[0];
+
     private final PoolSlot slot = new PoolSlot();
     private final SpanLimits limits;
-    private final SpanEvent droppedEvent;
-    private final SpanLink droppedLink;
+    /** The stand-ins returned past the limits; made at the first drop, then kept. */
+    private SpanEvent droppedEvent;
+    private SpanLink droppedLink;
     private SpanEvent[] events;
     private SpanLink[] links;
 
@@ -86,17 +91,14 @@ public final class SpanData extends GuardedAttributes implements Poolable {
     SpanData(SpanLimits limits) {
         super(AttributeStore.create(limits.attributeInitialCapacity(), limits.attributeLimit()));
         this.limits = limits;
-        this.events = new SpanEvent[limits.preallocatedEvents()];
+        this.events = limits.preallocatedEvents() == 0 ? NO_EVENTS : new SpanEvent[limits.preallocatedEvents()];
         for (int i = 0; i < events.length; i++) {
             events[i] = newEvent();
         }
-        this.links = new SpanLink[limits.preallocatedLinks()];
+        this.links = limits.preallocatedLinks() == 0 ? NO_LINKS : new SpanLink[limits.preallocatedLinks()];
         for (int i = 0; i < links.length; i++) {
             links[i] = newLink();
         }
-        // One slot each: stand-ins only validate then forget what is written to them.
-        this.droppedEvent = new SpanEvent(this, AttributeStore.create(1, 1), false);
-        this.droppedLink = new SpanLink(this, AttributeStore.create(1, 1), false);
     }
 
     /**
@@ -207,7 +209,15 @@ public final class SpanData extends GuardedAttributes implements Poolable {
      * {@link SpanKind#INTERNAL}, status {@link StatusCode#UNSET}, times 0, no attributes, events
      * or links, dropped counts 0) and the state to {@link SpanState#FREE}, from any state; called
      * by the pool on release (which refuses a {@code SUBMITTED} span unless it comes through the
-     * pool's {@link HandOffReleaser}). Storage capacity is kept and references are nulled.
+     * pool's {@link HandOffReleaser}). Storage capacity is kept.
+     *
+     * <p>What it touches, since for an exported span it runs on the export worker and the next
+     * holder writes the same memory from another core: this span's own fields, the count and
+     * value references of each attribute store in use (the span's and those of its recorded
+     * events and links), nothing past the counts. Value references are nulled, so a free span
+     * keeps no recorded value alive; attribute keys stay in their slots, unreadable (see
+     * {@link io.lowalloc.core.attr.AttributeStore#clear()}), and a span refilled with the same
+     * constant keys writes none of them again. Allocates nothing.
      */
     @Override
     public void reset() {
@@ -415,7 +425,7 @@ public final class SpanData extends GuardedAttributes implements Poolable {
         if (eventCount == events.length) {
             if (eventCount >= limits.eventLimit()) {
                 droppedEvents = saturatedIncrement(droppedEvents);
-                return droppedEvent;
+                return droppedEvent();
             }
             events = Arrays.copyOf(events, grownLength(events.length, limits.eventLimit()));
         }
@@ -446,7 +456,7 @@ public final class SpanData extends GuardedAttributes implements Poolable {
         if (linkCount == links.length) {
             if (linkCount >= limits.linkLimit()) {
                 droppedLinks = saturatedIncrement(droppedLinks);
-                return droppedLink;
+                return droppedLink();
             }
             links = Arrays.copyOf(links, grownLength(links.length, limits.linkLimit()));
         }
@@ -651,6 +661,25 @@ public final class SpanData extends GuardedAttributes implements Poolable {
 
     private static int grownLength(int length, int limit) {
         return (int) Math.min(limit, Math.max(MIN_GROWN_CAPACITY, 2L * length));
+    }
+
+    /** One attribute slot each: stand-ins only validate then forget what is written to them. */
+    private SpanEvent droppedEvent() {
+        SpanEvent e = droppedEvent;
+        if (e == null) {
+            e = new SpanEvent(this, AttributeStore.create(1, 1), false);
+            droppedEvent = e;
+        }
+        return e;
+    }
+
+    private SpanLink droppedLink() {
+        SpanLink l = droppedLink;
+        if (l == null) {
+            l = new SpanLink(this, AttributeStore.create(1, 1), false);
+            droppedLink = l;
+        }
+        return l;
     }
 
     private SpanEvent newEvent() {

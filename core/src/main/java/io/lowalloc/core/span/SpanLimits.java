@@ -9,6 +9,16 @@ package io.lowalloc.core.span;
  * allocated when the span is created). Between the two, storage grows while a pooled span warms
  * up and is kept across {@link SpanData#reset()}, so a warm pool allocates nothing.
  *
+ * <p><b>Sized by the workload.</b> By default nothing is preallocated: each span's attribute
+ * arrays, events and links are made the first time that span needs them, grow (doubling, capped
+ * at the limit) to the most that span has held, and keep that capacity across resets. A pooled
+ * span so retains what the workload reaches, not what the limits allow, and stops allocating once
+ * every pooled span has carried the workload's largest span. Raise the preallocation knobs to pay
+ * that growth up front instead (at creation or {@code ObjectPool.prefill}), at the cost of memory
+ * for every pooled span. The retained heap per pooled default-limits span after a typical use
+ * (8 attributes, no events or links) is measured and bounded by {@code SpanFootprintTest} in this
+ * project's tests, which prints the figure.
+ *
  * <p>The limits default to the OpenTelemetry SDK's defaults (128 attributes, events, links,
  * attributes per event and per link, no attribute value length limit).
  *
@@ -24,32 +34,36 @@ package io.lowalloc.core.span;
  * attribute slots preallocated per span — {@code attributeInitialCapacity + preallocatedEvents *
  * eventAttributeInitialCapacity + preallocatedLinks * linkAttributeInitialCapacity} — to
  * {@value #MAX_PREALLOCATED_ATTRIBUTES_PER_SPAN} (twice what preallocating OpenTelemetry's default
- * limits in full takes: 128 + 128 * 128 + 128 * 128 = 32,896). A slot is four array elements
- * (key, type and value references and a {@code long}); each preallocated event or link adds one
+ * limits in full takes: 128 + 128 * 128 + 128 * 128 = 32,896). A slot is five array elements
+ * (key and value references, the key's hash, a type byte and a {@code long}), plus a key-index
+ * entry past a few attributes; each preallocated event or link adds one
  * object and its attribute store. Beyond the bounds the setter or {@link Builder#build()} throws
  * {@link IllegalArgumentException} naming the argument and the allowed range, instead of the
  * first span failing with {@link OutOfMemoryError}.
  */
 public final class SpanLimits {
 
-    /** Default span attributes preallocated: {@value}, like the Go example's fixed builder. */
-    public static final int DEFAULT_ATTRIBUTE_INITIAL_CAPACITY = 16;
+    /**
+     * Default span attributes preallocated: {@value}; the storage is made at the first attribute
+     * and grows to what the workload reaches (see the class documentation).
+     */
+    public static final int DEFAULT_ATTRIBUTE_INITIAL_CAPACITY = 0;
     /** Default most attributes per span: {@value}, OpenTelemetry's default. */
     public static final int DEFAULT_ATTRIBUTE_LIMIT = 128;
     /** Default most events per span: {@value}, OpenTelemetry's default. */
     public static final int DEFAULT_EVENT_LIMIT = 128;
-    /** Default events preallocated per span: {@value}; most spans have none or a few. */
-    public static final int DEFAULT_PREALLOCATED_EVENTS = 4;
-    /** Default attributes preallocated per event: {@value}. */
-    public static final int DEFAULT_EVENT_ATTRIBUTE_INITIAL_CAPACITY = 4;
+    /** Default events preallocated per span: {@value}; most spans have none, events are made at first need. */
+    public static final int DEFAULT_PREALLOCATED_EVENTS = 0;
+    /** Default attributes preallocated per event: {@value}; made at the event's first attribute. */
+    public static final int DEFAULT_EVENT_ATTRIBUTE_INITIAL_CAPACITY = 0;
     /** Default most attributes per event: {@value}, OpenTelemetry's default. */
     public static final int DEFAULT_EVENT_ATTRIBUTE_LIMIT = 128;
     /** Default most links per span: {@value}, OpenTelemetry's default. */
     public static final int DEFAULT_LINK_LIMIT = 128;
     /** Default links preallocated per span: {@value}; links are rare outside batch consumers. */
-    public static final int DEFAULT_PREALLOCATED_LINKS = 1;
-    /** Default attributes preallocated per link: {@value}. */
-    public static final int DEFAULT_LINK_ATTRIBUTE_INITIAL_CAPACITY = 4;
+    public static final int DEFAULT_PREALLOCATED_LINKS = 0;
+    /** Default attributes preallocated per link: {@value}; made at the link's first attribute. */
+    public static final int DEFAULT_LINK_ATTRIBUTE_INITIAL_CAPACITY = 0;
     /** Default most attributes per link: {@value}, OpenTelemetry's default. */
     public static final int DEFAULT_LINK_ATTRIBUTE_LIMIT = 128;
     /** Default attribute value length limit: {@value} ({@code Integer.MAX_VALUE}, unlimited), OpenTelemetry's default. */

@@ -150,7 +150,7 @@ class AttributeStoreTest extends AttributeSinkContract {
     }
 
     @Test
-    void clearLetsGoOfKeysAndValues() {
+    void clearLetsGoOfValuesAndKeysOfClearedSlotsAreUnreadable() {
         AttributeStore store = AttributeStore.create(4, 4);
         store.put("s", "text");
         store.put("a", AllTypes.LONGS);
@@ -159,8 +159,26 @@ class AttributeStoreTest extends AttributeSinkContract {
 
         for (int slot = 0; slot < store.capacity(); slot++) {
             assertThat(store.referenceSlot(slot)).isNull();
-            assertThat(store.keySlot(slot)).isNull();
         }
+        assertThat(store.indexOf("s")).isEqualTo(-1);
+        assertThat(store.indexOf("a")).isEqualTo(-1);
+        assertThatThrownBy(() -> store.key(0)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void refillAfterClearWithOtherKeysInTheSameSlotsReadsTheNewKeys() {
+        AttributeStore store = AttributeStore.create(2, 2);
+        store.put("first", 1L);
+        store.put("second", 2L);
+        store.clear();
+
+        store.put("second", 3L);
+        store.put(new String("first"), 4L);
+
+        assertThat(store.key(0)).isEqualTo("second");
+        assertThat(store.indexOf("second")).isZero();
+        assertThat(store.indexOf("first")).isEqualTo(1);
+        assertThat(store.longValue(1)).isEqualTo(4L);
     }
 
     @Test

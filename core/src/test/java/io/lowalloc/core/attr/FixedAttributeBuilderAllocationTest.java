@@ -46,6 +46,38 @@ class FixedAttributeBuilderAllocationTest {
     }
 
     @Test
+    void addHundredSameLengthKeysAndClearAllocatesNothing() {
+        FixedAttributeBuilder attrs = FixedAttributeBuilder.create(100);
+        String[] keys = new String[100];
+        for (int k = 0; k < keys.length; k++) {
+            // Built at run time (not constants) and of one length: every lookup needs the index.
+            keys[k] = "attribute.key." + (char) ('a' + k / 26) + (char) ('a' + k % 26);
+        }
+
+        double perOp = bytesPerOp("FixedAttributeBuilder add x100 (same-length keys) + clear", i -> {
+            // Alternating the order defeats the same-order replay, so every add goes through the index.
+            boolean reverse = (i & 1) != 0;
+            for (int k = 0; k < keys.length; k++) {
+                attrs.add(keys[reverse ? keys.length - 1 - k : k], i + k);
+            }
+            assertIndexed(attrs);
+            attrs.add(keys[7], "replaced");
+            int size = attrs.size();
+            attrs.clear();
+            return size;
+        });
+
+        assertThat(perOp).isZero();
+        assertThat(attrs.indexed()).isFalse();
+    }
+
+    private static void assertIndexed(FixedAttributeBuilder attrs) {
+        if (!attrs.indexed()) {
+            throw new AssertionError("the index was not in use");
+        }
+    }
+
+    @Test
     void readingBackByIndexAndVisitorAllocatesNothing() {
         FixedAttributeBuilder attrs = FixedAttributeBuilder.create();
         attrs.add("s", "text").add("l", 1L).add("d", 1.5).add("b", true);

@@ -126,6 +126,42 @@ class SpanDataAllocationTest {
         assertThat(steady).isZero();
     }
 
+    /**
+     * Default limits preallocate nothing: the first cycle grows a span's storage to 100 attributes
+     * (the hash index included), one event and one link; after that the same cycle allocates
+     * nothing.
+     */
+    @Test
+    void hundredAttributesOnDefaultLimitsGrowOnceThenAllocateNothing() {
+        SpanData span = new SpanData(SpanLimits.defaults());
+        String[] keys = new String[100];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = "attribute.key." + (char) ('a' + k / 26) + (char) ('a' + k % 26);
+        }
+        LongUnaryOperator cycle = i -> {
+            span.onAcquire();
+            for (int k = 0; k < keys.length; k++) {
+                span.put(keys[k], i + k);
+            }
+            span.put(keys[0], "replaced");
+            span.addEvent("retry", i).put("attempt", i);
+            span.addLink(i, i, i, (byte) 1).put("link.kind", "follows");
+            span.end(i);
+            span.reset();
+            return i;
+        };
+
+        AllocationMeter.Measurement firstCycle = meter.startCurrentThread();
+        cycle.applyAsLong(0);
+        long first = firstCycle.bytesSinceStart();
+        double steady = bytesPerOp("SpanData cycle after growth (100 attributes, default limits)", WARM_UP_OPS / 4,
+                OPS / 4, cycle);
+
+        assertThat(first).as("first cycle grows the storage").isPositive();
+        assertThat(steady).isZero();
+        assertThat(span.store().capacity()).isEqualTo(SpanLimits.DEFAULT_ATTRIBUTE_LIMIT);
+    }
+
     @Test
     void droppingPastEveryLimitAllocatesNothing() {
         SpanLimits limits = SpanLimits.builder()

@@ -624,11 +624,11 @@ class SpanDataTest {
         assertThat(span.toString()).isEqualTo("SpanData{state=ENDED, name=GET /, kind=SERVER,"
                 + " traceId=0102030405060708090a0b0c0d0e0f10, spanId=00000000000000ff,"
                 + " parentSpanId=0000000000000010 (remote), traceFlags=01, start=5, end=7, status=ERROR (boom),"
-                + " attributes={k=v} (capacity=16, limit=128, dropped=0),"
+                + " attributes={k=v} (capacity=4, limit=128, dropped=0),"
                 + " events=[SpanEvent{name=ev, epochNanos=6, attributes={a=1} (capacity=4, limit=128, dropped=0)}],"
                 + " droppedEvents=0,"
                 + " links=[SpanLink{traceId=00000000000000010000000000000002, spanId=0000000000000003, traceFlags=01,"
-                + " attributes={} (capacity=4, limit=128, dropped=0)}], droppedLinks=0}");
+                + " attributes={} (capacity=0, limit=128, dropped=0)}], droppedLinks=0}");
     }
 
     @Test

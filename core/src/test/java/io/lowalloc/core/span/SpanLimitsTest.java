@@ -11,17 +11,17 @@ class SpanLimitsTest {
     void defaultsMatchTheDocumentedConstants() {
         SpanLimits d = SpanLimits.defaults();
 
-        assertThat(d.attributeInitialCapacity()).isEqualTo(16).isEqualTo(SpanLimits.DEFAULT_ATTRIBUTE_INITIAL_CAPACITY);
+        assertThat(d.attributeInitialCapacity()).isZero().isEqualTo(SpanLimits.DEFAULT_ATTRIBUTE_INITIAL_CAPACITY);
         assertThat(d.attributeLimit()).isEqualTo(128).isEqualTo(SpanLimits.DEFAULT_ATTRIBUTE_LIMIT);
         assertThat(d.eventLimit()).isEqualTo(128).isEqualTo(SpanLimits.DEFAULT_EVENT_LIMIT);
-        assertThat(d.preallocatedEvents()).isEqualTo(4).isEqualTo(SpanLimits.DEFAULT_PREALLOCATED_EVENTS);
+        assertThat(d.preallocatedEvents()).isZero().isEqualTo(SpanLimits.DEFAULT_PREALLOCATED_EVENTS);
         assertThat(d.eventAttributeInitialCapacity())
-                .isEqualTo(4).isEqualTo(SpanLimits.DEFAULT_EVENT_ATTRIBUTE_INITIAL_CAPACITY);
+                .isZero().isEqualTo(SpanLimits.DEFAULT_EVENT_ATTRIBUTE_INITIAL_CAPACITY);
         assertThat(d.eventAttributeLimit()).isEqualTo(128).isEqualTo(SpanLimits.DEFAULT_EVENT_ATTRIBUTE_LIMIT);
         assertThat(d.linkLimit()).isEqualTo(128).isEqualTo(SpanLimits.DEFAULT_LINK_LIMIT);
-        assertThat(d.preallocatedLinks()).isEqualTo(1).isEqualTo(SpanLimits.DEFAULT_PREALLOCATED_LINKS);
+        assertThat(d.preallocatedLinks()).isZero().isEqualTo(SpanLimits.DEFAULT_PREALLOCATED_LINKS);
         assertThat(d.linkAttributeInitialCapacity())
-                .isEqualTo(4).isEqualTo(SpanLimits.DEFAULT_LINK_ATTRIBUTE_INITIAL_CAPACITY);
+                .isZero().isEqualTo(SpanLimits.DEFAULT_LINK_ATTRIBUTE_INITIAL_CAPACITY);
         assertThat(d.linkAttributeLimit()).isEqualTo(128).isEqualTo(SpanLimits.DEFAULT_LINK_ATTRIBUTE_LIMIT);
         assertThat(d.maxAttributeValueLength())
                 .isEqualTo(Integer.MAX_VALUE).isEqualTo(SpanLimits.DEFAULT_MAX_ATTRIBUTE_VALUE_LENGTH);
@@ -97,15 +97,15 @@ class SpanLimitsTest {
 
     @Test
     void buildRejectsPreallocationAboveItsLimitNamingBoth() {
-        assertIae(() -> SpanLimits.builder().attributeLimit(8).build(),
+        assertIae(() -> SpanLimits.builder().attributeInitialCapacity(16).attributeLimit(8).build(),
                 "attributeInitialCapacity must be <= attributeLimit (8), was: 16");
-        assertIae(() -> SpanLimits.builder().eventLimit(2).build(),
+        assertIae(() -> SpanLimits.builder().preallocatedEvents(4).eventLimit(2).build(),
                 "preallocatedEvents must be <= eventLimit (2), was: 4");
-        assertIae(() -> SpanLimits.builder().eventAttributeLimit(3).build(),
+        assertIae(() -> SpanLimits.builder().eventAttributeInitialCapacity(4).eventAttributeLimit(3).build(),
                 "eventAttributeInitialCapacity must be <= eventAttributeLimit (3), was: 4");
-        assertIae(() -> SpanLimits.builder().linkLimit(0).build(),
+        assertIae(() -> SpanLimits.builder().preallocatedLinks(1).linkLimit(0).build(),
                 "preallocatedLinks must be <= linkLimit (0), was: 1");
-        assertIae(() -> SpanLimits.builder().linkAttributeLimit(1).build(),
+        assertIae(() -> SpanLimits.builder().linkAttributeInitialCapacity(4).linkAttributeLimit(1).build(),
                 "linkAttributeInitialCapacity must be <= linkAttributeLimit (1), was: 4");
     }
 
@@ -160,7 +160,7 @@ class SpanLimitsTest {
         assertIae(() -> b.attributeInitialCapacity(1).build(),
                 "attributeInitialCapacity + preallocatedEvents * eventAttributeInitialCapacity"
                         + " + preallocatedLinks * linkAttributeInitialCapacity (attribute slots preallocated"
-                        + " per span) must be in [0, 65536], was: 1 + 1024 * 64 + 0 * 4 = 65537");
+                        + " per span) must be in [0, 65536], was: 1 + 1024 * 64 + 0 * 0 = 65537");
     }
 
     @Test
@@ -194,14 +194,14 @@ class SpanLimitsTest {
 
     @Test
     void toStringShowsEveryInitialAndLimitPair() {
-        assertThat(SpanLimits.defaults()).hasToString("SpanLimits{attributes=16/128, events=4/128,"
-                + " eventAttributes=4/128, links=1/128, linkAttributes=4/128}");
+        assertThat(SpanLimits.defaults()).hasToString("SpanLimits{attributes=0/128, events=0/128,"
+                + " eventAttributes=0/128, links=0/128, linkAttributes=0/128}");
     }
 
     @Test
     void toStringShowsTheAttributeValueLengthLimitWhenThereIsOne() {
         assertThat(SpanLimits.builder().maxAttributeValueLength(64).build()).hasToString(
-                "SpanLimits{attributes=16/128, events=4/128, eventAttributes=4/128, links=1/128, linkAttributes=4/128,"
+                "SpanLimits{attributes=0/128, events=0/128, eventAttributes=0/128, links=0/128, linkAttributes=0/128,"
                         + " maxAttributeValueLength=64}");
     }
 
