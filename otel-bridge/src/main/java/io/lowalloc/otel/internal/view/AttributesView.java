@@ -110,8 +110,17 @@ final class AttributesView extends OwnedView implements Attributes {
             return false;
         }
         for (int i = 0; i < size; i++) {
-            k[i] = key(k[i], r, i);
-            v[i] = value(r, i);
+            // Store only what changed: a reference store into this long-lived array costs a GC
+            // write barrier (with G1 a fence and a card to refine), and keys and string values
+            // mostly recur span after span.
+            AttributeKey<?> key = key(k[i], r, i);
+            if (k[i] != key) {
+                k[i] = key;
+            }
+            Object value = value(r, i);
+            if (v[i] != value) {
+                v[i] = value;
+            }
         }
         RESOLVED_BINDING.setRelease(this, b);
         return true;
