@@ -5,6 +5,8 @@ import io.lowalloc.core.batch.ExportCompletion;
 import io.lowalloc.core.span.SpanKind;
 import io.lowalloc.core.span.SpanLimits;
 import io.lowalloc.otel.SpanExporterAdapter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -50,7 +53,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * and per {@code exporter}: {@code stateful} and {@code reusable} OTLP request marshaling (see
  * {@link OtlpMarshalingExporter}: size pass plus write pass into a reused buffer), or
  * {@code reading} (the table-2 {@link ReadingSpanExporter}, every field once). Scores and
- * {@code gc.alloc.rate.norm} are per span ({@code @OperationsPerInvocation}).
+ * {@code gc.alloc.rate.norm} are per span ({@code @OperationsPerInvocation}). The auxiliary
+ * counters {@code cpuNanos} and {@code spans} give the benchmark thread's CPU time per span
+ * ({@code cpuNanos / spans}, from {@code ThreadMXBean}), which a machine busy with other work
+ * inflates far less than the wall-clock score.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -149,13 +155,42 @@ public class ViewReadBenchmark extends StandardRun {
         provider.shutdown().join(10, TimeUnit.SECONDS);
     }
 
+    /** The benchmark thread's CPU time, reported by JMH as sums per iteration. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class CpuTime {
+        /** CPU time of the benchmark thread in the iteration, in nanoseconds. */
+        public long cpuNanos;
+        /** Spans exported in the iteration. */
+        public long spans;
+
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private long before;
+
+        /** Notes the thread's CPU time at the start of the iteration. */
+        @Setup(Level.Iteration)
+        public void start() {
+            cpuNanos = 0;
+            spans = 0;
+            before = threads.getCurrentThreadCpuTime();
+        }
+
+        /** Counts the thread's CPU time of the iteration. */
+        @TearDown(Level.Iteration)
+        public void finish() {
+            cpuNanos = threads.getCurrentThreadCpuTime() - before;
+        }
+    }
+
     /**
      * One export of the batch.
      *
+     * @param cpu the CPU time counters
      * @return the completion's count, so that nothing is optimised away
      */
     @Benchmark
-    public long export() {
+    public long export(CpuTime cpu) {
+        cpu.spans += BATCH;
         int b = next;
         next = (b + 1) % BATCHES;
         switch (source) {
