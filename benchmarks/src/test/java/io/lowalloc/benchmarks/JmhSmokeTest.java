@@ -8,6 +8,7 @@ import io.lowalloc.benchmarks.pool.PoolBenchmark;
 import io.lowalloc.benchmarks.pool.PoolCrossThreadBenchmark;
 import io.lowalloc.benchmarks.results.JmhResult;
 import io.lowalloc.benchmarks.span.SpanPipelineBenchmark;
+import io.lowalloc.benchmarks.span.ViewReadBenchmark;
 import io.lowalloc.otlp.TraceRequestEncoderBenchmark;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -43,7 +44,8 @@ class JmhSmokeTest {
 
     static Stream<Class<?>> benchmarkClasses() {
         return Stream.of(PoolBenchmark.class, PoolCrossThreadBenchmark.class, AttributesBenchmark.class,
-                BatchingBenchmark.class, SpanPipelineBenchmark.class, TraceRequestEncoderBenchmark.class);
+                BatchingBenchmark.class, SpanPipelineBenchmark.class, ViewReadBenchmark.class,
+                TraceRequestEncoderBenchmark.class);
     }
 
     @ParameterizedTest

@@ -5,6 +5,8 @@ import io.lowalloc.core.attr.AttributeStore;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,10 +21,13 @@ import java.util.function.BiConsumer;
  * <p>Keys come from the shared {@link AttributeKeyCache}. Values: strings as stored, or cut to the
  * attribute value length limit (see {@link ValueLimit}); numbers and booleans boxed, as the API
  * demands, with the box remembered per index (see {@link Boxes}); arrays as a reusable
- * {@link ArrayValueList} per index over the stored array. {@link #forEach} and {@link #get}
- * therefore allocate nothing in steady state for recurring values; a new numeric value costs one
- * box, a new over-limit string one cut. {@link #asMap()}, {@link #toBuilder()} and
- * {@link #toString()} allocate and copy.
+ * {@link ArrayValueList} per index over the stored array. The first {@link #forEach} or
+ * {@link #get} of a binding resolves every key and value once into two arrays; later reads of
+ * that binding (an OTLP marshaler's write pass after its size pass) walk the arrays, so a value
+ * is boxed at most once per binding. {@link #forEach} and {@link #get} therefore allocate nothing
+ * in steady state for recurring values; a new numeric value costs one box, a new over-limit
+ * string one cut. {@link #asMap()}, {@link #toBuilder()} and {@link #toString()} allocate and
+ * copy.
  *
  * <p>Valid, with the values it handed out (lists in particular), while the owning span view stays
  * bound and this view was taken from it under that binding; every read after that throws
@@ -35,6 +40,16 @@ final class AttributesView extends OwnedView implements Attributes {
     private static final AttributeReader EMPTY = AttributeStore.create(1, 1).readOnlyView();
     private static final Object[] NO_BOXES = new Object[0];
     private static final ArrayValueList[] NO_LISTS = new ArrayValueList[0];
+    private static final AttributeKey<?>[] NO_KEYS = new AttributeKey<?>[0];
+    private static final VarHandle RESOLVED_BINDING;
+
+    static {
+        try {
+            RESOLVED_BINDING = MethodHandles.lookup().findVarHandle(AttributesView.class, "resolvedBinding", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final AttributeKeyCache keys;
     private AttributeReader reader = EMPTY;
@@ -42,6 +57,19 @@ final class AttributesView extends OwnedView implements Attributes {
     // Per index: the remembered box of a number, or the remembered cut of an over-limit string.
     private Object[] boxes = NO_BOXES;
     private ArrayValueList[] lists = NO_LISTS;
+    // Per index, for the binding named by resolvedBinding: the key and the value handed out. The
+    // keys stay as a memo for the next binding (same name object and type: same key).
+    private AttributeKey<?>[] shownKeys = NO_KEYS;
+    private Object[] shownValues = NO_BOXES;
+    // Counts binds; written by the binding thread only, read by exporter threads ordered after
+    // the bind by the export call (see Generation).
+    private int binding;
+    // The binding whose shownKeys/shownValues are complete. Released after the arrays are filled
+    // and acquired before they are read, so a reader on another exporter thread that sees the
+    // mark sees the filled arrays. Two threads resolving the same binding at once write equal
+    // keys and values (boxes are immutable), so either's writes are correct.
+    @SuppressWarnings("unused") // accessed through RESOLVED_BINDING
+    private int resolvedBinding;
 
     AttributesView(AttributeKeyCache keys, Generation owner) {
         super(owner);
@@ -56,7 +84,57 @@ final class AttributesView extends OwnedView implements Attributes {
         if (boxes.length < size) {
             boxes = Arrays.copyOf(boxes, size);
             lists = Arrays.copyOf(lists, size);
+            shownKeys = Arrays.copyOf(shownKeys, size);
+            shownValues = Arrays.copyOf(shownValues, size);
         }
+        // Nothing is resolved here: an exporter that never reads the attributes pays nothing.
+        int b = binding + 1;
+        binding = b;
+        // Any mark but b, so that no wrap-around of the count can match a stale resolution.
+        RESOLVED_BINDING.set(this, b - 1);
+    }
+
+    /**
+     * Makes sure {@link #shownKeys} and {@link #shownValues} hold this binding's keys and values
+     * for indexes below {@code size}; returns false (nothing resolved) if the reader outgrew the
+     * arrays, which only a reader changing while bound can do.
+     */
+    private boolean resolve(AttributeReader r, int size) {
+        int b = binding;
+        if ((int) RESOLVED_BINDING.getAcquire(this) == b) {
+            return true;
+        }
+        AttributeKey<?>[] k = shownKeys;
+        Object[] v = shownValues;
+        if (size > k.length || size > v.length) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            // Store only what changed: a reference store into this long-lived array costs a GC
+            // write barrier (with G1 a fence and a card to refine), and keys and string values
+            // mostly recur span after span.
+            AttributeKey<?> key = key(k[i], r, i);
+            if (k[i] != key) {
+                k[i] = key;
+            }
+            Object value = value(r, i);
+            if (v[i] != value) {
+                v[i] = value;
+            }
+        }
+        RESOLVED_BINDING.setRelease(this, b);
+        return true;
+    }
+
+    /** {@return {@code memo} when it is the key of index {@code i}, else the cached key} */
+    private AttributeKey<?> key(AttributeKey<?> memo, AttributeReader r, int i) {
+        String name = r.key(i);
+        io.lowalloc.core.attr.AttributeType type = r.type(i);
+        // Identity first: the same string constant names the same attribute span after span.
+        if (memo != null && memo.getKey() == name && memo.getType() == AttributeKeyCache.otelType(type)) {
+            return memo;
+        }
+        return keys.get(name, type);
     }
 
     /** The reader this view shows, unchecked: for its owners' totals. */
@@ -81,7 +159,7 @@ final class AttributesView extends OwnedView implements Attributes {
         if (i < 0 || AttributeKeyCache.otelType(r.type(i)) != key.getType()) {
             return null;
         }
-        return (T) value(r, i);
+        return (T) (resolve(r, r.size()) ? shownValues[i] : value(r, i));
     }
 
     @Override
@@ -90,8 +168,16 @@ final class AttributesView extends OwnedView implements Attributes {
         check(WHAT);
         AttributeReader r = reader;
         int size = r.size();
-        for (int i = 0; i < size; i++) {
-            consumer.accept(keys.get(r.key(i), r.type(i)), value(r, i));
+        if (resolve(r, size)) {
+            AttributeKey<?>[] k = shownKeys;
+            Object[] v = shownValues;
+            for (int i = 0; i < size; i++) {
+                consumer.accept(k[i], v[i]);
+            }
+        } else {
+            for (int i = 0; i < size; i++) {
+                consumer.accept(keys.get(r.key(i), r.type(i)), value(r, i));
+            }
         }
     }
 
