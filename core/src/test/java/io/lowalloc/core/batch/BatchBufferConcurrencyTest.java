@@ -79,8 +79,11 @@ class BatchBufferConcurrencyTest {
                 .setFullQueuePolicy(scenario.policy)
                 .setMaxBlockTime(10, TimeUnit.SECONDS)
                 // Only the timeout scenario's held exports may time out; elsewhere a starved
-                // completer thread must not turn a slow success into an abandoned batch.
-                .setExporterTimeout(scenario == Scenario.SOME_EXPORTS_TIME_OUT_BLOCK ? 50 : 10_000, TimeUnit.MILLISECONDS)
+                // completer thread must not turn a slow success into an abandoned batch. Even in the
+                // timeout scenario an export that succeeds at once is posted to the exporter thread:
+                // at 50 ms a loaded 2-core machine once starved that thread past the timeout (one
+                // batch of 512 abandoned that the exporter had counted as exported), hence 200 ms.
+                .setExporterTimeout(scenario == Scenario.SOME_EXPORTS_TIME_OUT_BLOCK ? 200 : 10_000, TimeUnit.MILLISECONDS)
                 .setScheduleDelay(5, TimeUnit.MILLISECONDS)
                 .setCompletionHook(item -> {
                     seen.incrementAndGet(item.id);
