@@ -97,6 +97,17 @@ final class Magazine extends MagazineFields {
                 && OWNER.compareAndSet(this, current, thread);
     }
 
+    /**
+     * Tells whether {@code thread} owns this magazine: exact when {@code thread} is the caller,
+     * as only the owner gives ownership up and only a terminated owner loses it.
+     *
+     * @param thread the current thread
+     * @return true if it owns the magazine
+     */
+    boolean isOwnedBy(Thread thread) {
+        return owner == thread;
+    }
+
     /** Gives up ownership (a magazine bound with no room is of no use). Owner only. */
     void unclaim() {
         owner = null;

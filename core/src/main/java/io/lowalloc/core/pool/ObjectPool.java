@@ -30,12 +30,14 @@ import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
  * <p><b>Structure.</b> Pooled objects sit in a shared multi-producer multi-consumer queue and, in
  * front of it, in a fixed number of small per-thread <em>magazines</em> ({@link #MAX_MAGAZINES}
  * at most, {@link #MAX_MAGAZINE_ROOM} objects each, fewer for small capacities): a platform thread
- * that uses the pool claims a free magazine once and from then on acquires from and releases into
- * it with no atomic read-modify-write except the release's one compare-and-set of the object's
- * state; a full or empty magazine moves half its room to or from the queue in one step. The room
- * a magazine may hold is reserved from the capacity when it is claimed, so magazines and queue
- * together never hold more than {@link #capacity()} objects, and a magazine of a terminated thread
- * passes, with its objects, to the next thread that claims one. Virtual threads, and platform
+ * that uses the pool claims a free magazine once and from then on acquires from it, and releases
+ * the objects it acquired itself into it, with no atomic read-modify-write except the release's
+ * one compare-and-set of the object's state; an object released by another thread than the one
+ * that acquired it goes to the queue, where every thread finds it. A full or empty magazine moves
+ * half its room to or from the queue in one step. A magazine's room is taken from the capacity as
+ * it fills and given back when its thread finds the pool empty, so magazines and queue together
+ * never hold more than {@link #capacity()} objects; the objects of a terminated thread's magazine
+ * go back to the queue on the next miss or prefill, or to the next thread that claims it. Virtual threads, and platform
  * threads beyond the number of magazines, use the queue directly: the pool keeps no state per
  * virtual thread. A thread's magazine keeps up to its room of idle objects for that thread.
  *
@@ -197,7 +199,7 @@ public final class ObjectPool<T extends Poolable> {
         }
         // A pooled object: only this thread holds it. A new one: just bound by this thread.
         slot.setState(State.ACQUIRED);
-        slot.recordLease();
+        slot.recordLease(magazine);
         try {
             object.onAcquire();
         } catch (Throwable t) {
@@ -265,7 +267,14 @@ public final class ObjectPool<T extends Poolable> {
             throw new IllegalStateException("object already released (its state is " + slot.state()
                     + ") to " + this);
         }
-        Magazine magazine = magazine();
+        // Back into the magazine it came from only when its own thread releases it: an object
+        // handed to another thread (a span to the export worker) goes to the shared queue, where
+        // every thread finds it, instead of piling up in a releasing thread's magazine. The check
+        // needs no ThreadLocal lookup.
+        Magazine magazine = slot.acquiredInto();
+        if (magazine != null && !magazine.isOwnedBy(Thread.currentThread())) {
+            magazine = null;
+        }
         if (magazine != null) {
             magazine.countRelease();
         } else {
@@ -281,7 +290,7 @@ public final class ObjectPool<T extends Poolable> {
         // store) or the magazine's owner, this thread, publishes the reset and this state.
         slot.setState(State.POOLED);
         if (magazine != null) {
-            if (!magazine.push(object) && !(spill(magazine) && magazine.push(object))) {
+            if (!magazine.push(object) && !(makeRoom(magazine) && magazine.push(object))) {
                 discard(slot);
             }
         } else if (reserveRoom(capacity)) {
@@ -292,8 +301,8 @@ public final class ObjectPool<T extends Poolable> {
     }
 
     /**
-     * Releases every object of {@code objects}, in order, as {@link #release(Poolable)} does,
-     * with the thread's magazine looked up once. Stops at the first object that throws; the
+     * Releases every object of {@code objects}, in order, as {@link #release(Poolable)} does.
+     * Stops at the first object that throws; the
      * objects before it are released, it and those after it are not. Allocates nothing while
      * there is room.
      *
@@ -430,48 +439,14 @@ public final class ObjectPool<T extends Poolable> {
     }
 
     // Once per platform thread: a free magazine, or one whose owner terminated (with its objects
-    // and its reserved room), or none.
+    // and its room), or none. A free magazine has no room yet: it takes room as it fills.
     private Magazine claimMagazine(Thread thread) {
         for (Magazine magazine : magazines) {
             if (magazine.tryClaim(thread)) {
-                if (magazine.room() == 0 && !reserveMagazineRoom(magazine)) {
-                    magazine.unclaim();
-                    return noMagazine;
-                }
                 return magazine;
             }
         }
         return noMagazine;
-    }
-
-    // A first claim: reserves free capacity, and where the capacity is taken up by queued objects
-    // moves those into the magazine instead (a prefilled pool), so a full pool still gives room.
-    private boolean reserveMagazineRoom(Magazine magazine) {
-        int reserved = 0;
-        int want = magazine.maxRoom();
-        for (;;) {
-            long pooled = pooledCount.get();
-            int free = (int) Math.min(want, Math.max(0L, capacity - pooled));
-            if (free == 0 || pooledCount.compareAndSet(pooled, pooled + free)) {
-                reserved = free;
-                break;
-            }
-        }
-        magazineRoom.getAndAdd(reserved);
-        magazine.setRoom(reserved);
-        // Each queued object taken in turns its share of pooledCount into magazine room.
-        int moved = 0;
-        while (reserved + moved < want) {
-            T object = queue.relaxedPoll();
-            if (object == null) {
-                break;
-            }
-            moved++;
-            magazine.setRoom(reserved + moved);
-            magazine.push(object);
-        }
-        magazineRoom.getAndAdd(moved);
-        return reserved + moved > 0;
     }
 
     // On a miss and before a prefill: the objects and room of magazines whose threads terminated
@@ -499,14 +474,15 @@ public final class ObjectPool<T extends Poolable> {
         return moved;
     }
 
-    // An empty magazine takes up to half its room from the queue in one pass; if the queue seems
-    // empty, one object with the bounded wait of acquireShared, else null (a miss).
+    // An empty magazine takes up to half its most room from the queue in one pass, each object
+    // filling free room or becoming room (its share of pooledCount moves to the magazine); if the
+    // queue seems empty, one object with the bounded wait of acquireShared, else null: a miss, and
+    // the magazine's empty room goes back to the pool so that the capacity stays usable by others.
     private T acquireFrom(Magazine magazine) {
         Object top = magazine.pop();
         if (top != null) {
             return cast(top);
         }
-        int batch = Math.max(1, magazine.room() / 2);
         T first = queue.relaxedPoll();
         if (first == null) {
             first = pollWithRetries();
@@ -514,27 +490,69 @@ public final class ObjectPool<T extends Poolable> {
                 first = queue.relaxedPoll();
             }
             if (first == null) {
+                giveBackRoom(magazine);
                 return null;
             }
             pooledCount.getAndAdd(-1L);
             return first;
         }
-        int taken = 1;
-        for (T next; taken < batch && (next = queue.relaxedPoll()) != null; taken++) {
+        int batch = magazine.maxRoom() / 2;
+        int intoRoom = 0;
+        int grown = 0;
+        for (int i = 1; i < batch; i++) {
+            T next = queue.relaxedPoll();
+            if (next == null) {
+                break;
+            }
+            if (magazine.size() < magazine.room()) {
+                intoRoom++;
+            } else {
+                grown++;
+                magazine.setRoom(magazine.room() + 1);
+            }
             magazine.push(next);
         }
-        // The objects now fill magazine room that pooledCount already counts.
-        pooledCount.getAndAdd(-taken);
+        // The first object is acquired; those that filled existing room no longer need their queue
+        // share; those that became room keep it, now as magazine room.
+        pooledCount.getAndAdd(-(1L + intoRoom));
+        if (grown > 0) {
+            magazineRoom.getAndAdd(grown);
+        }
         return first;
     }
 
-    // A full magazine gives up to half its room to the queue, as far as the capacity allows.
-    private boolean spill(Magazine magazine) {
-        int batch = reserveRoomUpTo(Math.max(1, magazine.room() / 2));
-        for (int i = 0; i < batch; i++) {
-            enqueue(cast(magazine.pop()));
+    // Called with the magazine empty.
+    private void giveBackRoom(Magazine magazine) {
+        int room = magazine.room();
+        if (room > 0) {
+            magazine.setRoom(0);
+            magazineRoom.getAndAdd(-room);
+            pooledCount.getAndAdd(-room);
         }
-        return batch > 0;
+    }
+
+    // A full magazine (push failed): at its most room, half its objects go to the queue with their
+    // room (no change to pooledCount); then it reserves free capacity for more room. False if the
+    // pool is full: the object being released is then discarded.
+    private boolean makeRoom(Magazine magazine) {
+        int room = magazine.room();
+        if (room == magazine.maxRoom()) {
+            int batch = room / 2;
+            magazineRoom.getAndAdd(-batch);
+            magazine.setRoom(room - batch);
+            // Room first, then objects: meanwhile they count as being added to the queue.
+            for (int i = 0; i < batch; i++) {
+                enqueue(cast(magazine.pop()));
+            }
+            room -= batch;
+        }
+        int grown = reserveRoomUpTo(magazine.maxRoom() - room);
+        if (grown == 0) {
+            return false;
+        }
+        magazineRoom.getAndAdd(grown);
+        magazine.setRoom(room + grown);
+        return true;
     }
 
     private T acquireShared() {

@@ -52,6 +52,10 @@ public final class PoolSlot {
     // Written only by the thread that just acquired the object (setRelease), read with getAcquire
     // so any thread sees an untorn value.
     private long leases;
+    // The magazine of the thread that acquired the object (null if none), written by that thread
+    // at acquire, plain: the release that reads it on another thread comes after the hand-off that
+    // brought it there, and a stale value only sends the object to the shared queue instead.
+    private Magazine acquiredInto;
 
     /** Creates an unbound slot; the first pool that hands out the object binds it. */
     public PoolSlot() {
@@ -116,7 +120,13 @@ public final class PoolSlot {
         STATE.setRelease(this, next);
     }
 
-    void recordLease() {
+    void recordLease(Magazine magazine) {
         LEASES.setRelease(this, leases + 1L);
+        acquiredInto = magazine;
+    }
+
+    /** {@return the magazine of the thread that last acquired the object, or null} */
+    Magazine acquiredInto() {
+        return acquiredInto;
     }
 }
