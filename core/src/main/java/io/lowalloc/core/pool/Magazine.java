@@ -120,9 +120,10 @@ final class Magazine extends MagazineFields {
             return null;
         }
         s--;
+        // Left in its cell: a thread that releases what it acquired pushes the same object back
+        // into the same cell, and skipping that reference store skips its GC write barrier. So a
+        // magazine may keep up to its room of objects reachable after they left the pool.
         Object object = items[s];
-        // Not kept referenced from here: a discarded object must become garbage.
-        items[s] = null;
         SIZE.setRelease(this, s);
         return object;
     }
@@ -138,7 +139,9 @@ final class Magazine extends MagazineFields {
         if (s >= room) {
             return false;
         }
-        items[s] = object;
+        if (items[s] != object) {
+            items[s] = object;
+        }
         SIZE.setRelease(this, s + 1);
         return true;
     }
