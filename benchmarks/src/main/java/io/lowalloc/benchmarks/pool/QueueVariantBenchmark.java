@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The cost of leaving {@code sun.misc.Unsafe}: JCTools' {@code sun.misc.Unsafe} queues against
  * their atomic (field-updater) variants, which the pool ({@code MpmcAtomicArrayQueue}) and the
- * batch queue ({@code MpscAtomicArrayQueue}) use. Single thread, per operation: a burst of
- * {@code burst} offers, then as many polls, divided by the burst, as the pool moves half a
- * magazine at a time. This is the only place in the project that still loads the Unsafe variants.
+ * batch queue ({@code MpscAtomicArrayQueue}) use. Single thread; one operation is a burst of
+ * {@code burst} offers followed by as many polls (16: the pool moves half a magazine at a time).
+ * This is the only place in the project that still loads the Unsafe variants.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
