@@ -12,7 +12,7 @@ abstract class MagazineLhs {
 abstract class MagazineFields extends MagazineLhs {
     // Written only by the owning thread. size and the counters with release stores, so that
     // ObjectPool.stats() (another thread, acquire loads) reads untorn values that are never ahead
-    // of the hand-offs that produced them; room only when the magazine is bound.
+    // of the hand-offs that produced them.
     int size;
     int room;
     long hits;
@@ -23,8 +23,9 @@ abstract class MagazineFields extends MagazineLhs {
 /**
  * A small stack of pooled objects owned by one platform thread at a time, in front of the pool's
  * shared queue: while a thread owns it, its acquire and release touch only this magazine, with no
- * atomic read-modify-write. It holds at most {@code room} objects, room reserved from the pool's
- * capacity when the magazine is bound, so magazines and queue together never exceed the capacity.
+ * atomic read-modify-write. It holds at most {@code room} objects, room that the pool takes from
+ * its capacity as the magazine fills and gives back when it runs empty, so magazines and queue
+ * together never exceed the capacity.
  *
  * <p>Ownership: {@link #tryClaim(Thread)} sets the owner with a compare-and-set, once per thread
  * (the pool remembers the magazine in a {@code ThreadLocal}); a later thread may take over a

@@ -92,13 +92,13 @@ public final class ObjectPool<T extends Poolable> {
     // sun.misc.Unsafe) JCTools variant: JDK 24+ warns about, and later JDKs refuse, Unsafe.
     private final MpmcAtomicArrayQueue<T> queue;
 
-    // Objects in the queue (queued, or being added or removed) + the room reserved by magazines.
+    // Objects in the queue (queued, or being added or removed) + the room of the magazines.
     // A release to the queue CASes it up before offering, an acquire decrements it after polling,
-    // a magazine adds its room once when claimed; so queue + magazines never exceed the capacity
-    // and the larger queue is never full at offer.
+    // a magazine CASes it up to grow its room; so queue + magazines never exceed the capacity and
+    // the larger queue is never full at offer.
     private final PaddedCount pooledCount = new PaddedCount();
-    // Sum of the magazines' reserved room (the part of pooledCount that is not queued objects);
-    // changes only when a magazine is claimed.
+    // Sum of the magazines' room (the part of pooledCount that is not queued objects); changes
+    // when a magazine grows, spills, runs empty or is reclaimed, never on a magazine hit.
     private final AtomicLong magazineRoom = new AtomicLong();
     // Empty when the capacity is too small for magazines of 2.
     private final Magazine[] magazines;
