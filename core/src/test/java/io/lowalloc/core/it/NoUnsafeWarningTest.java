@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * On JDK 25 a JVM prints "WARNING: sun.misc.Unsafe::... has been called by ..." once any code uses
  * {@code sun.misc.Unsafe}'s memory access; a JVM that records and exports spans through a
- * {@code SpanRecorder} must print none. Skipped where no JDK 25 is installed ({@link Jdk25}).
+ * {@code SpanRecorder} must print none, with platform and virtual threads recording (and the
+ * recorder's accounting must balance). Skipped where no JDK 25 is installed ({@link Jdk25}).
  */
 class NoUnsafeWarningTest {
 
@@ -23,6 +24,7 @@ class NoUnsafeWarningTest {
         ForkedJvm.Result result = ForkedJvm.of(UnsafeUseMain.class).javaHome(jdk25).run().assertSucceeded();
 
         assertThat(result.output()).as("output of %s", result.command()).contains("DONE ")
+                .contains("VIRTUAL " + UnsafeUseMain.VIRTUAL_THREADS).contains("BALANCED true")
                 .doesNotContain(WARNING);
     }
 
