@@ -33,11 +33,13 @@ import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
  * that uses the pool claims a free magazine once and from then on acquires from it, and releases
  * the objects it acquired itself into it, with no atomic read-modify-write except the release's
  * one compare-and-set of the object's state; an object released by another thread than the one
- * that acquired it goes to the queue, where every thread finds it. A full or empty magazine moves
- * half its room to or from the queue in one step. A magazine's room is taken from the capacity as
- * it fills and given back when its thread finds the pool empty, so magazines and queue together
- * never hold more than {@link #capacity()} objects; the objects of a terminated thread's magazine
- * go back to the queue on the next miss or prefill, or to the next thread that claims it. Virtual threads, and platform
+ * that acquired it goes to the queue, where every thread finds it. A full magazine moves
+ * half its objects to the queue in one step. A magazine's room is taken from the capacity one
+ * object at a time as its thread gives objects back, and given back whole when the thread finds
+ * its magazine empty, so magazines and queue together never hold more than {@link #capacity()}
+ * objects, and a thread that acquires more than it gives back (a producer whose objects another
+ * thread releases) holds no room; the objects of a terminated thread's magazine go back to the
+ * queue on the next miss or prefill, or to the next thread that claims it. Virtual threads, and platform
  * threads beyond the number of magazines, use the queue directly: the pool keeps no state per
  * virtual thread. A thread's magazine keeps up to its room of idle objects for that thread.
  *
@@ -474,51 +476,16 @@ public final class ObjectPool<T extends Poolable> {
         return moved;
     }
 
-    // An empty magazine takes up to half its most room from the queue in one pass, each object
-    // filling free room or becoming room (its share of pooledCount moves to the magazine); if the
-    // queue seems empty, one object with the bounded wait of acquireShared, else null: a miss, and
-    // the magazine's empty room goes back to the pool so that the capacity stays usable by others.
+    // An empty magazine gives its room back first (empty room held by one thread would keep the
+    // capacity from every other), then the acquire takes one object from the queue, with the
+    // bounded wait of acquireShared; null is a miss.
     private T acquireFrom(Magazine magazine) {
         Object top = magazine.pop();
         if (top != null) {
             return cast(top);
         }
-        T first = queue.relaxedPoll();
-        if (first == null) {
-            first = pollWithRetries();
-            if (first == null && reclaimTerminatedMagazines() > 0) {
-                first = queue.relaxedPoll();
-            }
-            if (first == null) {
-                giveBackRoom(magazine);
-                return null;
-            }
-            pooledCount.getAndAdd(-1L);
-            return first;
-        }
-        int batch = magazine.maxRoom() / 2;
-        int intoRoom = 0;
-        int grown = 0;
-        for (int i = 1; i < batch; i++) {
-            T next = queue.relaxedPoll();
-            if (next == null) {
-                break;
-            }
-            if (magazine.size() < magazine.room()) {
-                intoRoom++;
-            } else {
-                grown++;
-                magazine.setRoom(magazine.room() + 1);
-            }
-            magazine.push(next);
-        }
-        // The first object is acquired; those that filled existing room no longer need their queue
-        // share; those that became room keep it, now as magazine room.
-        pooledCount.getAndAdd(-(1L + intoRoom));
-        if (grown > 0) {
-            magazineRoom.getAndAdd(grown);
-        }
-        return first;
+        giveBackRoom(magazine);
+        return acquireShared();
     }
 
     // Called with the magazine empty.
@@ -532,8 +499,9 @@ public final class ObjectPool<T extends Poolable> {
     }
 
     // A full magazine (push failed): at its most room, half its objects go to the queue with their
-    // room (no change to pooledCount); then it reserves free capacity for more room. False if the
-    // pool is full: the object being released is then discarded.
+    // room (no change to pooledCount); then it reserves room for one more object, so that a
+    // magazine's room follows the most objects its thread has given back and held at once. False
+    // if the pool is full: the object being released is then discarded.
     private boolean makeRoom(Magazine magazine) {
         int room = magazine.room();
         if (room == magazine.maxRoom()) {
@@ -546,12 +514,11 @@ public final class ObjectPool<T extends Poolable> {
             }
             room -= batch;
         }
-        int grown = reserveRoomUpTo(magazine.maxRoom() - room);
-        if (grown == 0) {
+        if (!reserveRoom(capacity)) {
             return false;
         }
-        magazineRoom.getAndAdd(grown);
-        magazine.setRoom(room + grown);
+        magazineRoom.getAndAdd(1L);
+        magazine.setRoom(room + 1);
         return true;
     }
 
@@ -614,20 +581,6 @@ public final class ObjectPool<T extends Poolable> {
             }
             if (pooledCount.compareAndSet(pooled, pooled + 1)) {
                 return true;
-            }
-        }
-    }
-
-    // Reserves room for up to max objects in one CAS; returns how many (0 if the pool is full).
-    private int reserveRoomUpTo(int max) {
-        for (;;) {
-            long pooled = pooledCount.get();
-            int room = (int) Math.min(max, capacity - pooled);
-            if (room <= 0) {
-                return 0;
-            }
-            if (pooledCount.compareAndSet(pooled, pooled + room)) {
-                return room;
             }
         }
     }
