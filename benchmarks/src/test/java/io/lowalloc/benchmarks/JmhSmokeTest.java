@@ -6,6 +6,7 @@ import io.lowalloc.benchmarks.attr.AttributesBenchmark;
 import io.lowalloc.benchmarks.batch.BatchingBenchmark;
 import io.lowalloc.benchmarks.pool.PoolBenchmark;
 import io.lowalloc.benchmarks.pool.PoolCrossThreadBenchmark;
+import io.lowalloc.benchmarks.pool.QueueVariantBenchmark;
 import io.lowalloc.benchmarks.results.JmhResult;
 import io.lowalloc.benchmarks.span.SpanPipelineBenchmark;
 import io.lowalloc.benchmarks.span.ViewReadBenchmark;
@@ -43,9 +44,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 class JmhSmokeTest {
 
     static Stream<Class<?>> benchmarkClasses() {
-        return Stream.of(PoolBenchmark.class, PoolCrossThreadBenchmark.class, AttributesBenchmark.class,
-                BatchingBenchmark.class, SpanPipelineBenchmark.class, ViewReadBenchmark.class,
-                TraceRequestEncoderBenchmark.class);
+        return Stream.of(PoolBenchmark.class, PoolCrossThreadBenchmark.class, QueueVariantBenchmark.class,
+                AttributesBenchmark.class, BatchingBenchmark.class, SpanPipelineBenchmark.class,
+                ViewReadBenchmark.class, TraceRequestEncoderBenchmark.class);
     }
 
     @ParameterizedTest

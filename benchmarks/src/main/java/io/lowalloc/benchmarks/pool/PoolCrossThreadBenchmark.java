@@ -5,7 +5,7 @@ import io.lowalloc.core.pool.ObjectPool;
 import io.netty.util.Recycler;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.pool2.impl.GenericObjectPool;
-import org.jctools.queues.SpscArrayQueue;
+import org.jctools.queues.atomic.SpscAtomicArrayQueue;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Group;
@@ -24,7 +24,7 @@ import stormpot.Timeout;
 
 /**
  * Table 1, across threads: one thread acquires and writes an object and passes it through a
- * single-producer single-consumer queue ({@link SpscArrayQueue}, allocation-free) to a second
+ * single-producer single-consumer queue ({@link SpscAtomicArrayQueue}, allocation-free) to a second
  * thread, which reads it and releases it to the pool. Each pool is one JMH group of two threads.
  *
  * <p>The group's score is the sum of both methods' operations; one hand-off is one {@code acquire}
@@ -52,7 +52,7 @@ public class PoolCrossThreadBenchmark extends StandardRun {
     /** Plain allocation: the releasing thread drops the object. */
     @State(Scope.Group)
     public static class PlainState {
-        final SpscArrayQueue<PlainPayload> queue = new SpscArrayQueue<>(QUEUE_CAPACITY);
+        final SpscAtomicArrayQueue<PlainPayload> queue = new SpscAtomicArrayQueue<>(QUEUE_CAPACITY);
         int payloadLongs;
         long counter;
 
@@ -70,7 +70,7 @@ public class PoolCrossThreadBenchmark extends StandardRun {
     /** lowalloc {@code ObjectPool}. */
     @State(Scope.Group)
     public static class ObjectPoolState {
-        final SpscArrayQueue<CorePayload> queue = new SpscArrayQueue<>(QUEUE_CAPACITY);
+        final SpscAtomicArrayQueue<CorePayload> queue = new SpscAtomicArrayQueue<>(QUEUE_CAPACITY);
         ObjectPool<CorePayload> pool;
         long counter;
 
@@ -99,7 +99,7 @@ public class PoolCrossThreadBenchmark extends StandardRun {
     /** Netty {@code Recycler}: recycling from the second thread goes back to the first thread's stack. */
     @State(Scope.Group)
     public static class RecyclerState {
-        final SpscArrayQueue<NettyPayload> queue = new SpscArrayQueue<>(QUEUE_CAPACITY);
+        final SpscAtomicArrayQueue<NettyPayload> queue = new SpscAtomicArrayQueue<>(QUEUE_CAPACITY);
         Recycler<NettyPayload> recycler;
         long counter;
 
@@ -117,7 +117,7 @@ public class PoolCrossThreadBenchmark extends StandardRun {
     /** commons-pool2 {@code GenericObjectPool}. */
     @State(Scope.Group)
     public static class CommonsState {
-        final SpscArrayQueue<CommonsPayload> queue = new SpscArrayQueue<>(QUEUE_CAPACITY);
+        final SpscAtomicArrayQueue<CommonsPayload> queue = new SpscAtomicArrayQueue<>(QUEUE_CAPACITY);
         GenericObjectPool<CommonsPayload> pool;
         long counter;
 
@@ -146,7 +146,7 @@ public class PoolCrossThreadBenchmark extends StandardRun {
     /** Stormpot. */
     @State(Scope.Group)
     public static class StormpotState {
-        final SpscArrayQueue<StormpotPayload> queue = new SpscArrayQueue<>(QUEUE_CAPACITY);
+        final SpscAtomicArrayQueue<StormpotPayload> queue = new SpscAtomicArrayQueue<>(QUEUE_CAPACITY);
         final Timeout timeout = new Timeout(10, TimeUnit.SECONDS);
         Pool<StormpotPayload> pool;
         long counter;

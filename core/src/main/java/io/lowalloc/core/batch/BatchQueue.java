@@ -6,11 +6,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.jctools.queues.MpscArrayQueue;
+import org.jctools.queues.atomic.MpscAtomicArrayQueue;
 
 /**
- * The state shared by offering threads and the export worker: a JCTools {@link MpscArrayQueue}
- * bounded to an exact capacity, item sequence numbers, arrival stamps and the batch wake-up.
+ * The state shared by offering threads and the export worker: a JCTools {@link MpscAtomicArrayQueue}
+ * bounded to an exact capacity, item sequence numbers, arrival stamps and the batch wake-up. The
+ * atomic variant of JCTools' queue works through field updaters instead of {@code sun.misc.Unsafe},
+ * which JDK 24+ warns about and later JDKs refuse.
  *
  * <p><b>Exact bound.</b> JCTools rounds capacities up to a power of two, so the queue itself could
  * hold up to twice {@code capacity} items. A producer therefore first <em>reserves</em> a place by
@@ -20,7 +22,7 @@ import org.jctools.queues.MpscArrayQueue;
  * CAS gives each item its sequence number {@code r}, its depth {@code r - taken} (for the wake-up
  * and arrival stamps) and, through the sign bit, an atomic "closed" check: once the bit is set no
  * reservation can succeed, so the worker knows exactly how many items it must still drain.
- * ({@code MpscArrayQueue.offerIfBelowThreshold} also bounds exactly but returns neither the
+ * ({@code MpscAtomicArrayQueue.offerIfBelowThreshold} also bounds exactly but returns neither the
  * sequence nor a way to close atomically.)
  *
  * <p><b>Arrival stamps.</b> Reading the clock on every offer would cost more than the offer, so
@@ -65,7 +67,7 @@ final class BatchQueue<T> {
 
     private final int capacity;
     private final int batchSize;
-    private final MpscArrayQueue<T> queue;
+    private final MpscAtomicArrayQueue<T> queue;
     // count of reservations ever made | CLOSED_BIT; written only by CAS (volatile).
     private final PaddedSequence reserved = new PaddedSequence();
     // Items removed by the worker. Single writer (the worker), published with lazySet (a release
@@ -87,7 +89,7 @@ final class BatchQueue<T> {
     BatchQueue(int capacity, int batchSize) {
         this.capacity = capacity;
         this.batchSize = batchSize;
-        this.queue = new MpscArrayQueue<>(Math.max(2, capacity));
+        this.queue = new MpscAtomicArrayQueue<>(Math.max(2, capacity));
         int ring = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1);
         this.stampSeq = new long[ring];
         this.stampNanos = new long[ring];

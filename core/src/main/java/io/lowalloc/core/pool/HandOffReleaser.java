@@ -1,5 +1,6 @@
 package io.lowalloc.core.pool;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -38,6 +39,21 @@ public final class HandOffReleaser<T extends Poolable> {
      */
     public void release(T object) {
         pool.releaseHandedOff(object);
+    }
+
+    /**
+     * Releases every object of {@code objects}, in order, as {@link #release(Poolable)} does
+     * (handed off or not), in one call: a whole exported batch back to the pool. Stops at the first
+     * object that throws; those before it are released, it and those after it are not. Allocates
+     * nothing while the pool has room.
+     *
+     * @param objects objects acquired from this releaser's pool and not yet released; only read
+     * @throws NullPointerException if {@code objects} or an element is {@code null}
+     * @throws IllegalArgumentException if the pool did not create an element
+     * @throws IllegalStateException if an element is not currently acquired (already released)
+     */
+    public void releaseAll(List<? extends T> objects) {
+        pool.releaseAllHandedOff(Objects.requireNonNull(objects, "objects"));
     }
 
     /** {@return the pool this releaser gives objects back to} */

@@ -1,12 +1,13 @@
 package io.lowalloc.core.pool;
 
 import io.lowalloc.core.pool.PoolSlot.State;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
-import org.jctools.queues.MpmcArrayQueue;
-import org.jctools.util.PaddedAtomicLong;
+import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
 
 /**
  * A bounded, lock-free pool of reusable {@link Poolable} objects. {@link #acquire()} returns a
@@ -26,12 +27,35 @@ import org.jctools.util.PaddedAtomicLong;
  * pool's one {@link HandOffReleaser}, claimed once with {@link #claimHandOffReleaser()} by the
  * component that does the hand-off, so no one else can give the object back early.
  *
+ * <p><b>Structure.</b> Pooled objects sit in a shared multi-producer multi-consumer queue and, in
+ * front of it, in a fixed number of small per-thread <em>magazines</em> ({@link #MAX_MAGAZINES}
+ * at most, {@link #MAX_MAGAZINE_ROOM} objects each, fewer for small capacities): a platform thread
+ * that uses the pool claims a free magazine once and from then on acquires from it, and releases
+ * the objects it acquired itself into it, with no atomic read-modify-write except the release's
+ * one compare-and-set of the object's state; an object released by another thread than the one
+ * that acquired it goes to the queue, where every thread finds it. A full magazine moves
+ * half its objects to the queue in one step. A magazine's room is taken from the capacity one
+ * object at a time as its thread gives objects back, and given back whole when the thread finds
+ * its magazine empty, so magazines and queue together never hold more than {@link #capacity()}
+ * objects, and a thread that acquires more than it gives back (a producer whose objects another
+ * thread releases) holds no room; the objects of a terminated thread's magazine go back to the
+ * queue on the next miss or prefill, or to the next thread that claims it. Virtual threads, and platform
+ * threads beyond the number of magazines, use the queue directly: the pool keeps no state per
+ * virtual thread. A thread's magazine keeps up to its room of idle objects for that thread.
+ *
+ * <p><b>Sizing.</b> Objects are created on demand (or by {@link #prefill(int)}) and pooled as they
+ * are released, so a pool grows to the number of objects the workload has out at its peak and
+ * keeps them, up to the capacity; with more objects out than the capacity, the excess is left to
+ * the garbage collector on release and shows as {@link PoolStats#misses()} and
+ * {@link PoolStats#discarded()}. Set the capacity to the most objects expected out at once (for a
+ * span pool: spans being recorded + queued + being exported).
+ *
  * <p>Thread-safe: any thread may acquire or release, and a release happens-before the next
  * acquire of the same object. With a warm pool, {@code acquire()} and {@code release()} allocate
  * nothing if {@link Poolable#reset()} and {@link Poolable#onAcquire()} do not; a miss allocates
- * what the factory does, the counters at most one cell per CPU once contended. Building a pool
- * allocates one reference and one {@code long} per queue slot (capacity rounded up to a power of
- * two).
+ * what the factory does, the counters at most one cell per CPU once contended, and a thread's
+ * first use of the pool one {@code ThreadLocal} entry. Building a pool allocates one reference and
+ * one {@code long} per queue slot (capacity rounded up to a power of two) and the magazines.
  *
  * @param <T> the pooled type
  */
@@ -42,6 +66,18 @@ public final class ObjectPool<T extends Poolable> {
 
     /** The largest capacity a pool accepts: {@value} (the queue's limit). */
     public static final int MAX_CAPACITY = 1 << 30;
+
+    /**
+     * The most objects one thread's magazine holds: {@value}; a pool gives each magazine
+     * {@code min(MAX_MAGAZINE_ROOM, capacity / 4)} and none below 2.
+     */
+    public static final int MAX_MAGAZINE_ROOM = 32;
+
+    /**
+     * The most magazines a pool has, hence platform threads served by one at once: {@value};
+     * a pool has {@code min(MAX_MAGAZINES, 4 * availableProcessors)}.
+     */
+    public static final int MAX_MAGAZINES = 64;
 
     // Spins wait out a releasing thread a few instructions from filling the head slot; yields let
     // one preempted in that window run, which spinning cannot when threads outnumber cores.
@@ -54,16 +90,26 @@ public final class ObjectPool<T extends Poolable> {
     private final int capacity;
     private final String name;
     // Multi-producer multi-consumer (request threads acquire, exporter threads release) and a
-    // preallocated array ring, so offer and poll never allocate.
-    private final MpmcArrayQueue<T> queue;
+    // preallocated array ring, so offer and poll never allocate. The atomic (VarHandle-free of
+    // sun.misc.Unsafe) JCTools variant: JDK 24+ warns about, and later JDKs refuse, Unsafe.
+    private final MpmcAtomicArrayQueue<T> queue;
 
-    // Exact count of pooled objects (queued, or being added or removed): a release CASes it up
-    // before offering, an acquire decrements it after polling, so it never exceeds capacity and the
-    // larger queue is never full at offer. Padded against false sharing with the fields above.
-    private final PaddedAtomicLong pooledCount = new PaddedAtomicLong();
+    // Objects in the queue (queued, or being added or removed) + the room of the magazines.
+    // A release to the queue CASes it up before offering, an acquire decrements it after polling,
+    // a magazine CASes it up to grow its room; so queue + magazines never exceed the capacity and
+    // the larger queue is never full at offer.
+    private final PaddedCount pooledCount = new PaddedCount();
+    // Sum of the magazines' room (the part of pooledCount that is not queued objects); changes
+    // when a magazine grows, spills, runs empty or is reclaimed, never on a magazine hit.
+    private final AtomicLong magazineRoom = new AtomicLong();
+    // Empty when the capacity is too small for magazines of 2.
+    private final Magazine[] magazines;
+    // The calling platform thread's magazine, or NO_MAGAZINE; never read by a virtual thread.
+    private final ThreadLocal<Magazine> threadMagazine = new ThreadLocal<>();
+    private final Magazine noMagazine = new Magazine(0);
 
-    // Statistics only. LongAdder, not AtomicLong: all request threads bump these at once, and
-    // "acquired" is hits + misses to keep one increment per operation.
+    // Statistics of the queue path and of rare events. LongAdder, not AtomicLong: threads without a
+    // magazine bump these at once; threads with one count hits, misses and releases in it.
     private final LongAdder created = new LongAdder();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
@@ -77,7 +123,13 @@ public final class ObjectPool<T extends Poolable> {
         this.capacity = capacity;
         this.name = name != null ? name : "ObjectPool@" + Integer.toHexString(System.identityHashCode(this));
         // JCTools requires at least 2; the pooled count enforces the exact (possibly smaller) capacity.
-        this.queue = new MpmcArrayQueue<>(Math.max(2, capacity));
+        this.queue = new MpmcAtomicArrayQueue<>(Math.max(2, capacity));
+        int room = Math.min(MAX_MAGAZINE_ROOM, capacity / 4);
+        int count = room < 2 ? 0 : Math.min(MAX_MAGAZINES, 4 * Runtime.getRuntime().availableProcessors());
+        this.magazines = new Magazine[count];
+        for (int i = 0; i < count; i++) {
+            magazines[i] = new Magazine(room);
+        }
     }
 
     /**
@@ -122,30 +174,39 @@ public final class ObjectPool<T extends Poolable> {
      * @throws IllegalStateException if the factory returned an object this pool created before
      */
     public T acquire() {
-        T object = poll();
+        Magazine magazine = magazine();
+        T object = magazine != null ? acquireFrom(magazine) : acquireShared();
+        PoolSlot slot;
         if (object != null) {
-            pooledCount.getAndDecrement();
-            PoolSlot slot = object.poolSlot();
-            if (!slot.compareAndSetState(State.POOLED, State.ACQUIRED)) {
-                // Only this pool changes a pooled object's state, so this is a bug, not misuse.
+            slot = object.poolSlot();
+            // No compare-and-set: a pooled object is reachable only through this pool, and the
+            // magazine pop or queue poll gave it to this thread alone. The check finds pool bugs.
+            if (slot.state() != State.POOLED) {
                 throw new IllegalStateException("pool corrupted: a pooled object was " + slot.state()
                         + " instead of POOLED in " + this);
             }
-            slot.recordLease();
-            hits.increment();
+            if (magazine != null) {
+                magazine.countHit();
+            } else {
+                hits.increment();
+            }
         } else {
             object = newObject();
-            PoolSlot slot = object.poolSlot();
-            // Just bound by this thread, so no other thread can have moved it from NEW.
-            slot.setState(State.ACQUIRED);
-            slot.recordLease();
-            misses.increment();
+            slot = object.poolSlot();
+            if (magazine != null) {
+                magazine.countMiss();
+            } else {
+                misses.increment();
+            }
         }
+        // A pooled object: only this thread holds it. A new one: just bound by this thread.
+        slot.setState(State.ACQUIRED);
+        slot.recordLease(magazine);
         try {
             object.onAcquire();
         } catch (Throwable t) {
             released.increment();
-            discard(object.poolSlot());
+            discard(slot);
             throw t;
         }
         return object;
@@ -202,24 +263,71 @@ public final class ObjectPool<T extends Poolable> {
             // a plain-release race with the owner's release is settled by the CAS below anyway.
             object.checkReleasable();
         }
-        // The CAS is what makes a racing second release fail: exactly one caller moves it out of ACQUIRED.
+        // The one atomic read-modify-write of a release, and what makes a racing second release
+        // fail: exactly one caller moves the object out of ACQUIRED.
         if (!slot.compareAndSetState(State.ACQUIRED, State.RELEASING)) {
             throw new IllegalStateException("object already released (its state is " + slot.state()
                     + ") to " + this);
         }
-        released.increment();
+        // Back into the magazine it came from only when its own thread releases it: an object
+        // handed to another thread (a span to the export worker) goes to the shared queue, where
+        // every thread finds it, instead of piling up in a releasing thread's magazine. The check
+        // needs no ThreadLocal lookup.
+        Magazine magazine = slot.acquiredInto();
+        if (magazine != null && !magazine.isOwnedBy(Thread.currentThread())) {
+            magazine = null;
+        }
+        if (magazine != null) {
+            magazine.countRelease();
+        } else {
+            released.increment();
+        }
         try {
             object.reset();
         } catch (Throwable t) {
             discard(slot);
             throw t;
         }
-        if (!reserveRoom(capacity)) {
-            discard(slot);
-            return;
-        }
+        // Before the object becomes reachable to another thread: the queue's offer (a release
+        // store) or the magazine's owner, this thread, publishes the reset and this state.
         slot.setState(State.POOLED);
-        enqueue(object);
+        if (magazine != null) {
+            if (!magazine.push(object) && !(makeRoom(magazine) && magazine.push(object))) {
+                discard(slot);
+            }
+        } else if (reserveRoom(capacity)) {
+            enqueue(object);
+        } else {
+            discard(slot);
+        }
+    }
+
+    /**
+     * Releases every object of {@code objects}, in order, as {@link #release(Poolable)} does.
+     * Stops at the first object that throws; the
+     * objects before it are released, it and those after it are not. Allocates nothing while
+     * there is room.
+     *
+     * @param objects objects acquired from this pool, none released yet or handed off; the list
+     *     is only read
+     * @throws NullPointerException if {@code objects} or one of its elements is {@code null}
+     * @throws IllegalArgumentException if this pool did not create an element
+     * @throws IllegalStateException if an element is not currently acquired, or is handed off
+     */
+    public void releaseAll(List<? extends T> objects) {
+        releaseAll(Objects.requireNonNull(objects, "objects"), true);
+    }
+
+    /** The batch release of {@link HandOffReleaser}: {@link #releaseAll(List)} without the veto. */
+    void releaseAllHandedOff(List<? extends T> objects) {
+        releaseAll(objects, false);
+    }
+
+    private void releaseAll(List<? extends T> objects, boolean vetoable) {
+        // Indexed, not iterated: an iterator would allocate per call.
+        for (int i = 0, n = objects.size(); i < n; i++) {
+            release(objects.get(i), vetoable);
+        }
     }
 
     /**
@@ -234,13 +342,15 @@ public final class ObjectPool<T extends Poolable> {
         if (count < 0 || count > capacity) {
             throw new IllegalArgumentException("count must be in [0, " + capacity + "] (the capacity), was: " + count);
         }
+        reclaimTerminatedMagazines();
         int createdHere = 0;
-        while (reserveRoom(count)) {
+        // Into the queue, where every thread finds them (a magazine takes its share when claimed).
+        while (pooled() < count && reserveRoom(capacity)) {
             T object;
             try {
                 object = newObject();
             } catch (Throwable t) {
-                pooledCount.getAndDecrement();
+                pooledCount.getAndAdd(-1L);
                 throw t;
             }
             object.poolSlot().setState(State.POOLED);
@@ -275,13 +385,21 @@ public final class ObjectPool<T extends Poolable> {
 
     /** {@return a new snapshot of the counters; see {@link PoolStats} for their consistency}. */
     public PoolStats stats() {
-        // released before hits/misses: every counted release had its acquire counted earlier,
-        // so the snapshot never shows more released than acquired objects.
+        // released before hits/misses: every counted release had its acquire counted earlier
+        // (a magazine's release store of a count is ordered after the hand-off that brought the
+        // object), so the snapshot never shows more released than acquired objects.
         long releasedNow = released.sum();
+        for (Magazine magazine : magazines) {
+            releasedNow += magazine.released();
+        }
         long discardedNow = discarded.sum();
-        long pooledNow = pooledCount.get();
+        long pooledNow = pooled();
         long hitsNow = hits.sum();
         long missesNow = misses.sum();
+        for (Magazine magazine : magazines) {
+            hitsNow += magazine.hits();
+            missesNow += magazine.misses();
+        }
         long createdNow = created.sum();
         return new PoolStats(createdNow, hitsNow, missesNow, releasedNow, discardedNow, pooledNow);
     }
@@ -289,15 +407,141 @@ public final class ObjectPool<T extends Poolable> {
     /** {@return a new description, e.g. {@code ObjectPool[spans, capacity=1024, pooled=12]}} */
     @Override
     public String toString() {
-        return "ObjectPool[" + name + ", capacity=" + capacity + ", pooled=" + pooledCount.get() + "]";
+        return "ObjectPool[" + name + ", capacity=" + capacity + ", pooled=" + pooled() + "]";
+    }
+
+    /** Objects in the queue and the magazines; exact when no thread is using the pool. */
+    private long pooled() {
+        long pooled = pooledCount.get() - magazineRoom.get();
+        for (Magazine magazine : magazines) {
+            pooled += magazine.size();
+        }
+        return Math.max(0L, Math.min(capacity, pooled));
+    }
+
+    /**
+     * The calling thread's magazine, claimed on its first call; null for a virtual thread, or when
+     * every magazine was taken (then the thread uses the queue from then on).
+     */
+    private Magazine magazine() {
+        if (magazines.length == 0) {
+            return null;
+        }
+        Thread thread = Thread.currentThread();
+        // Before the ThreadLocal: its get() would create an entry for every virtual thread.
+        if (VirtualThreads.isVirtual(thread)) {
+            return null;
+        }
+        Magazine magazine = threadMagazine.get();
+        if (magazine == null) {
+            magazine = claimMagazine(thread);
+            threadMagazine.set(magazine);
+        }
+        return magazine == noMagazine ? null : magazine;
+    }
+
+    // Once per platform thread: a free magazine, or one whose owner terminated (with its objects
+    // and its room), or none. A free magazine has no room yet: it takes room as it fills.
+    private Magazine claimMagazine(Thread thread) {
+        for (Magazine magazine : magazines) {
+            if (magazine.tryClaim(thread)) {
+                return magazine;
+            }
+        }
+        return noMagazine;
+    }
+
+    // On a miss and before a prefill: the objects and room of magazines whose threads terminated
+    // go back to the queue and the free capacity, so that terminated threads (a pool of request or
+    // test threads that came and went) do not keep the capacity fragmented. Returns the objects moved.
+    private int reclaimTerminatedMagazines() {
+        Thread thread = Thread.currentThread();
+        int moved = 0;
+        for (Magazine magazine : magazines) {
+            if (!magazine.tryClaimFromTerminated(thread)) {
+                continue;
+            }
+            int room = magazine.room();
+            int size = magazine.size();
+            // Room first, then objects: meanwhile the objects count as being added to the queue.
+            magazineRoom.getAndAdd(-room);
+            pooledCount.getAndAdd(-(room - size));
+            for (Object object; (object = magazine.pop()) != null; ) {
+                enqueue(cast(object));
+            }
+            magazine.setRoom(0);
+            magazine.unclaim();
+            moved += size;
+        }
+        return moved;
+    }
+
+    // An empty magazine gives its room back first (empty room held by one thread would keep the
+    // capacity from every other), then the acquire takes one object from the queue, with the
+    // bounded wait of acquireShared; null is a miss.
+    private T acquireFrom(Magazine magazine) {
+        Object top = magazine.pop();
+        if (top != null) {
+            return cast(top);
+        }
+        giveBackRoom(magazine);
+        return acquireShared();
+    }
+
+    // Called with the magazine empty.
+    private void giveBackRoom(Magazine magazine) {
+        int room = magazine.room();
+        if (room > 0) {
+            magazine.setRoom(0);
+            magazineRoom.getAndAdd(-room);
+            pooledCount.getAndAdd(-room);
+        }
+    }
+
+    // A full magazine (push failed): at its most room, half its objects go to the queue with their
+    // room (no change to pooledCount); then it reserves room for one more object, so that a
+    // magazine's room follows the most objects its thread has given back and held at once. False
+    // if the pool is full: the object being released is then discarded.
+    private boolean makeRoom(Magazine magazine) {
+        int room = magazine.room();
+        if (room == magazine.maxRoom()) {
+            int batch = room / 2;
+            magazineRoom.getAndAdd(-batch);
+            magazine.setRoom(room - batch);
+            // Room first, then objects: meanwhile they count as being added to the queue.
+            for (int i = 0; i < batch; i++) {
+                enqueue(cast(magazine.pop()));
+            }
+            room -= batch;
+        }
+        if (!reserveRoom(capacity)) {
+            return false;
+        }
+        magazineRoom.getAndAdd(1L);
+        magazine.setRoom(room + 1);
+        return true;
+    }
+
+    private T acquireShared() {
+        T object = pollWithRetries();
+        if (object == null && reclaimTerminatedMagazines() > 0) {
+            object = queue.relaxedPoll();
+        }
+        if (object != null) {
+            pooledCount.getAndAdd(-1L);
+        }
+        return object;
     }
 
     // relaxedPoll() sees only the head slot, which a releaser may have claimed but not yet filled;
     // poll() would spin on it for as long as that releaser stays descheduled. So retry boundedly,
-    // only while pooledCount > 0 (an object is queued or about to be), and accept a rare miss.
-    private T poll() {
+    // only while the queue's share of pooledCount is > 0 (an object is queued or about to be), and
+    // accept a rare miss.
+    private T pollWithRetries() {
         T object = queue.relaxedPoll();
-        for (int attempt = 0; object == null && attempt < ACQUIRE_RETRIES && pooledCount.get() > 0; attempt++) {
+        for (int attempt = 0;
+                object == null && attempt < ACQUIRE_RETRIES && pooledCount.get() - magazineRoom.get() > 0;
+                attempt++) {
             if (attempt < ACQUIRE_SPINS) {
                 Thread.onSpinWait();
             } else {
@@ -306,6 +550,12 @@ public final class ObjectPool<T extends Poolable> {
             object = queue.relaxedPoll();
         }
         return object;
+    }
+
+    // Only this pool's objects are ever put in the queue and the magazines.
+    @SuppressWarnings("unchecked")
+    private T cast(Object object) {
+        return (T) object;
     }
 
     private T newObject() {

@@ -29,6 +29,8 @@ public final class PoolSlot {
         DISCARDED
     }
 
+    // Ordinal-indexed, so reading the state allocates nothing.
+    private static final State[] STATES = State.values();
     private static final VarHandle STATE;
     private static final VarHandle OWNER;
     private static final VarHandle LEASES;
@@ -36,7 +38,7 @@ public final class PoolSlot {
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            STATE = lookup.findVarHandle(PoolSlot.class, "state", State.class);
+            STATE = lookup.findVarHandle(PoolSlot.class, "state", int.class);
             OWNER = lookup.findVarHandle(PoolSlot.class, "owner", ObjectPool.class);
             LEASES = lookup.findVarHandle(PoolSlot.class, "leases", long.class);
         } catch (ReflectiveOperationException e) {
@@ -47,11 +49,17 @@ public final class PoolSlot {
     // Plain fields, accessed through the VarHandles above: state and owner with acquire/release or
     // CAS; the initial values need no fence because a fresh slot reaches other threads only through
     // the pool's queue or the application's own hand-off, both of which order them.
-    private State state = State.NEW;
+    // The State's ordinal: an int, not the enum reference, so that the three transitions of every
+    // acquire+release store no reference (no GC write barrier on a tenured object).
+    private int state = State.NEW.ordinal();
     private ObjectPool<?> owner;
     // Written only by the thread that just acquired the object (setRelease), read with getAcquire
     // so any thread sees an untorn value.
     private long leases;
+    // The magazine of the thread that acquired the object (null if none), written by that thread
+    // at acquire, plain: the release that reads it on another thread comes after the hand-off that
+    // brought it there, and a stale value only sends the object to the shared queue instead.
+    private Magazine acquiredInto;
 
     /** Creates an unbound slot; the first pool that hands out the object binds it. */
     public PoolSlot() {
@@ -64,7 +72,7 @@ public final class PoolSlot {
      * @return the current state, never {@code null}
      */
     public State state() {
-        return (State) STATE.getAcquire(this);
+        return STATES[(int) STATE.getAcquire(this)];
     }
 
     /**
@@ -108,15 +116,24 @@ public final class PoolSlot {
 
     /** Atomically moves from {@code expected} to {@code next}; false if the state was not {@code expected}. */
     boolean compareAndSetState(State expected, State next) {
-        return STATE.compareAndSet(this, expected, next);
+        return STATE.compareAndSet(this, expected.ordinal(), next.ordinal());
     }
 
     /** Only for transitions no other thread can race for (the caller owns the object). */
     void setState(State next) {
-        STATE.setRelease(this, next);
+        STATE.setRelease(this, next.ordinal());
     }
 
-    void recordLease() {
+    void recordLease(Magazine magazine) {
         LEASES.setRelease(this, leases + 1L);
+        // Stored only when it changes: a reference store into a tenured object costs a GC barrier.
+        if (acquiredInto != magazine) {
+            acquiredInto = magazine;
+        }
+    }
+
+    /** {@return the magazine of the thread that last acquired the object, or null} */
+    Magazine acquiredInto() {
+        return acquiredInto;
     }
 }

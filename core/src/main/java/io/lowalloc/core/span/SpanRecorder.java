@@ -478,6 +478,16 @@ public final class SpanRecorder implements AutoCloseable {
          * {@code maxQueueSize + maxExportBatchSize + DEFAULT_POOL_HEADROOM}: every span that can
          * be queued or exported at once, plus spans being recorded.
          *
+         * <p>The capacity is a bound, not a size: the pool starts empty (unless
+         * {@link #setPrefill(int) prefilled}), creates a span whenever it has none idle, and keeps
+         * every span given back up to the capacity, so it holds the most spans the workload had
+         * out at once (being recorded + queued + being exported), and keeps that many. To size
+         * it, read {@link RecorderStats#pool()} after a peak: {@code created} is the spans that
+         * peak needed; {@code misses} that keep growing once warm mean more spans are out at once
+         * than the pool holds (many concurrent or long spans, a stalled exporter), each such span
+         * then allocated and later {@code discarded}. A capacity below the default trades that
+         * allocation under overload for less retained heap.
+         *
          * @param poolCapacity in {@code [1, ObjectPool.MAX_CAPACITY]}
          * @return this
          * @throws IllegalArgumentException if out of range

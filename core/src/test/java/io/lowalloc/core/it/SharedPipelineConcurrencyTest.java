@@ -92,17 +92,18 @@ class SharedPipelineConcurrencyTest {
 
     @Test
     void inspectionFlagsASpanReleasedWhileInUseAndOneCarryingAnotherProducersMarker() {
-        // Prefilled as a run's pool is, so the released span is not the next one handed out.
+        // Prefilled as a run's pool is; all three acquired before the release, so that the released
+        // span cannot be handed out again as one of the others.
         ObjectPool<SpanData> pool = SpanData.newPool(SharedPipelineRun.POOL_CAPACITY, SharedPipelineRun.LIMITS);
         pool.prefill(SharedPipelineRun.POOL_CAPACITY);
         SpanData released = pool.acquire();
+        SpanData foreign = pool.acquire();
+        SpanData sound = pool.acquire();
         writeSubmitted(released, SharedPipelineRun.marker(0), 5);
         // The bug simulated: back in the pool while the pipeline holds it. A plain release refuses a
         // submitted span, so only the pool's hand-off releaser can do this.
         pool.claimHandOffReleaser().release(released);
-        SpanData foreign = pool.acquire();
         writeSubmitted(foreign, SharedPipelineRun.marker(0), SharedPipelineRun.SPANS_PER_PRODUCER + 5L);
-        SpanData sound = pool.acquire();
         writeSubmitted(sound, SharedPipelineRun.marker(1), SharedPipelineRun.SPANS_PER_PRODUCER + 6L);
 
         run.inspect(List.of(released, foreign, sound), ItemLedger.EXPORTED);

@@ -41,6 +41,7 @@ public final class ForkedJvm {
     private final Class<?> mainClass;
     private final List<String> jvmOptions = new ArrayList<>();
     private long timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+    private Path javaHome = Path.of(System.getProperty("java.home"));
 
     private ForkedJvm(Class<?> mainClass) {
         this.mainClass = mainClass;
@@ -81,6 +82,18 @@ public final class ForkedJvm {
     }
 
     /**
+     * Runs the JVM of another JDK (such as JDK 25 for a warning only it prints) instead of the
+     * test's own. The test's classes must run on it.
+     *
+     * @param home the JDK's home directory, holding {@code bin/java}
+     * @return this
+     */
+    public ForkedJvm javaHome(Path home) {
+        this.javaHome = home;
+        return this;
+    }
+
+    /**
      * Sets how long {@link #run} waits before it kills the JVM and fails.
      *
      * @param seconds the timeout in seconds
@@ -102,7 +115,7 @@ public final class ForkedJvm {
      */
     public Result run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
         // Surefire runs tests from a manifest-only jar; the real class path is in this property.
