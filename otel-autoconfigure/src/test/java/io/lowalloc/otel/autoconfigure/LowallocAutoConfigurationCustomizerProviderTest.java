@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lowalloc.core.jmx.StatsMBeans;
 import io.lowalloc.core.testing.Await;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
@@ -100,6 +101,22 @@ class LowallocAutoConfigurationCustomizerProviderTest {
         // The replaced processor's worker thread has ended.
         Await.until(() -> workerThreads("BatchSpanProcessor_WorkerThread") <= stockWorkersBefore,
                 "the replaced BatchSpanProcessor's worker thread to end");
+    }
+
+    @Test
+    void readmeUsage() throws Exception {
+        Map<String, String> testSettings = properties(null); // endpoint of the test's receiver, no metrics or logs
+        // readme:autoconfigure:begin
+        // or -Dlowalloc.processor.enabled=true, or LOWALLOC_PROCESSOR_ENABLED=true, beside your otel.* settings
+        OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
+                .addPropertiesSupplier(() -> testSettings)
+                .addPropertiesSupplier(() -> Map.of("lowalloc.processor.enabled", "true"))
+                .build()
+                .getOpenTelemetrySdk(); // its BatchSpanProcessor is now lowalloc's, with the same otel.bsp.* settings
+        sdk.getTracer("checkout").spanBuilder("charge").startSpan().end();
+        sdk.shutdown().join(10, TimeUnit.SECONDS); // flushes, then shuts the exporter down
+        // readme:autoconfigure:end
+        assertThat(receiver.spans).extracting(Span::getName).containsExactly("charge");
     }
 
     @Test
