@@ -15,13 +15,13 @@ class QuickStartTest {
 
     @Test
     void recordsTwoSpansAndExportsThemThroughTheRecorder() {
-        // quickstart:begin
+        // readme:quickstart:begin
         AtomicLong exported = new AtomicLong();
         SpanRecorder recorder = SpanRecorder.create((batch, result) -> {
             exported.addAndGet(batch.size()); // read or copy the spans here, then report the result
             result.success();
         }); // a span pool, a batch buffer and its worker, with OpenTelemetry's batching defaults
-        FixedAttributeBuilder attrs = FixedAttributeBuilder.create(); // one per thread, reused
+        FixedAttributeBuilder attrs = FixedAttributeBuilder.create(); // reused; not one per virtual thread
 
         SpanData span = recorder.startSpan("GET /users/{id}", SpanKind.SERVER); // new trace, random ids
         attrs.clear();
@@ -34,7 +34,7 @@ class QuickStartTest {
         assertThat(stats.batch().exported()).isEqualTo(2);
         assertThat(stats.isBalanced()).isTrue(); // offered = exported + dropped + failed + abandoned + pending
         recorder.close();
-        // quickstart:end
+        // readme:quickstart:end
 
         assertThat(exported).hasValue(2);
         assertThat(recorder.stats().pool().outstanding()).isZero();
