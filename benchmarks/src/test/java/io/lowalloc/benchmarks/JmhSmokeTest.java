@@ -7,6 +7,7 @@ import io.lowalloc.benchmarks.batch.BatchingBenchmark;
 import io.lowalloc.benchmarks.pool.PoolBenchmark;
 import io.lowalloc.benchmarks.pool.PoolCrossThreadBenchmark;
 import io.lowalloc.benchmarks.results.JmhResult;
+import io.lowalloc.benchmarks.span.SamplingBenchmark;
 import io.lowalloc.benchmarks.span.SpanPipelineBenchmark;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ class JmhSmokeTest {
 
     static Stream<Class<?>> benchmarkClasses() {
         return Stream.of(PoolBenchmark.class, PoolCrossThreadBenchmark.class, AttributesBenchmark.class,
-                BatchingBenchmark.class, SpanPipelineBenchmark.class);
+                BatchingBenchmark.class, SpanPipelineBenchmark.class, SamplingBenchmark.class);
     }
 
     @ParameterizedTest
