@@ -685,6 +685,8 @@ public final class SpanData extends GuardedAttributes implements Poolable {
                         traceIdHigh, traceIdLow, spanId, parentSpanId))
                 .append(parentRemote ? " (remote)" : "")
                 .append(String.format(", traceFlags=%02x", traceFlags))
+                .append(traceState.isEmpty() ? "" : ", traceState=" + traceState)
+                .append(recording ? "" : ", not recording")
                 .append(", start=").append(startEpochNanos)
                 .append(", end=").append(endEpochNanos)
                 .append(", status=").append(statusCode);

@@ -68,8 +68,9 @@ import java.util.logging.Logger;
  * the {@code traceparent} allocates nothing; see {@link TraceState} for {@code tracestate}.
  *
  * <h2>Allocation and threads</h2>
- * In steady state (pool warm, span storage grown) {@code startSpan}, the span's setters and
- * {@code end} allocate nothing, on any number of threads; neither do the export worker and its
+ * In steady state (pool warm, span storage grown) {@code startSpan} (the built-in samplers'
+ * decision and the {@code traceparent} parsing included), the span's setters and {@code end}
+ * allocate nothing, sampled or not, on any number of threads; neither do the export worker and its
  * exporter thread per span (the worker allocates a constant number of objects per export call).
  * {@link #stats()}, {@link #flush()}, {@link #close()} and {@link #toString()} allocate. All methods
  * are thread-safe.
