@@ -8,6 +8,7 @@ import io.lowalloc.benchmarks.pool.PoolBenchmark;
 import io.lowalloc.benchmarks.pool.PoolCrossThreadBenchmark;
 import io.lowalloc.benchmarks.pool.QueueVariantBenchmark;
 import io.lowalloc.benchmarks.results.JmhResult;
+import io.lowalloc.benchmarks.span.SamplingBenchmark;
 import io.lowalloc.benchmarks.span.SpanPipelineBenchmark;
 import io.lowalloc.benchmarks.span.ViewReadBenchmark;
 import io.lowalloc.otlp.TraceRequestEncoderBenchmark;
@@ -46,7 +47,7 @@ class JmhSmokeTest {
     static Stream<Class<?>> benchmarkClasses() {
         return Stream.of(PoolBenchmark.class, PoolCrossThreadBenchmark.class, QueueVariantBenchmark.class,
                 AttributesBenchmark.class, BatchingBenchmark.class, SpanPipelineBenchmark.class,
-                ViewReadBenchmark.class, TraceRequestEncoderBenchmark.class);
+                SamplingBenchmark.class, ViewReadBenchmark.class, TraceRequestEncoderBenchmark.class);
     }
 
     @ParameterizedTest

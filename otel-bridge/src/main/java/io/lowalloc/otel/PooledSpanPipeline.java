@@ -6,15 +6,20 @@ import io.lowalloc.core.span.EpochClock;
 import io.lowalloc.core.span.HexIds;
 import io.lowalloc.core.span.Ids;
 import io.lowalloc.core.span.RecorderStats;
+import io.lowalloc.core.span.Sampler;
 import io.lowalloc.core.span.SpanData;
 import io.lowalloc.core.span.SpanKind;
 import io.lowalloc.core.span.SpanLimits;
 import io.lowalloc.core.span.SpanRecorder;
 import io.lowalloc.core.span.Traceparent;
 import io.lowalloc.otel.internal.view.SpanContextView;
+import io.lowalloc.otel.internal.view.TraceStateCache;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -40,11 +45,20 @@ import java.util.concurrent.TimeUnit;
  * caller writes it, {@link #end} hands it off (dropped spans go back to the pool at once,
  * exported ones when the exporter's result is known, timed-out ones are abandoned), and
  * {@link #stats()} accounts for every span. A span whose parent context is valid joins its trace
- * (trace id, parent span id, trace flags and remote bit); otherwise it starts a new, sampled
+ * (trace id, parent span id, trace flags, trace state and remote bit); otherwise it starts a new
  * trace. A parent context counts as valid only if its ids are: 32 and 16 hex digits, not all
  * zeros, whatever its {@code isValid()} says (a custom {@code SpanContext} may claim validity).
- * Every ended span is exported, whatever its flags. {@link #end} rejects a span of another
- * pipeline or recorder with {@link IllegalArgumentException}.
+ * The sampler ({@link Builder#setSampler(Sampler)}, default {@code parentbased_always_on}) then
+ * decides; an unsampled span keeps valid ids but ignores writes and is never exported, counted as
+ * {@code notSampled} (see {@link SpanRecorder}). {@link #end} rejects a span of another pipeline or
+ * recorder with {@link IllegalArgumentException}.
+ *
+ * <p><b>Context, the other way.</b> {@link #makeCurrent(SpanData)} makes a pooled span the current
+ * span for OpenTelemetry-instrumented code below it, so an SDK span started there has our trace id
+ * and our span id as its parent, and OpenTelemetry's propagators inject our ids. The
+ * {@code Context} holds {@code Span.wrap} of an immutable {@code SpanContext} copied from the
+ * pooled span, never the pooled span, so nothing it keeps changes when the span is recycled. It
+ * allocates (see {@link #spanContext(SpanData)}); the zero-allocation path does not need it.
  *
  * <p><b>Flush, close and exit.</b> {@link #flush()} exports every span ended before it, then
  * flushes the exporter, and follows the flush rule of
@@ -141,6 +155,24 @@ public final class PooledSpanPipeline implements AutoCloseable {
     }
 
     /**
+     * Starts a span from the W3C {@code traceparent} and {@code tracestate} headers of an
+     * incoming request; see {@link SpanRecorder#startSpan(String, SpanKind, CharSequence, String)}
+     * (an invalid {@code traceparent} starts a new trace and is counted). Parsing allocates
+     * nothing.
+     *
+     * @param name the span name, held by reference
+     * @param kind the span kind
+     * @param traceparent the {@code traceparent} value; null if the request had none
+     * @param traceState the {@code tracestate} value, held by reference; null or {@code ""} for
+     *     none
+     * @return an acquired span that only the caller may write, until {@link #end}
+     * @throws NullPointerException if {@code name} or {@code kind} is null
+     */
+    public SpanData startSpan(String name, SpanKind kind, CharSequence traceparent, String traceState) {
+        return recorder.startSpan(name, kind, traceparent, traceState);
+    }
+
+    /**
      * Starts a local child of a span of this pipeline that is not yet exported; see
      * {@link SpanRecorder#startSpan(String, SpanKind, SpanData)}.
      *
@@ -160,7 +192,7 @@ public final class PooledSpanPipeline implements AutoCloseable {
         if (parent instanceof SpanContextView view) { // one of our own views: the longs are at hand
             if (view.isValid()) {
                 return recorder.startSpan(name, kind, view.traceIdHigh(), view.traceIdLow(), view.spanId(),
-                        view.getTraceFlags().asByte(), view.isRemote());
+                        view.getTraceFlags().asByte(), view.isRemote(), w3cTraceState(view.getTraceState()));
             }
         } else if (parent.isValid()) {
             // getTraceId()/getSpanId() return the strings the context already holds; checking and
@@ -174,11 +206,77 @@ public final class PooledSpanPipeline implements AutoCloseable {
                 long parentSpanId = HexIds.parseLong16(spanId, 0);
                 if (Ids.isValidTraceId(high, low) && Ids.isValidSpanId(parentSpanId)) {
                     return recorder.startSpan(name, kind, high, low, parentSpanId, parent.getTraceFlags().asByte(),
-                            parent.isRemote());
+                            parent.isRemote(), w3cTraceState(parent.getTraceState()));
                 }
             }
         }
         return recorder.startSpan(name, kind);
+    }
+
+    /** The W3C form of a parent's trace state: {@code ""} when empty (no allocation), else built. */
+    private static String w3cTraceState(TraceState traceState) {
+        if (traceState.isEmpty()) {
+            return "";
+        }
+        StringBuilder w3c = new StringBuilder();
+        traceState.forEach((key, value) -> w3c.append(w3c.length() == 0 ? "" : ",").append(key).append('=')
+                .append(value));
+        return io.lowalloc.core.span.TraceState.carry(w3c.toString());
+    }
+
+    /**
+     * Returns an immutable OpenTelemetry {@link SpanContext} of {@code span}: its ids as hex,
+     * trace flags and trace state (parsed through a bounded cache), local. Allocates the context
+     * and its two hex strings (and, on a cache miss, the parsed trace state); independent of the
+     * pooled span once returned.
+     *
+     * @param span a span of this pipeline that is acquired or ended
+     * @return a new span context with the span's ids
+     * @throws NullPointerException if {@code span} is null
+     * @throws IllegalArgumentException if the span has no valid ids (for example because it went
+     *     back to its pool)
+     */
+    public SpanContext spanContext(SpanData span) {
+        Objects.requireNonNull(span, "span");
+        if (!Ids.isValidTraceId(span.traceIdHigh(), span.traceIdLow()) || !Ids.isValidSpanId(span.spanId())) {
+            throw new IllegalArgumentException("span must have a valid trace id and span id, was: state="
+                    + span.state());
+        }
+        return SpanContext.create(HexIds.traceIdToHex(span.traceIdHigh(), span.traceIdLow()),
+                HexIds.spanIdToHex(span.spanId()), TraceFlags.fromByte(span.traceFlags()),
+                TraceStateCache.get(span.traceState()));
+    }
+
+    /**
+     * Returns {@code context} with {@code span} as its current span: {@code Span.wrap} of
+     * {@link #spanContext(SpanData)}, a non-recording OpenTelemetry span that only carries the
+     * ids. Allocates the span context, the wrapper and the new context.
+     *
+     * @param context the context to extend
+     * @param span a span of this pipeline that is acquired or ended
+     * @return a new context whose span has the pooled span's ids
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the span has no valid ids
+     */
+    public Context storeInContext(Context context, SpanData span) {
+        Objects.requireNonNull(context, "context");
+        return context.with(Span.wrap(spanContext(span)));
+    }
+
+    /**
+     * Makes {@code span} the current span of the current thread's {@link Context} until the
+     * returned scope is closed, so OpenTelemetry-instrumented code called meanwhile sees it as the
+     * parent (see the class documentation). Close the scope before ending the span, on the same
+     * thread ({@code try (Scope ignored = pipeline.makeCurrent(span)) { ... }}). Allocates what
+     * {@link #storeInContext(Context, SpanData)} does plus the scope.
+     *
+     * @param span a span of this pipeline that is acquired or ended
+     * @return the scope that restores the previous context when closed
+     * @throws NullPointerException if {@code span} is null
+     * @throws IllegalArgumentException if the span has no valid ids
+     */
+    public Scope makeCurrent(SpanData span) {
+        return storeInContext(Context.current(), span).makeCurrent();
     }
 
     private static boolean isHex(String id, int length) {
@@ -538,6 +636,19 @@ public final class PooledSpanPipeline implements AutoCloseable {
          */
         public Builder setClock(EpochClock clock) {
             recorder.setClock(clock);
+            return this;
+        }
+
+        /**
+         * Forwards to {@link SpanRecorder.Builder#setSampler(Sampler)}: decides at start whether a
+         * span is recorded and exported. Default {@code parentbased_always_on};
+         * {@link io.lowalloc.core.span.SamplerConfig} reads {@code otel.traces.sampler}.
+         *
+         * @param sampler the sampler
+         * @return this
+         */
+        public Builder setSampler(Sampler sampler) {
+            recorder.setSampler(sampler);
             return this;
         }
 

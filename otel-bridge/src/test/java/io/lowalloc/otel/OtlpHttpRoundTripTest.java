@@ -143,17 +143,36 @@ class OtlpHttpRoundTripTest {
 
     @ParameterizedTest(name = "copyMode={0}")
     @ValueSource(booleans = {false, true})
-    void unsampledRemoteParentKeepsItsFlags(boolean copyMode) throws Exception {
+    void anUnsampledRemoteParentsChildIsNotSentByTheDefaultSampler(boolean copyMode) throws Exception {
         try (PooledSpanPipeline pipeline = pipeline(copyMode)) {
             SpanContext parent = SpanContext.createFromRemoteParent(SampleSpans.TRACE_ID_HEX,
                     SampleSpans.PARENT_SPAN_ID_HEX, TraceFlags.getDefault(), TraceState.getDefault());
-            pipeline.end(pipeline.startSpan("unsampled", SpanKind.SERVER, parent));
+            assertThat(pipeline.end(pipeline.startSpan("unsampled", SpanKind.SERVER, parent))).isFalse();
             assertThat(pipeline.flush()).isTrue();
 
-            Span span = receive().getResourceSpans(0).getScopeSpans(0).getSpans(0);
+            assertThat(pipeline.stats().notSampled()).isEqualTo(1);
+            assertThat(pipeline.stats().batch().offered()).isZero();
+            assertThat(bodies.poll(200, TimeUnit.MILLISECONDS)).as("no request").isNull();
+        }
+    }
 
-            assertThat(span.getFlags()).isEqualTo(HAS_IS_REMOTE | IS_REMOTE);
-            assertThat(hex(span.getParentSpanId())).isEqualTo(SampleSpans.PARENT_SPAN_ID_HEX);
+    @ParameterizedTest(name = "copyMode={0}")
+    @ValueSource(booleans = {false, true})
+    void aRemoteParentsTraceStateAndRemoteBitArriveOnTheWire(boolean copyMode) throws Exception {
+        try (PooledSpanPipeline pipeline = pipeline(copyMode)) {
+            SpanData span = pipeline.startSpan("server", SpanKind.SERVER, "00-" + SampleSpans.TRACE_ID_HEX + "-"
+                    + SampleSpans.PARENT_SPAN_ID_HEX + "-01", "rojo=00f067aa0ba902b7,congo=t61rcWkgMzE");
+            span.addLink(1L, 2L, 3L, (byte) 1, true, "vendor=x");
+            pipeline.end(span);
+            assertThat(pipeline.flush()).isTrue();
+
+            Span received = receive().getResourceSpans(0).getScopeSpans(0).getSpans(0);
+
+            assertThat(received.getFlags()).isEqualTo(0x01 | HAS_IS_REMOTE | IS_REMOTE);
+            assertThat(hex(received.getParentSpanId())).isEqualTo(SampleSpans.PARENT_SPAN_ID_HEX);
+            assertThat(received.getTraceState()).isEqualTo("rojo=00f067aa0ba902b7,congo=t61rcWkgMzE");
+            assertThat(received.getLinks(0).getTraceState()).isEqualTo("vendor=x");
+            assertThat(received.getLinks(0).getFlags()).isEqualTo(0x01 | HAS_IS_REMOTE | IS_REMOTE);
         }
     }
 

@@ -7,7 +7,7 @@ import io.lowalloc.core.attr.AttributeStore;
 /**
  * The typed {@code put}s of {@link SpanData}, {@link SpanEvent} and {@link SpanLink}, written
  * once: each checks that the owning span is {@link SpanState#ACQUIRED} (before the arguments),
- * then writes to the attribute store, so a write through a stale event or link is caught like one
+ * then writes to the attribute store unless the span is not recording (unsampled), so a write through a stale event or link is caught like one
  * on the span. A discarding instance (the dropped-event or dropped-link stand-in) checks the same,
  * then forgets the value. Package-private: its public methods are API of the public subclasses.
  *
@@ -62,55 +62,66 @@ abstract class GuardedAttributes implements AttributeSink {
 
     @Override
     public final void put(String key, String value) {
-        writable().put(key, value);
-        forgetIfDiscarding();
+        if (span.acceptsWrite()) {
+            attributes.put(key, value);
+            forgetIfDiscarding();
+        }
     }
 
     @Override
     public final void put(String key, long value) {
-        writable().put(key, value);
-        forgetIfDiscarding();
+        if (span.acceptsWrite()) {
+            attributes.put(key, value);
+            forgetIfDiscarding();
+        }
     }
 
     @Override
     public final void put(String key, double value) {
-        writable().put(key, value);
-        forgetIfDiscarding();
+        if (span.acceptsWrite()) {
+            attributes.put(key, value);
+            forgetIfDiscarding();
+        }
     }
 
     @Override
     public final void put(String key, boolean value) {
-        writable().put(key, value);
-        forgetIfDiscarding();
+        if (span.acceptsWrite()) {
+            attributes.put(key, value);
+            forgetIfDiscarding();
+        }
     }
 
     @Override
     public final void put(String key, String[] value) {
-        writable().put(key, value);
-        forgetIfDiscarding();
+        if (span.acceptsWrite()) {
+            attributes.put(key, value);
+            forgetIfDiscarding();
+        }
     }
 
     @Override
     public final void put(String key, long[] value) {
-        writable().put(key, value);
-        forgetIfDiscarding();
+        if (span.acceptsWrite()) {
+            attributes.put(key, value);
+            forgetIfDiscarding();
+        }
     }
 
     @Override
     public final void put(String key, double[] value) {
-        writable().put(key, value);
-        forgetIfDiscarding();
+        if (span.acceptsWrite()) {
+            attributes.put(key, value);
+            forgetIfDiscarding();
+        }
     }
 
     @Override
     public final void put(String key, boolean[] value) {
-        writable().put(key, value);
-        forgetIfDiscarding();
-    }
-
-    private AttributeStore writable() {
-        span.checkWritable();
-        return attributes;
+        if (span.acceptsWrite()) {
+            attributes.put(key, value);
+            forgetIfDiscarding();
+        }
     }
 
     private void forgetIfDiscarding() {

@@ -113,6 +113,74 @@ public final class HexIds {
     }
 
     /**
+     * Appends {@code value} as 16 lowercase hex characters to {@code dst}, for log lines and
+     * MDC-style correlation (a span id). Allocates nothing once {@code dst} has the room; an API
+     * that takes a {@code String} (such as SLF4J's MDC) needs one, which allocates.
+     *
+     * @param value the value to write
+     * @param dst the destination
+     * @return {@code dst}
+     * @throws NullPointerException if {@code dst} is null
+     */
+    public static StringBuilder appendHex(long value, StringBuilder dst) {
+        Objects.requireNonNull(dst, "dst");
+        for (int shift = 60; shift >= 0; shift -= 4) {
+            dst.append(DIGITS[(int) (value >>> shift) & 0xf]);
+        }
+        return dst;
+    }
+
+    /**
+     * Appends a trace id as 32 lowercase hex characters, high half first, to {@code dst}; as
+     * {@link #appendHex(long, StringBuilder)}.
+     *
+     * @param high the most significant 64 bits
+     * @param low the least significant 64 bits
+     * @param dst the destination
+     * @return {@code dst}
+     * @throws NullPointerException if {@code dst} is null
+     */
+    public static StringBuilder appendTraceId(long high, long low, StringBuilder dst) {
+        return appendHex(low, appendHex(high, dst));
+    }
+
+    /**
+     * Writes a trace id as 32 lowercase hex characters, high half first, into {@code dst} from
+     * {@code offset}. Allocates nothing.
+     *
+     * @param high the most significant 64 bits
+     * @param low the least significant 64 bits
+     * @param dst the destination
+     * @param offset where the first character goes
+     * @return {@code offset + 32}
+     * @throws NullPointerException if {@code dst} is null
+     * @throws IndexOutOfBoundsException if {@code offset} is negative or fewer than 32 positions
+     *     remain from it
+     */
+    public static int writeTraceId(long high, long low, char[] dst, int offset) {
+        checkRoom("dst.length", Objects.requireNonNull(dst, "dst").length, offset, TRACE_ID_HEX_LENGTH);
+        return putHex(low, dst, putHex(high, dst, offset));
+    }
+
+    /**
+     * Writes a trace id as 32 lowercase hex ASCII bytes, high half first, into {@code dst} from
+     * {@code offset}. Allocates nothing.
+     *
+     * @param high the most significant 64 bits
+     * @param low the least significant 64 bits
+     * @param dst the destination
+     * @param offset where the first byte goes
+     * @return {@code offset + 32}
+     * @throws NullPointerException if {@code dst} is null
+     * @throws IndexOutOfBoundsException if {@code offset} is negative or fewer than 32 positions
+     *     remain from it
+     */
+    public static int writeTraceId(long high, long low, byte[] dst, int offset) {
+        checkRoom("dst.length", Objects.requireNonNull(dst, "dst").length, offset, TRACE_ID_HEX_LENGTH);
+        return putHex(low, dst, putHex(high, dst, offset));
+    }
+
+    /**
      * Parses 16 hex characters (either case) from {@code s} at {@code offset} into a {@code long}
      * (unsigned: {@code "ffffffffffffffff"} is -1).
      *

@@ -76,6 +76,9 @@ public final class SpanData extends GuardedAttributes implements Poolable {
     private long parentSpanId;
     private boolean parentRemote;
     private byte traceFlags;
+    private String traceState = "";
+    // False for a span the sampler dropped: writes are checked for state, then ignored.
+    private boolean recording = true;
     private String name = "";
     private SpanKind kind = SpanKind.INTERNAL;
     private long startEpochNanos;
@@ -154,6 +157,7 @@ public final class SpanData extends GuardedAttributes implements Poolable {
                     state == SpanState.ACQUIRED ? "span already acquired" : stateMessage(state));
         }
         state = SpanState.ACQUIRED;
+        recording = true;
     }
 
     /**
@@ -185,6 +189,18 @@ public final class SpanData extends GuardedAttributes implements Poolable {
                     state == SpanState.ACQUIRED ? "span not ended yet" : stateMessage(state));
         }
         state = SpanState.SUBMITTED;
+    }
+
+    /**
+     * Checks that an unsampled span may be ended and returned to its pool by its recorder: it
+     * must be acquired or ended, never free (ended twice) or submitted.
+     *
+     * @throws IllegalStateException otherwise, naming the state
+     */
+    void checkUnsampledEnd() {
+        if (state != SpanState.ACQUIRED && state != SpanState.ENDED) {
+            throw new IllegalStateException(stateMessage(state));
+        }
     }
 
     /**
@@ -227,6 +243,7 @@ public final class SpanData extends GuardedAttributes implements Poolable {
         parentSpanId = 0L;
         parentRemote = false;
         traceFlags = 0;
+        traceState = "";
         name = "";
         kind = SpanKind.INTERNAL;
         startEpochNanos = 0L;
@@ -301,6 +318,29 @@ public final class SpanData extends GuardedAttributes implements Poolable {
         checkWritable();
         this.traceFlags = traceFlags;
         return this;
+    }
+
+    /**
+     * Sets the W3C {@code tracestate} value this span carries (inherited from its parent, or set
+     * for an outgoing request), held by reference and not validated here (see {@link TraceState}).
+     *
+     * @param traceState the header value; {@code ""} for none
+     * @return this span
+     * @throws NullPointerException if {@code traceState} is null
+     */
+    public SpanData setTraceState(String traceState) {
+        checkWritable();
+        this.traceState = Objects.requireNonNull(traceState, "traceState");
+        return this;
+    }
+
+    /**
+     * Marks the span as not recording (the sampler dropped it), until it is next acquired: from
+     * now on attributes, events, links and status written to it are checked for the span's state,
+     * then ignored. Called by the recorder that starts it.
+     */
+    void setNonRecording() {
+        recording = false;
     }
 
     /**
@@ -399,7 +439,7 @@ public final class SpanData extends GuardedAttributes implements Poolable {
         checkWritable();
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(description, "description");
-        if (code == StatusCode.UNSET || statusCode == StatusCode.OK) {
+        if (!recording || code == StatusCode.UNSET || statusCode == StatusCode.OK) {
             return this;
         }
         statusCode = code;
@@ -422,6 +462,9 @@ public final class SpanData extends GuardedAttributes implements Poolable {
         checkWritable();
         Objects.requireNonNull(name, "name");
         checkNanos("epochNanos", epochNanos);
+        if (!recording) {
+            return droppedEvent;
+        }
         if (eventCount == events.length) {
             if (eventCount >= limits.eventLimit()) {
                 droppedEvents = saturatedIncrement(droppedEvents);
@@ -440,10 +483,8 @@ public final class SpanData extends GuardedAttributes implements Poolable {
     }
 
     /**
-     * Adds a link to another span context and returns it, for its attributes; ids are not
-     * validated. Once {@link SpanLimits#linkLimit()} links are held, the link is dropped and
-     * counted, and a stand-in is returned whose {@link SpanLink#isRecorded()} is {@code false} and
-     * which checks, then discards, attributes.
+     * Adds a local link with no trace state; same as
+     * {@code addLink(traceIdHigh, traceIdLow, spanId, traceFlags, false, "")}.
      *
      * @param traceIdHigh the high 64 bits of the linked trace id
      * @param traceIdLow the low 64 bits of the linked trace id
@@ -452,7 +493,33 @@ public final class SpanData extends GuardedAttributes implements Poolable {
      * @return the link (or the dropped-link stand-in); valid until this span is reset
      */
     public SpanLink addLink(long traceIdHigh, long traceIdLow, long spanId, byte traceFlags) {
+        return addLink(traceIdHigh, traceIdLow, spanId, traceFlags, false, "");
+    }
+
+    /**
+     * Adds a link to another span context and returns it, for its attributes; ids are not
+     * validated. Once {@link SpanLimits#linkLimit()} links are held, the link is dropped and
+     * counted, and a stand-in is returned whose {@link SpanLink#isRecorded()} is {@code false} and
+     * which checks, then discards, attributes. An unsampled span returns the stand-in without
+     * counting.
+     *
+     * @param traceIdHigh the high 64 bits of the linked trace id
+     * @param traceIdLow the low 64 bits of the linked trace id
+     * @param spanId the linked span id
+     * @param traceFlags the linked context's W3C trace flags
+     * @param remote whether the linked context was propagated from another process
+     * @param traceState the linked context's W3C {@code tracestate} value, held by reference and
+     *     not validated (see {@link TraceState}); {@code ""} for none
+     * @return the link (or the dropped-link stand-in); valid until this span is reset
+     * @throws NullPointerException if {@code traceState} is null
+     */
+    public SpanLink addLink(long traceIdHigh, long traceIdLow, long spanId, byte traceFlags, boolean remote,
+            String traceState) {
         checkWritable();
+        Objects.requireNonNull(traceState, "traceState");
+        if (!recording) {
+            return droppedLink;
+        }
         if (linkCount == links.length) {
             if (linkCount >= limits.linkLimit()) {
                 droppedLinks = saturatedIncrement(droppedLinks);
@@ -465,7 +532,7 @@ public final class SpanData extends GuardedAttributes implements Poolable {
             link = newLink();
             links[linkCount] = link;
         }
-        link.set(traceIdHigh, traceIdLow, spanId, traceFlags);
+        link.set(traceIdHigh, traceIdLow, spanId, traceFlags, remote, traceState);
         linkCount++;
         return link;
     }
@@ -523,6 +590,26 @@ public final class SpanData extends GuardedAttributes implements Poolable {
     /** {@return whether the span is sampled (trace flags bit 0)} */
     public boolean isSampled() {
         return (traceFlags & FLAG_SAMPLED) != 0;
+    }
+
+    /** {@return the W3C {@code tracestate} value, {@code ""} if none; held by reference} */
+    public String traceState() {
+        return traceState;
+    }
+
+    /**
+     * {@return whether writes are recorded: true, except for a span a {@link SpanRecorder}'s
+     * sampler dropped, which accepts and ignores attributes, events, links and status and is
+     * never exported}
+     */
+    public boolean isRecording() {
+        return recording;
+    }
+
+    /** Checks the state (throws unless ACQUIRED), then says whether a write is to be kept. */
+    boolean acceptsWrite() {
+        checkWritable();
+        return recording;
     }
 
     /** {@return the span name, {@code ""} if unset} */
@@ -608,6 +695,8 @@ public final class SpanData extends GuardedAttributes implements Poolable {
                         traceIdHigh, traceIdLow, spanId, parentSpanId))
                 .append(parentRemote ? " (remote)" : "")
                 .append(String.format(", traceFlags=%02x", traceFlags))
+                .append(traceState.isEmpty() ? "" : ", traceState=" + traceState)
+                .append(recording ? "" : ", not recording")
                 .append(", start=").append(startEpochNanos)
                 .append(", end=").append(endEpochNanos)
                 .append(", status=").append(statusCode);

@@ -19,20 +19,24 @@ public final class SpanLink extends GuardedAttributeHolder {
     private long traceIdLow;
     private long spanId;
     private byte traceFlags;
+    private boolean remote;
+    private String traceState = "";
 
     SpanLink(SpanData span, AttributeStore attributes, boolean recorded) {
         super(span, attributes, recorded);
     }
 
-    void set(long traceIdHigh, long traceIdLow, long spanId, byte traceFlags) {
+    void set(long traceIdHigh, long traceIdLow, long spanId, byte traceFlags, boolean remote, String traceState) {
         this.traceIdHigh = traceIdHigh;
         this.traceIdLow = traceIdLow;
         this.spanId = spanId;
         this.traceFlags = traceFlags;
+        this.remote = remote;
+        this.traceState = traceState;
     }
 
     void reset() {
-        set(0L, 0L, 0L, (byte) 0);
+        set(0L, 0L, 0L, (byte) 0, false, "");
         store().clear();
     }
 
@@ -56,6 +60,16 @@ public final class SpanLink extends GuardedAttributeHolder {
         return traceFlags;
     }
 
+    /** {@return whether the linked span context was propagated from another process} */
+    public boolean isRemote() {
+        return remote;
+    }
+
+    /** {@return the linked context's W3C {@code tracestate} value, {@code ""} if none} */
+    public String traceState() {
+        return traceState;
+    }
+
     /** {@return whether the linked span context is sampled (trace flags bit 0)} */
     public boolean isSampled() {
         return (traceFlags & SpanData.FLAG_SAMPLED) != 0;
@@ -64,7 +78,8 @@ public final class SpanLink extends GuardedAttributeHolder {
     /** {@return a readable form with the ids in hex; allocates} */
     @Override
     public String toString() {
-        return String.format("SpanLink{traceId=%016x%016x, spanId=%016x, traceFlags=%02x, attributes=%s%s}",
-                traceIdHigh, traceIdLow, spanId, traceFlags, store(), isRecorded() ? "" : ", dropped stand-in");
+        return String.format("SpanLink{traceId=%016x%016x, spanId=%016x, traceFlags=%02x%s%s, attributes=%s%s}",
+                traceIdHigh, traceIdLow, spanId, traceFlags, remote ? " (remote)" : "",
+                traceState.isEmpty() ? "" : ", traceState=" + traceState, store(), isRecorded() ? "" : ", dropped stand-in");
     }
 }

@@ -9,6 +9,7 @@ import io.lowalloc.core.pool.ObjectPool;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 
 /**
@@ -50,14 +51,29 @@ import java.util.logging.Logger;
  * removes the hook, so a closed recorder leaves none behind (until then the hook keeps the
  * recorder reachable).
  *
- * <h2>Parents</h2>
- * A span without a parent starts a new trace with random ids and the sampled flag set. A child
- * takes its parent's trace id, span id (as its parent span id), trace flags and remote bit. The
- * recorder does not sample: every ended span is exported, whatever its flags.
+ * <h2>Parents and sampling</h2>
+ * A span without a parent starts a new trace with random ids. A child takes its parent's trace
+ * id, span id (as its parent span id), trace flags, trace state and remote bit. The recorder's
+ * {@link Sampler} (default {@code parentbased_always_on}, {@link Builder#setSampler(Sampler)})
+ * then decides, and the span's sampled flag is set to its decision (the other flag bits are the
+ * parent's). A sampled span is recorded and exported as above. An unsampled span still has valid,
+ * distinct ids (so an outgoing {@code traceparent} carries the trace, a span id and sampled=0)
+ * and keeps the state checks, but ignores attributes, events, links and status
+ * ({@link SpanData#isRecording()} is false), reads no clock, and {@code end} returns it to the
+ * pool at once without offering it: it never enters the queue, is counted as
+ * {@link RecorderStats#notSampled() notSampled}, never as dropped, and {@code end} returns false.
+ *
+ * <h2>Incoming trace context</h2>
+ * {@link #startSpan(String, SpanKind, CharSequence, String)} (and its {@code byte[]} form) takes
+ * the W3C {@code traceparent} and {@code tracestate} headers: a valid {@code traceparent} makes a
+ * remote parent, an invalid one (malformed, version {@code ff}, all-zero ids) is ignored and
+ * counted ({@link RecorderStats#invalidTraceparents()}), and the span starts a new trace. Parsing
+ * the {@code traceparent} allocates nothing; see {@link TraceState} for {@code tracestate}.
  *
  * <h2>Allocation and threads</h2>
- * In steady state (pool warm, span storage grown) {@code startSpan}, the span's setters and
- * {@code end} allocate nothing, on any number of threads; neither do the export worker and its
+ * In steady state (pool warm, span storage grown) {@code startSpan} (the built-in samplers'
+ * decision and the {@code traceparent} parsing included), the span's setters and {@code end}
+ * allocate nothing, sampled or not, on any number of threads; neither do the export worker and its
  * exporter thread per span (the worker allocates a constant number of objects per export call).
  * {@link #stats()}, {@link #flush()}, {@link #close()} and {@link #toString()} allocate. All methods
  * are thread-safe.
@@ -81,6 +97,8 @@ public final class SpanRecorder implements AutoCloseable {
 
     private static final Logger LOGGER = Logger.getLogger(SpanRecorder.class.getName());
 
+    private static final Sampler DEFAULT_SAMPLER = Sampler.parentBased(Sampler.alwaysOn());
+
     private static final BatchOptions DEFAULT_OPTIONS =
             BatchOptions.defaults().toBuilder().setWorkerThreadName(DEFAULT_WORKER_THREAD_NAME).build();
 
@@ -89,13 +107,19 @@ public final class SpanRecorder implements AutoCloseable {
     private final HandOffReleaser<SpanData> releaser;
     private final BatchBuffer<SpanData> buffer;
     private final EpochClock clock;
+    private final Sampler sampler;
+    // LongAdder: unsampled ends and bad headers come from every producer thread at once; its cells
+    // are allocated once, when contention first appears, not per span.
+    private final LongAdder notSampled = new LongAdder();
+    private final LongAdder invalidTraceparents = new LongAdder();
     private final Thread shutdownHook; // null if none
     private final AtomicBoolean shutdownHookRemoved = new AtomicBoolean();
     private volatile boolean closed;
 
     private SpanRecorder(ObjectPool<SpanData> pool, BatchExporter<SpanData> exporter, BatchOptions options,
-            EpochClock clock, boolean registerShutdownHook) {
+            EpochClock clock, Sampler sampler, boolean registerShutdownHook) {
         this.pool = pool;
+        this.sampler = sampler;
         this.releaser = pool.claimHandOffReleaser();
         this.clock = clock;
         this.buffer = BatchBuffer.builder(exporter).setBatchOptions(options).setCompletionHook(releaser::release)
@@ -135,7 +159,8 @@ public final class SpanRecorder implements AutoCloseable {
     }
 
     /**
-     * Starts a span of a new trace: random trace and span ids, no parent, sampled.
+     * Starts a span of a new trace: random trace and span ids, no parent, sampled if the sampler
+     * says so.
      *
      * @param name the span name, held by reference
      * @param kind the span kind
@@ -145,7 +170,7 @@ public final class SpanRecorder implements AutoCloseable {
     public SpanData startSpan(String name, SpanKind kind) {
         check(name, kind);
         return start(name, kind, Ids.randomTraceIdHigh(), Ids.randomTraceIdLow(), Ids.INVALID_SPAN_ID, false,
-                SpanData.FLAG_SAMPLED);
+                (byte) 0, "");
     }
 
     /**
@@ -161,7 +186,7 @@ public final class SpanRecorder implements AutoCloseable {
         check(name, kind);
         Objects.requireNonNull(parent, "parent");
         return start(name, kind, parent.traceIdHigh(), parent.traceIdLow(), parent.spanId(), parent.remote(),
-                parent.traceFlags());
+                parent.traceFlags(), "");
     }
 
     /**
@@ -184,7 +209,95 @@ public final class SpanRecorder implements AutoCloseable {
             byte traceFlags, boolean remote) {
         check(name, kind);
         SpanParent.checkIds(traceIdHigh, traceIdLow, parentSpanId);
-        return start(name, kind, traceIdHigh, traceIdLow, parentSpanId, remote, traceFlags);
+        return start(name, kind, traceIdHigh, traceIdLow, parentSpanId, remote, traceFlags, "");
+    }
+
+    /**
+     * Starts a child of a parent given by its parts and its W3C {@code tracestate}, as
+     * {@link #startSpan(String, SpanKind, long, long, long, byte, boolean)}; the span carries
+     * {@code traceState} by reference (see {@link TraceState#carry(String)} for a value that may be
+     * over-long).
+     *
+     * @param name the span name, held by reference
+     * @param kind the span kind
+     * @param traceIdHigh the high 64 bits of the parent's trace id
+     * @param traceIdLow the low 64 bits of the parent's trace id
+     * @param parentSpanId the parent's span id
+     * @param traceFlags the parent's W3C trace flags
+     * @param remote whether the parent was propagated from another process
+     * @param traceState the parent's {@code tracestate} value, {@code ""} for none
+     * @return an acquired span that only the caller may write, until {@link #end}
+     * @throws NullPointerException if {@code name}, {@code kind} or {@code traceState} is null
+     * @throws IllegalArgumentException if the trace id or the span id is all zeros
+     */
+    public SpanData startSpan(String name, SpanKind kind, long traceIdHigh, long traceIdLow, long parentSpanId,
+            byte traceFlags, boolean remote, String traceState) {
+        check(name, kind);
+        Objects.requireNonNull(traceState, "traceState");
+        SpanParent.checkIds(traceIdHigh, traceIdLow, parentSpanId);
+        return start(name, kind, traceIdHigh, traceIdLow, parentSpanId, remote, traceFlags, traceState);
+    }
+
+    /**
+     * Starts a span from the W3C headers of an incoming request: a child of the remote parent
+     * that {@code traceparent} names, carrying {@code traceState}; or, if {@code traceparent} is
+     * null or invalid (counted in {@link RecorderStats#invalidTraceparents()} unless null), a span
+     * of a new trace without trace state. Parsing allocates nothing.
+     *
+     * @param name the span name, held by reference
+     * @param kind the span kind
+     * @param traceparent the {@code traceparent} header value; null if the request had none
+     * @param traceState the {@code tracestate} header value, held by reference; null or
+     *     {@code ""} for none; pass it through {@link TraceState#carry(String)} first if it may be
+     *     longer than {@value TraceState#MAX_LENGTH} characters
+     * @return an acquired span that only the caller may write, until {@link #end}
+     * @throws NullPointerException if {@code name} or {@code kind} is null
+     */
+    public SpanData startSpan(String name, SpanKind kind, CharSequence traceparent, String traceState) {
+        check(name, kind);
+        if (traceparent != null) {
+            if (Traceparent.isValid(traceparent)) {
+                return start(name, kind, Traceparent.traceIdHighUnchecked(traceparent),
+                        Traceparent.traceIdLowUnchecked(traceparent), Traceparent.spanIdUnchecked(traceparent), true,
+                        Traceparent.flagsUnchecked(traceparent), traceState == null ? "" : traceState);
+            }
+            invalidTraceparents.increment();
+        }
+        return start(name, kind, Ids.randomTraceIdHigh(), Ids.randomTraceIdLow(), Ids.INVALID_SPAN_ID, false,
+                (byte) 0, "");
+    }
+
+    /**
+     * Starts a span from a {@code traceparent} header held as ASCII bytes (for example in a
+     * server's reusable request buffer), as {@link #startSpan(String, SpanKind, CharSequence,
+     * String)}. Parsing allocates nothing.
+     *
+     * @param name the span name, held by reference
+     * @param kind the span kind
+     * @param traceparent the buffer holding the header value
+     * @param offset where the value starts
+     * @param length the value's length in bytes
+     * @param traceState the {@code tracestate} value as a {@code String} (see
+     *     {@link TraceState#copyOf(byte[], int, int)} for one in a reusable buffer); null or
+     *     {@code ""} for none
+     * @return an acquired span that only the caller may write, until {@link #end}
+     * @throws NullPointerException if {@code name}, {@code kind} or {@code traceparent} is null
+     * @throws IndexOutOfBoundsException if {@code offset} and {@code length} are outside
+     *     {@code traceparent}
+     */
+    public SpanData startSpan(String name, SpanKind kind, byte[] traceparent, int offset, int length,
+            String traceState) {
+        check(name, kind);
+        Objects.checkFromIndexSize(offset, length, Objects.requireNonNull(traceparent, "traceparent").length);
+        if (Traceparent.isValid(traceparent, offset, length)) {
+            return start(name, kind, Traceparent.traceIdHighUnchecked(traceparent, offset),
+                    Traceparent.traceIdLowUnchecked(traceparent, offset), Traceparent.spanIdUnchecked(traceparent,
+                            offset), true, Traceparent.flagsUnchecked(traceparent, offset),
+                    traceState == null ? "" : traceState);
+        }
+        invalidTraceparents.increment();
+        return start(name, kind, Ids.randomTraceIdHigh(), Ids.randomTraceIdLow(), Ids.INVALID_SPAN_ID, false,
+                (byte) 0, "");
     }
 
     /**
@@ -208,7 +321,7 @@ public final class SpanRecorder implements AutoCloseable {
                     + ", spanId=" + HexIds.spanIdToHex(parent.spanId()));
         }
         return start(name, kind, parent.traceIdHigh(), parent.traceIdLow(), parent.spanId(), false,
-                parent.traceFlags());
+                parent.traceFlags(), parent.traceState());
     }
 
     private static void check(String name, SpanKind kind) {
@@ -217,15 +330,24 @@ public final class SpanRecorder implements AutoCloseable {
     }
 
     private SpanData start(String name, SpanKind kind, long traceIdHigh, long traceIdLow, long parentSpanId,
-            boolean remote, byte traceFlags) {
+            boolean remote, byte traceFlags, String traceState) {
+        boolean hasParent = parentSpanId != Ids.INVALID_SPAN_ID;
+        boolean sampled = sampler.shouldSample(hasParent, (traceFlags & SpanData.FLAG_SAMPLED) != 0,
+                hasParent && remote, traceIdHigh, traceIdLow, name, kind);
         SpanData span = pool.acquire();
         span.setTraceId(traceIdHigh, traceIdLow)
                 .setSpanId(Ids.randomSpanId())
                 .setParent(parentSpanId, remote)
-                .setTraceFlags(traceFlags)
+                .setTraceFlags((byte) (sampled ? traceFlags | SpanData.FLAG_SAMPLED
+                        : traceFlags & ~SpanData.FLAG_SAMPLED))
+                .setTraceState(traceState)
                 .setName(name)
-                .setKind(kind)
-                .setStartEpochNanos(clock.nowEpochNanos());
+                .setKind(kind);
+        if (sampled) {
+            span.setStartEpochNanos(clock.nowEpochNanos());
+        } else {
+            span.setNonRecording(); // and no clock read: nobody sees its times
+        }
         return span;
     }
 
@@ -235,13 +357,17 @@ public final class SpanRecorder implements AutoCloseable {
      * ({@code rejectedAfterClose}) and returned to the pool.
      *
      * @param span a span started by this recorder, acquired or ended
-     * @return true if the span was queued; false if it was dropped (queue full, or closed)
+     * @return true if the span was queued; false if it was dropped (queue full, or closed) or
+     *     not sampled (returned to the pool, counted as {@code notSampled})
      * @throws NullPointerException if {@code span} is null
      * @throws IllegalArgumentException if another recorder started {@code span}
      * @throws IllegalStateException if {@code span} was already submitted or is back in its pool
      */
     public boolean end(SpanData span) {
         checkOwn(span);
+        if (!span.isRecording()) {
+            return endUnsampled(span);
+        }
         if (span.state() == SpanState.ACQUIRED) {
             span.end(clock.nowEpochNanos());
         }
@@ -254,7 +380,8 @@ public final class SpanRecorder implements AutoCloseable {
      *
      * @param span a span started by this recorder, still acquired
      * @param endEpochNanos the end time in nanoseconds since the Unix epoch, {@code >= 0}
-     * @return true if the span was queued; false if it was dropped (queue full, or closed)
+     * @return true if the span was queued; false if it was dropped (queue full, or closed) or
+     *     not sampled
      * @throws NullPointerException if {@code span} is null
      * @throws IllegalStateException if {@code span} is not acquired (already ended or submitted)
      * @throws IllegalArgumentException if another recorder started {@code span}, or if
@@ -263,7 +390,18 @@ public final class SpanRecorder implements AutoCloseable {
     public boolean end(SpanData span, long endEpochNanos) {
         checkOwn(span);
         span.end(endEpochNanos);
+        if (!span.isRecording()) {
+            return endUnsampled(span);
+        }
         return submit(span);
+    }
+
+    /** An unsampled span never reaches the buffer: back to the pool, counted apart. */
+    private boolean endUnsampled(SpanData span) {
+        span.checkUnsampledEnd();
+        pool.release(span);
+        notSampled.increment();
+        return false;
     }
 
     /** One read of the span's pool slot: another recorder's span is refused before it is touched. */
@@ -389,7 +527,16 @@ public final class SpanRecorder implements AutoCloseable {
      * @return the snapshot
      */
     public RecorderStats stats() {
-        return new RecorderStats(buffer.stats(), pool.stats());
+        return new RecorderStats(buffer.stats(), pool.stats(), notSampled.sum(), invalidTraceparents.sum());
+    }
+
+    /**
+     * Returns the sampler the recorder was built with.
+     *
+     * @return the sampler
+     */
+    public Sampler sampler() {
+        return sampler;
     }
 
     /**
@@ -428,6 +575,7 @@ public final class SpanRecorder implements AutoCloseable {
         private int poolCapacity; // 0: maxQueueSize + maxExportBatchSize + DEFAULT_POOL_HEADROOM
         private int prefill;
         private EpochClock clock;
+        private Sampler sampler = DEFAULT_SAMPLER;
         private boolean shutdownHook = DEFAULT_SHUTDOWN_HOOK;
 
         private Builder() {
@@ -532,6 +680,21 @@ public final class SpanRecorder implements AutoCloseable {
         }
 
         /**
+         * Sets the sampler that decides, at start, whether a span is recorded and exported (see
+         * the class documentation). Default {@code Sampler.parentBased(Sampler.alwaysOn())}
+         * ({@code parentbased_always_on}, OpenTelemetry's default); {@link SamplerConfig} builds
+         * one from {@code otel.traces.sampler}.
+         *
+         * @param sampler the sampler; called on every start, from any thread
+         * @return this
+         * @throws NullPointerException if {@code sampler} is null
+         */
+        public Builder setSampler(Sampler sampler) {
+            this.sampler = Objects.requireNonNull(sampler, "sampler");
+            return this;
+        }
+
+        /**
          * Chooses whether each recorder built registers a JVM shutdown hook that closes it at exit,
          * waiting at most {@value SpanRecorder#SHUTDOWN_HOOK_TIMEOUT_MILLIS} ms, and logs the spans it
          * could not deliver; {@link SpanRecorder#close()} removes the hook. Default
@@ -568,7 +731,7 @@ public final class SpanRecorder implements AutoCloseable {
             ObjectPool<SpanData> pool = SpanData.newPool(capacity, spanLimits);
             pool.prefill(prefill);
             return new SpanRecorder(pool, exporter, batchOptions, clock != null ? clock : EpochClock.system(),
-                    shutdownHook);
+                    sampler, shutdownHook);
         }
     }
 }

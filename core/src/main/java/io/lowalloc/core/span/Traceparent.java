@@ -12,7 +12,9 @@ import java.util.Objects;
  *
  * <p>Writing goes into a caller's buffer ({@code byte[]} for ASCII wire formats, {@code char[]});
  * reading takes any {@link CharSequence}, validates the whole value first and never reads a field
- * out of an invalid header. Nothing allocates unless it throws. Buffers are validated as in
+ * out of an invalid header; {@link #isValid(byte[], int, int)} reads ASCII bytes in place, and
+ * {@link SpanRecorder#startSpan(String, SpanKind, CharSequence, String)} starts a span from a
+ * header. Nothing allocates unless it throws. Buffers are validated as in
  * {@link HexIds}. Static and thread-safe (buffers excepted).
  */
 public final class Traceparent {
@@ -202,14 +204,21 @@ public final class Traceparent {
      * One pass over the 55 characters, since every field read validates first.
      */
     private static int check(CharSequence s) {
-        int length = s.length();
+        return check(s, null, 0, s.length());
+    }
+
+    /**
+     * The one validation for both sources: {@code chars} if non-null, else {@code bytes} from
+     * {@code offset}; the branch on the source is the same at every index, so it predicts well.
+     */
+    private static int check(CharSequence chars, byte[] bytes, int offset, int length) {
         if (length < LENGTH) {
             return TOO_SHORT;
         }
         long traceIdBits = 0;
         long spanIdBits = 0;
         for (int i = 0; i < LENGTH; i++) {
-            char c = s.charAt(i);
+            char c = at(chars, bytes, offset, i);
             if (isDashPosition(i)) {
                 if (c != '-') {
                     return i;
@@ -226,8 +235,8 @@ public final class Traceparent {
                 spanIdBits |= nibble;
             }
         }
-        char v0 = s.charAt(0);
-        char v1 = s.charAt(1);
+        char v0 = at(chars, bytes, offset, 0);
+        char v1 = at(chars, bytes, offset, 1);
         if (v0 == 'f' && v1 == 'f') {
             return VERSION_FF;
         }
@@ -236,7 +245,7 @@ public final class Traceparent {
                 return TOO_LONG_FOR_VERSION_00;
             }
             // A future version may append fields, each introduced by '-'.
-            if (s.charAt(LENGTH) != '-') {
+            if (at(chars, bytes, offset, LENGTH) != '-') {
                 return LENGTH;
             }
         }
@@ -247,6 +256,71 @@ public final class Traceparent {
             return ZERO_SPAN_ID;
         }
         return VALID;
+    }
+
+    private static char at(CharSequence chars, byte[] bytes, int offset, int i) {
+        return chars != null ? chars.charAt(i) : (char) (bytes[offset + i] & 0xff);
+    }
+
+    /**
+     * Returns whether the ASCII bytes {@code [offset, offset + length)} of {@code src} are a valid
+     * header value, under the rules of {@link #isValid(CharSequence)}. Allocates nothing.
+     *
+     * @param src the buffer
+     * @param offset where the value starts
+     * @param length the value's length in bytes
+     * @return {@code true} if valid
+     * @throws NullPointerException if {@code src} is null
+     * @throws IndexOutOfBoundsException if the range is outside {@code src}
+     */
+    public static boolean isValid(byte[] src, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, Objects.requireNonNull(src, "src").length);
+        return check(null, src, offset, length) == VALID;
+    }
+
+    // Field reads of a value already found valid, for the recorder: one validation per header.
+
+    static long traceIdHighUnchecked(CharSequence s) {
+        return decode16(s, TRACE_ID_OFFSET);
+    }
+
+    static long traceIdLowUnchecked(CharSequence s) {
+        return decode16(s, TRACE_ID_OFFSET + HexIds.SPAN_ID_HEX_LENGTH);
+    }
+
+    static long spanIdUnchecked(CharSequence s) {
+        return decode16(s, SPAN_ID_OFFSET);
+    }
+
+    static byte flagsUnchecked(CharSequence s) {
+        return (byte) ((HexIds.lowerNibble(s.charAt(FLAGS_OFFSET)) << 4)
+                | HexIds.lowerNibble(s.charAt(FLAGS_OFFSET + 1)));
+    }
+
+    static long traceIdHighUnchecked(byte[] b, int offset) {
+        return decode16(b, offset + TRACE_ID_OFFSET);
+    }
+
+    static long traceIdLowUnchecked(byte[] b, int offset) {
+        return decode16(b, offset + TRACE_ID_OFFSET + HexIds.SPAN_ID_HEX_LENGTH);
+    }
+
+    static long spanIdUnchecked(byte[] b, int offset) {
+        return decode16(b, offset + SPAN_ID_OFFSET);
+    }
+
+    static byte flagsUnchecked(byte[] b, int offset) {
+        return (byte) ((HexIds.lowerNibble((char) b[offset + FLAGS_OFFSET]) << 4)
+                | HexIds.lowerNibble((char) b[offset + FLAGS_OFFSET + 1]));
+    }
+
+    /** Decodes 16 bytes already validated as lowercase hex. */
+    private static long decode16(byte[] b, int offset) {
+        long value = 0;
+        for (int i = offset; i < offset + HexIds.SPAN_ID_HEX_LENGTH; i++) {
+            value = (value << 4) | HexIds.lowerNibble((char) b[i]);
+        }
+        return value;
     }
 
     private static String describeInvalid(CharSequence s, int result) {

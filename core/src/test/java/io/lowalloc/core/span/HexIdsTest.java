@@ -201,4 +201,40 @@ class HexIdsTest {
         assertThat(allocatingForm).as("spanIdToHex allocates its String, as documented")
                 .isGreaterThanOrEqualTo(40.0);
     }
+
+    @Test
+    void logCorrelationWritesLowercaseHexIntoEachBufferKind() {
+        long high = 0x4bf92f3577b34da6L;
+        long low = 0xa3ce929d0e0e4736L;
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        StringBuilder line = new StringBuilder("trace_id=");
+        char[] chars = new char[34];
+        byte[] bytes = new byte[34];
+
+        HexIds.appendTraceId(high, low, line).append(" span_id=");
+        HexIds.appendHex(0x00f067aa0ba902b7L, line);
+
+        assertThat(line).hasToString("trace_id=" + traceId + " span_id=00f067aa0ba902b7");
+        assertThat(HexIds.writeTraceId(high, low, chars, 1)).isEqualTo(33);
+        assertThat(new String(chars, 1, 32)).isEqualTo(traceId);
+        assertThat(HexIds.writeTraceId(high, low, bytes, 2)).isEqualTo(34);
+        assertThat(new String(bytes, 2, 32, US_ASCII)).isEqualTo(traceId);
+        assertThatThrownBy(() -> HexIds.writeTraceId(high, low, bytes, 3))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void logCorrelationAllocatesNothingOnceTheBuilderHasRoom() {
+        StringBuilder line = new StringBuilder(64);
+        char[] chars = new char[32];
+        byte[] bytes = new byte[32];
+
+        double perOp = AllocationMeter.create().bytesPerOp(200_000, 1_000_000, i -> {
+            line.setLength(0);
+            HexIds.appendHex(i, HexIds.appendTraceId(i, ~i, line));
+            return line.charAt(47) + HexIds.writeTraceId(i, ~i, chars, 0) + HexIds.writeTraceId(~i, i, bytes, 0);
+        });
+
+        assertThat(perOp).isZero();
+    }
 }

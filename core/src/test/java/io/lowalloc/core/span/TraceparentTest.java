@@ -143,12 +143,34 @@ class TraceparentTest {
             + "| traceparent has invalid character 'F' at index 54, expected a lowercase hex digit"})
     void invalidTraceparentIsRejectedWithTheReason(String header, String message) {
         assertThat(Traceparent.isValid(header)).isFalse();
+        byte[] bytes = ("#" + header + "#").getBytes(US_ASCII);
+        assertThat(Traceparent.isValid(bytes, 1, header.length())).as("the same rule for bytes").isFalse();
         assertThatThrownBy(() -> Traceparent.requireValid(header))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
         assertThatThrownBy(() -> Traceparent.traceIdHigh(header)).hasMessage(message);
         assertThatThrownBy(() -> Traceparent.traceIdLow(header)).hasMessage(message);
         assertThatThrownBy(() -> Traceparent.spanId(header)).hasMessage(message);
         assertThatThrownBy(() -> Traceparent.flags(header)).hasMessage(message);
+    }
+
+    @Test
+    void validHeadersInBytesAreValidAndRoundTrip() {
+        byte[] out = new byte[Traceparent.LENGTH + 4];
+        Traceparent.write(W3C_HIGH, W3C_LOW, W3C_SPAN, (byte) 1, out, 2);
+
+        assertThat(Traceparent.isValid(out, 2, Traceparent.LENGTH)).isTrue();
+        assertThat(new String(out, 2, Traceparent.LENGTH, US_ASCII)).isEqualTo(W3C_EXAMPLE);
+        assertThat(Traceparent.traceIdHighUnchecked(out, 2)).isEqualTo(W3C_HIGH);
+        assertThat(Traceparent.traceIdLowUnchecked(out, 2)).isEqualTo(W3C_LOW);
+        assertThat(Traceparent.spanIdUnchecked(out, 2)).isEqualTo(W3C_SPAN);
+        assertThat(Traceparent.flagsUnchecked(out, 2)).isEqualTo((byte) 1);
+        byte[] future = "cc-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01-later".getBytes(US_ASCII);
+        assertThat(Traceparent.isValid(future, 0, future.length)).isTrue();
+        byte[] highBit = W3C_EXAMPLE.getBytes(US_ASCII);
+        highBit[10] = (byte) 0xe1; // a byte that is not ASCII
+        assertThat(Traceparent.isValid(highBit, 0, highBit.length)).isFalse();
+        assertThatThrownBy(() -> Traceparent.isValid(out, 2, out.length))
+                .isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test
@@ -193,5 +215,8 @@ class TraceparentTest {
         assertThat(bytesPerOp(i -> Traceparent.traceIdHigh(header) ^ Traceparent.traceIdLow(header)
                 ^ Traceparent.spanId(header) ^ Traceparent.flags(header))).isZero();
         assertThat(bytesPerOp(i -> Traceparent.isValid(W3C_EXAMPLE) ? 1 : 0)).isZero();
+        byte[] bytes = W3C_EXAMPLE.getBytes(US_ASCII);
+        assertThat(bytesPerOp(i -> Traceparent.isValid(bytes, 0, bytes.length)
+                ? Traceparent.spanIdUnchecked(bytes, 0) : 0)).isZero();
     }
 }

@@ -27,7 +27,7 @@ final class LinkView extends OwnedView implements LinkData {
 
     void bind(SpanLink link, int maxAttributeValueLength) {
         traceId.bind(link.traceIdHigh(), link.traceIdLow());
-        spanContext.bind(link.spanId(), link.traceFlags(), false);
+        spanContext.bind(link.spanId(), link.traceFlags(), link.isRemote(), link.traceState());
         attributes.bind(link.attributes(), maxAttributeValueLength);
     }
 

@@ -149,8 +149,9 @@ public final class PooledSpanDataView extends OwnedView implements SpanData {
         generation.advance();
         int maxLength = span.limits().maxAttributeValueLength();
         traceId.bind(span.traceIdHigh(), span.traceIdLow());
-        spanContext.bind(span.spanId(), span.traceFlags(), false);
-        parentContext.bind(span.parentSpanId(), span.traceFlags(), span.isParentRemote());
+        spanContext.bind(span.spanId(), span.traceFlags(), false, span.traceState());
+        // The core keeps one trace state, the parent's, which the span inherited.
+        parentContext.bind(span.parentSpanId(), span.traceFlags(), span.isParentRemote(), span.traceState());
         attributes.bind(span.attributes(), maxLength);
         status = statusView.bind(span.statusCode(), span.statusDescription());
         int over = ValueLimit.countOver(span.attributes(), maxLength);

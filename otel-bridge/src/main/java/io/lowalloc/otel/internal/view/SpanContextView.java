@@ -12,7 +12,8 @@ import io.opentelemetry.api.trace.TraceState;
  * {@link TraceIdHex}). {@link #isValid()} checks the longs, so it never makes a string.
  *
  * <p>Consistent with the immutable implementation: trace flags from the stored byte (cached
- * {@link TraceFlags} instances), {@link TraceState#getDefault()} (the core keeps no trace state),
+ * {@link TraceFlags} instances), the trace state parsed from the span's W3C string through the
+ * bounded {@link TraceStateCache} on first request,
  * the invalid id strings of all zeros when an id is 0. {@link #getTraceIdBytes()} and
  * {@link #getSpanIdBytes()} return new arrays made from the longs. Equality is identity.
  *
@@ -31,6 +32,9 @@ public final class SpanContextView extends OwnedView implements SpanContext {
     private String spanIdHex;
     private TraceFlags traceFlags = TraceFlags.getDefault();
     private boolean remote;
+    private String traceStateW3c = "";
+    // Made on first request, racy like spanIdHex: either TraceState is correct and immutable.
+    private TraceState traceState;
 
     SpanContextView(TraceIdHex traceId, Generation owner) {
         super(owner);
@@ -39,10 +43,17 @@ public final class SpanContextView extends OwnedView implements SpanContext {
 
     /** Binds the span id, flags and remote flag; the trace id is whatever {@code traceId} holds. */
     void bind(long spanId, byte traceFlags, boolean remote) {
+        bind(spanId, traceFlags, remote, "");
+    }
+
+    /** Binds as {@link #bind(long, byte, boolean)}, with the W3C {@code tracestate} string. */
+    void bind(long spanId, byte traceFlags, boolean remote, String traceState) {
         this.spanId = spanId;
         this.spanIdHex = null;
         this.traceFlags = TraceFlags.fromByte(traceFlags);
         this.remote = remote;
+        this.traceStateW3c = traceState;
+        this.traceState = null;
     }
 
     /**
@@ -132,7 +143,12 @@ public final class SpanContextView extends OwnedView implements SpanContext {
     @Override
     public TraceState getTraceState() {
         check(WHAT);
-        return TraceState.getDefault();
+        TraceState parsed = traceState;
+        if (parsed == null) {
+            parsed = TraceStateCache.get(traceStateW3c);
+            traceState = parsed;
+        }
+        return parsed;
     }
 
     @Override
