@@ -67,14 +67,7 @@ public class TraceRequestEncoderBenchmark extends StandardRun {
                     .setKind(SpanKind.SERVER)
                     .setName(SpanShape.NAME)
                     .setStartEpochNanos(T0 + 1000L * i);
-            span.put(SpanShape.HTTP_METHOD, SpanShape.METHOD_VALUE);
-            span.put(SpanShape.HTTP_ROUTE, SpanShape.ROUTE_VALUE);
-            span.put(SpanShape.SERVER_ADDRESS, SpanShape.ADDRESS_VALUE);
-            span.put(SpanShape.USER_AGENT, SpanShape.AGENT_VALUE);
-            span.put(SpanShape.STATUS_CODE, SpanShape.statusCode(i));
-            span.put(SpanShape.BODY_SIZE, SpanShape.bodySize(i));
-            span.put(SpanShape.DURATION, SpanShape.duration(i));
-            span.put(SpanShape.CACHE_HIT, (i & 1) == 0);
+            SpanShape.putAttributes(span, i);
             span.setStatus(StatusCode.OK);
             span.end(T0 + 1000L * i + 500);
             batch.add(span);

@@ -30,14 +30,7 @@ public final class LowallocPipeline implements SpanPipeline {
      */
     public static void recordSpan(PooledSpanPipeline pipeline, long n) {
         SpanData span = pipeline.startSpan(SpanShape.NAME, SpanKind.INTERNAL);
-        span.put(SpanShape.HTTP_METHOD, SpanShape.METHOD_VALUE);
-        span.put(SpanShape.HTTP_ROUTE, SpanShape.ROUTE_VALUE);
-        span.put(SpanShape.SERVER_ADDRESS, SpanShape.ADDRESS_VALUE);
-        span.put(SpanShape.USER_AGENT, SpanShape.AGENT_VALUE);
-        span.put(SpanShape.STATUS_CODE, SpanShape.statusCode(n));
-        span.put(SpanShape.BODY_SIZE, SpanShape.bodySize(n));
-        span.put(SpanShape.DURATION, SpanShape.duration(n));
-        span.put(SpanShape.CACHE_HIT, (n & 1) == 0);
+        SpanShape.putAttributes(span, n);
         pipeline.end(span);
     }
 
