@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Bytes allocated per span, summed over all threads (the application thread ending spans and the
- * processor's worker), by an SDK tracer with {@link PooledBatchSpanProcessor} versus with
+ * processor's worker), by an SDK tracer with {@link BoundedBatchSpanProcessor} versus with
  * OpenTelemetry's {@code BatchSpanProcessor}, on the same workload (8 attributes, no-op exporter;
  * see {@link ProcessorAllocationWorkload}). Each is measured in its own fresh JVM
  * ({@link ForkedJvm}).
@@ -26,7 +26,7 @@ class ProcessorAllocationTest {
         double pooled = bytesPerSpan("pooled");
 
         System.out.printf("bytes/span, all threads: SDK tracer alone (span escapes) %.1f,"
-                + " + BatchSpanProcessor %.1f, + PooledBatchSpanProcessor %.1f%n", floor, stock, pooled);
+                + " + BatchSpanProcessor %.1f, + BoundedBatchSpanProcessor %.1f%n", floor, stock, pooled);
         assertThat(stock).as("the stock processor's own allocation is visible").isGreaterThan(floor);
         assertThat(pooled).as("pooled %.1f vs stock %.1f bytes/span", pooled, stock).isLessThan(stock);
     }

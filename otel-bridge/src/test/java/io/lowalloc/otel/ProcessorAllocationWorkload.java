@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * threads per span>}, the least of {@value #ROUNDS} measured rounds.
  *
  * <p>Modes: {@code stock} ({@link BatchSpanProcessor}), {@code pooled}
- * ({@link PooledBatchSpanProcessor}), {@code floor} (a processor that only publishes the span to
+ * ({@link BoundedBatchSpanProcessor}), {@code floor} (a processor that only publishes the span to
  * a field: what the SDK tracer alone allocates once a span escapes into any processor).
  */
 final class ProcessorAllocationWorkload {
@@ -110,7 +110,7 @@ final class ProcessorAllocationWorkload {
             case "stock":
                 return BatchSpanProcessor.builder(exporter).build();
             case "pooled":
-                return PooledBatchSpanProcessor.builder(exporter).build();
+                return BoundedBatchSpanProcessor.builder(exporter).build();
             case "floor":
                 return new LastEndedSpanProcessor();
             default:

@@ -106,7 +106,7 @@ public final class ChartMain {
             case "sdkBatch":
                 return "(a) OTel SDK + BatchSpanProcessor";
             case "sdkPooled":
-                return "(b) OTel SDK + PooledBatchSpanProcessor";
+                return "(b) OTel SDK + BoundedBatchSpanProcessor";
             case "lowalloc":
                 return "(c) lowalloc core via otel-bridge";
             default:
