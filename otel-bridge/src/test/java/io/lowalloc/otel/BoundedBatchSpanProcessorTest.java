@@ -1,6 +1,7 @@
 package io.lowalloc.otel;
 
 import io.lowalloc.core.batch.FullQueuePolicy;
+import io.lowalloc.core.gc.AllocationMeter;
 import io.lowalloc.core.testing.Await;
 import io.lowalloc.core.testing.ConcurrentRun;
 import io.lowalloc.otel.testing.FixedReadableSpan;
@@ -15,6 +16,7 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -279,6 +281,43 @@ class BoundedBatchSpanProcessorTest {
         public <T> T getAttribute(AttributeKey<T> key) {
             return span.getAttribute(key);
         }
+    }
+
+    /**
+     * The ending thread's whole cost is one offer into the preallocated ring: no copy, no node, no
+     * snapshot. Measured with ThreadMXBean on the ending thread while the worker exports.
+     */
+    @Test
+    void onEndAllocatesNothingOnTheEndingThread() {
+        CompletableResultCode success = CompletableResultCode.ofSuccess();
+        BoundedBatchSpanProcessor processor = BoundedBatchSpanProcessor.builder(new SpanExporter() {
+            @Override
+            public CompletableResultCode export(Collection<SpanData> spans) {
+                return success;
+            }
+
+            @Override
+            public CompletableResultCode flush() {
+                return success;
+            }
+
+            @Override
+            public CompletableResultCode shutdown() {
+                return success;
+            }
+        }).setFullQueuePolicy(FullQueuePolicy.BLOCK).build();
+        io.opentelemetry.api.trace.Span span = tracer(processor).spanBuilder("ended").startSpan();
+        span.end();
+        ReadableSpan ended = (ReadableSpan) span;
+
+        double bytesPerSpan = AllocationMeter.create().bytesPerOp(50_000, 5_000, i -> {
+            processor.onEnd(ended);
+            return i;
+        });
+
+        assertThat(bytesPerSpan).as("bytes per onEnd on the ending thread").isZero();
+        assertThat(join(processor.forceFlush())).isTrue();
+        assertThat(processor.getStats().batch().dropped()).isZero();
     }
 
     @Test

@@ -25,7 +25,16 @@ public final class FixedReadableSpan implements ReadableSpan {
 
     /** Returns a sampled, ended span whose {@code toSpanData()} throws an {@link IllegalStateException}. */
     public static ReadableSpan invalidSpan() {
-        return new FixedReadableSpan(TestSpanData.builder()
+        return new FixedReadableSpan(unreadableData(), Snapshot.THROWS);
+    }
+
+    /** Returns a sampled, ended span whose {@code toSpanData()} returns null. */
+    public static ReadableSpan nullSnapshotSpan() {
+        return new FixedReadableSpan(unreadableData(), Snapshot.NULL);
+    }
+
+    private static SpanData unreadableData() {
+        return TestSpanData.builder()
                 .setSpanContext(SpanContext.create("0123456789abcdef0123456789abcdef", "0123456789abcdef",
                         TraceFlags.getSampled(), TraceState.getDefault()))
                 .setName("unreadable")
@@ -36,20 +45,23 @@ public final class FixedReadableSpan implements ReadableSpan {
                 .setHasEnded(true)
                 .setTotalRecordedEvents(0)
                 .setTotalRecordedLinks(0)
-                .build(), true);
+                .build();
     }
 
+    /** What {@link #toSpanData()} does. */
+    private enum Snapshot { DATA, THROWS, NULL }
+
     private final SpanData data;
-    private final boolean snapshotFails;
+    private final Snapshot snapshot;
 
     /** Creates a span that shows {@code data}. */
     public FixedReadableSpan(SpanData data) {
-        this(data, false);
+        this(data, Snapshot.DATA);
     }
 
-    private FixedReadableSpan(SpanData data, boolean snapshotFails) {
+    private FixedReadableSpan(SpanData data, Snapshot snapshot) {
         this.data = data;
-        this.snapshotFails = snapshotFails;
+        this.snapshot = snapshot;
     }
 
     @Override
@@ -69,10 +81,14 @@ public final class FixedReadableSpan implements ReadableSpan {
 
     @Override
     public SpanData toSpanData() {
-        if (snapshotFails) {
-            throw new IllegalStateException(SNAPSHOT_FAILURE);
+        switch (snapshot) {
+            case THROWS:
+                throw new IllegalStateException(SNAPSHOT_FAILURE);
+            case NULL:
+                return null;
+            default:
+                return data;
         }
-        return data;
     }
 
     @Override
