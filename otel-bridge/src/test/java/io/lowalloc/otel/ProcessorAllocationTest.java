@@ -18,11 +18,21 @@ import org.junit.jupiter.api.Test;
  * same workload (8 attributes; see {@link ProcessorAllocationWorkload}) through the same exporter.
  * Each is measured in its own fresh JVM ({@link ForkedJvm}); the OTLP receiver runs in this JVM, so
  * its allocation is not counted.
+ *
+ * <p>Both processors take exactly one {@code toSpanData()} per span and hand the SDK's data to the
+ * exporter, so they can differ only in what they allocate per export call. With the no-op exporter
+ * that is reproducible to a tenth of a byte per span, and the test allows nothing. Through the JDK
+ * HTTP client the per-request allocation depends on thread timing (whether a future has completed
+ * before its dependant is attached), so the same code measures up to about one byte per span apart
+ * in two JVMs; that test allows {@value #HTTP_NOISE_FRACTION} of the stock figure (about one byte
+ * per span) on top, far below the 113–176 B per span the earlier copying design cost there.
  */
 class ProcessorAllocationTest {
 
     private static final Pattern RESULT = Pattern.compile("bytesPerSpan=([0-9.Ee+-]+)");
     private static final Pattern FAILED = Pattern.compile("failedSpans=([0-9]+)");
+    /** Run-to-run spread of the HTTP client's per-request allocation, as a fraction of the stock figure. */
+    static final double HTTP_NOISE_FRACTION = 0.001;
 
     @Test
     void boundedProcessorAllocatesNoMorePerSpanThanBatchSpanProcessorWithANoOpExporter() throws Exception {
@@ -55,8 +65,8 @@ class ProcessorAllocationTest {
 
             System.out.printf("bytes/span, all threads, OtlpHttpSpanExporter (REUSABLE_DATA, JDK sender):"
                     + " + BatchSpanProcessor %.1f, + BoundedBatchSpanProcessor %.1f%n", stock, bounded);
-            assertThat(bounded).as("bounded %.2f vs stock %.2f bytes/span", bounded, stock)
-                    .isLessThanOrEqualTo(stock);
+            assertThat(bounded).as("bounded %.2f vs stock %.2f bytes/span (+%.2f for the HTTP client's timing)",
+                    bounded, stock, stock * HTTP_NOISE_FRACTION).isLessThanOrEqualTo(stock * (1 + HTTP_NOISE_FRACTION));
         } finally {
             receiver.stop(0);
         }
