@@ -1,28 +1,26 @@
 package io.lowalloc.otel;
 
 import io.lowalloc.core.batch.BatchStats;
-import io.lowalloc.core.pool.PoolStats;
 
 /**
- * An immutable snapshot of a {@link PooledBatchSpanProcessor}'s counters: its batch buffer's
- * ({@link BatchStats}: offered, exported, dropped by reason, failed, abandoned, pending), its span
- * pool's ({@link PoolStats}) and the spans turned away before they reached the buffer.
+ * An immutable snapshot of a {@link BoundedBatchSpanProcessor}'s counters: its batch buffer's
+ * ({@link BatchStats}: offered, exported, dropped by reason, failed, abandoned, pending), the spans
+ * turned away before they reached the buffer, and the spans whose snapshot failed.
  *
  * <p>Every sampled span (every span, with {@code exportUnsampledSpans}) that reaches
- * {@code onEnd} is counted exactly once: in {@link #rejectedAfterShutdown()}, in
- * {@link #invalidSpans()} or in {@code batch().offered()}. At a quiescent point
- * {@code batch().isBalanced()} holds, and after shutdown {@code batch().pending() == 0}.
+ * {@code onEnd} is counted exactly once: in {@link #rejectedAfterShutdown()} or in
+ * {@code batch().offered()}. At a quiescent point {@code batch().isBalanced()} holds
+ * ({@code offered = exported + dropped + failed + abandoned + pending}), and after shutdown
+ * {@code batch().pending() == 0}.
  */
 public final class SpanProcessorStats {
 
     private final BatchStats batch;
-    private final PoolStats pool;
     private final long rejectedAfterShutdown;
     private final long invalidSpans;
 
-    SpanProcessorStats(BatchStats batch, PoolStats pool, long rejectedAfterShutdown, long invalidSpans) {
+    SpanProcessorStats(BatchStats batch, long rejectedAfterShutdown, long invalidSpans) {
         this.batch = batch;
-        this.pool = pool;
         this.rejectedAfterShutdown = rejectedAfterShutdown;
         this.invalidSpans = invalidSpans;
     }
@@ -37,17 +35,7 @@ public final class SpanProcessorStats {
     }
 
     /**
-     * The span pool's counters. Spans abandoned by a timed-out export are never released, so they
-     * show as {@code outstanding}.
-     *
-     * @return the pool snapshot
-     */
-    public PoolStats pool() {
-        return pool;
-    }
-
-    /**
-     * Spans ended after {@code shutdown()} began that were turned away before being copied. Spans
+     * Spans ended after {@code shutdown()} began that were turned away before being queued. Spans
      * that raced with the start of the shutdown are in {@code batch().rejectedAfterClose()} instead.
      *
      * @return the count
@@ -57,8 +45,9 @@ public final class SpanProcessorStats {
     }
 
     /**
-     * Spans whose data the core rejected while copying (for example a negative timestamp); they are
-     * dropped and logged.
+     * Spans whose {@code toSpanData()} threw or returned null on the exporter thread: left out of
+     * their export and logged. Their batch counts as failed, so they are part of
+     * {@code batch().failed()}.
      *
      * @return the count
      */
@@ -67,14 +56,13 @@ public final class SpanProcessorStats {
     }
 
     /**
-     * Every span that was not, and will not be, handed to the exporter: the buffer's drops (queue
-     * full, block timeout, interrupted, after shutdown) plus {@link #rejectedAfterShutdown()} and
-     * {@link #invalidSpans()}.
+     * Every span dropped before export: the buffer's drops (queue full, block timeout,
+     * interrupted, after shutdown) plus {@link #rejectedAfterShutdown()}.
      *
      * @return the count
      */
     public long dropped() {
-        return batch.dropped() + rejectedAfterShutdown + invalidSpans;
+        return batch.dropped() + rejectedAfterShutdown;
     }
 
     /**
@@ -84,7 +72,7 @@ public final class SpanProcessorStats {
      */
     @Override
     public String toString() {
-        return "SpanProcessorStats{batch=" + batch + ", pool=" + pool + ", rejectedAfterShutdown="
+        return "SpanProcessorStats{batch=" + batch + ", rejectedAfterShutdown="
                 + rejectedAfterShutdown + ", invalidSpans=" + invalidSpans + '}';
     }
 }

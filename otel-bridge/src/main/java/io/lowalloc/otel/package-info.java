@@ -10,8 +10,8 @@
  *   <li>{@link io.lowalloc.otel.SpanExporterAdapter} — a core {@code BatchExporter} that hands
  *       pooled spans to a {@code SpanExporter} as reusable views (or, in copy mode, immutable
  *       copies) and maps the exporter's result.</li>
- *   <li>{@link io.lowalloc.otel.PooledBatchSpanProcessor} (built by
- *       {@link io.lowalloc.otel.PooledBatchSpanProcessorBuilder}) — a drop-in replacement for the
+ *   <li>{@link io.lowalloc.otel.BoundedBatchSpanProcessor} (built by
+ *       {@link io.lowalloc.otel.BoundedBatchSpanProcessorBuilder}) — a drop-in replacement for the
  *       SDK's {@code BatchSpanProcessor}, with the same options and {@code otel.bsp.*} keys;
  *       {@link io.lowalloc.otel.SpanProcessorStats} accounts for every span.</li>
  * </ul>

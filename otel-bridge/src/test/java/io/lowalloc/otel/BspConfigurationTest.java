@@ -17,7 +17,7 @@ class BspConfigurationTest {
     private final Map<String, String> environment = new HashMap<>();
 
     private BatchOptions configured() {
-        return PooledBatchSpanProcessor.builderFromConfig(new ScriptedExporter(), properties::get, environment::get)
+        return BoundedBatchSpanProcessor.builderFromConfig(new ScriptedExporter(), properties::get, environment::get)
                 .batchOptions();
     }
 
@@ -149,7 +149,7 @@ class BspConfigurationTest {
         String previous = System.getProperty(key);
         System.setProperty(key, "123");
         try {
-            assertThat(PooledBatchSpanProcessor.builderFromEnvironment(new ScriptedExporter()).batchOptions().maxExportBatchSize())
+            assertThat(BoundedBatchSpanProcessor.builderFromEnvironment(new ScriptedExporter()).batchOptions().maxExportBatchSize())
                     .isEqualTo(123);
         } finally {
             if (previous == null) {
@@ -179,9 +179,9 @@ class BspConfigurationTest {
 
     @Test
     void lookupsMustNotBeNull() {
-        assertThatThrownBy(() -> PooledBatchSpanProcessor.builderFromConfig(new ScriptedExporter(), null, k -> null))
+        assertThatThrownBy(() -> BoundedBatchSpanProcessor.builderFromConfig(new ScriptedExporter(), null, k -> null))
                 .isInstanceOf(NullPointerException.class).hasMessage("systemProperties");
-        assertThatThrownBy(() -> PooledBatchSpanProcessor.builderFromConfig(new ScriptedExporter(), k -> null, null))
+        assertThatThrownBy(() -> BoundedBatchSpanProcessor.builderFromConfig(new ScriptedExporter(), k -> null, null))
                 .isInstanceOf(NullPointerException.class).hasMessage("environment");
     }
 }

@@ -5,7 +5,9 @@ import io.lowalloc.otel.testing.LastEndedSpanProcessor;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.common.export.MemoryMode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -18,13 +20,15 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The allocation workload of {@link ProcessorAllocationTest}, run in a fresh JVM per processor so
  * that neither sees the other's JIT profile: an SDK tracer ends spans with 8 attributes into the
- * processor, which exports to a no-op exporter. Spans are ended in bursts of {@value #BURST} (half
+ * processor, which exports to a no-op exporter or, given an endpoint as second argument, to
+ * OpenTelemetry's {@link OtlpHttpSpanExporter} (JDK sender, {@link MemoryMode#REUSABLE_DATA}). Spans are ended in bursts of {@value #BURST} (half
  * the default queue), and each burst is waited for until exported, so nothing is dropped and the
  * worker's allocation is part of the sum. Prints {@code bytesPerSpan=<bytes allocated by all
- * threads per span>}, the least of {@value #ROUNDS} measured rounds.
+ * threads per span>}, the least of {@value #ROUNDS} measured rounds, and {@code failedSpans=<n>}
+ * (spans whose export failed, which must be none).
  *
- * <p>Modes: {@code stock} ({@link BatchSpanProcessor}), {@code pooled}
- * ({@link PooledBatchSpanProcessor}), {@code floor} (a processor that only publishes the span to
+ * <p>Modes: {@code stock} ({@link BatchSpanProcessor}), {@code bounded}
+ * ({@link BoundedBatchSpanProcessor}), {@code floor} (a processor that only publishes the span to
  * a field: what the SDK tracer alone allocates once a span escapes into any processor).
  */
 final class ProcessorAllocationWorkload {
@@ -51,13 +55,15 @@ final class ProcessorAllocationWorkload {
     private static final Double HALF = 0.5;
 
     private static final AtomicLong EXPORTED = new AtomicLong();
+    private static final AtomicLong FAILED = new AtomicLong();
     private static long ended;
 
     private ProcessorAllocationWorkload() {
     }
 
     public static void main(String[] args) {
-        SpanProcessor processor = processor(args[0]);
+        SpanExporter exporter = args.length > 1 ? new CompletionCounting(otlp(args[1])) : new CountingExporter();
+        SpanProcessor processor = processor(args[0], exporter);
         SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(processor).build();
         Tracer tracer = provider.get("allocation-workload");
         boolean floor = args[0].equals("floor");
@@ -70,6 +76,7 @@ final class ProcessorAllocationWorkload {
             least = Math.min(least, meter.allThreadsAllocatedBytes() - before);
         }
         System.out.println("bytesPerSpan=" + (double) least / ((long) MEASURED_BURSTS * BURST));
+        System.out.println("failedSpans=" + FAILED.get());
         provider.shutdown().join(10, TimeUnit.SECONDS);
     }
 
@@ -104,17 +111,58 @@ final class ProcessorAllocationWorkload {
         }
     }
 
-    private static SpanProcessor processor(String mode) {
-        SpanExporter exporter = new CountingExporter();
+    private static SpanExporter otlp(String endpoint) {
+        return OtlpHttpSpanExporter.builder()
+                .setEndpoint(endpoint)
+                .setMemoryMode(MemoryMode.REUSABLE_DATA)
+                .build();
+    }
+
+    private static SpanProcessor processor(String mode, SpanExporter exporter) {
         switch (mode) {
             case "stock":
                 return BatchSpanProcessor.builder(exporter).build();
-            case "pooled":
-                return PooledBatchSpanProcessor.builder(exporter).build();
+            case "bounded":
+                return BoundedBatchSpanProcessor.builder(exporter).build();
             case "floor":
                 return new LastEndedSpanProcessor();
             default:
-                throw new IllegalArgumentException("mode must be stock, pooled or floor, was: " + mode);
+                throw new IllegalArgumentException("mode must be stock, bounded or floor, was: " + mode);
+        }
+    }
+
+    /**
+     * Counts a batch's spans when the wrapped exporter's result completes (failed ones apart), so
+     * that a burst is waited for until the exporter is done with it. One callback per export.
+     */
+    private static final class CompletionCounting implements SpanExporter {
+        private final SpanExporter delegate;
+
+        CompletionCounting(SpanExporter delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public CompletableResultCode export(Collection<SpanData> spans) {
+            int count = spans.size();
+            CompletableResultCode result = delegate.export(spans);
+            result.whenComplete(() -> {
+                if (!result.isSuccess()) {
+                    FAILED.addAndGet(count);
+                }
+                EXPORTED.addAndGet(count);
+            });
+            return result;
+        }
+
+        @Override
+        public CompletableResultCode flush() {
+            return delegate.flush();
+        }
+
+        @Override
+        public CompletableResultCode shutdown() {
+            return delegate.shutdown();
         }
     }
 

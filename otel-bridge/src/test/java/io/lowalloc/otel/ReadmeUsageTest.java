@@ -43,14 +43,12 @@ class ReadmeUsageTest {
     }
 
     @Test
-    void swapBatchSpanProcessorForPooledBatchSpanProcessor() {
+    void swapBatchSpanProcessorForBoundedBatchSpanProcessor() {
         InMemorySpanExporter yourExporter = InMemorySpanExporter.create();
         // readme:processor:begin
         SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
                 // was: .addSpanProcessor(BatchSpanProcessor.builder(yourExporter).build())
-                .addSpanProcessor(PooledBatchSpanProcessor.builder(yourExporter)
-                        .setCopyMode(true) // only for exporters that keep spans, like InMemorySpanExporter
-                        .build())
+                .addSpanProcessor(BoundedBatchSpanProcessor.builder(yourExporter).build())
                 .build();
 
         Tracer tracer = tracerProvider.get("checkout");

@@ -106,6 +106,8 @@ public final class ChartMain {
             case "sdkBatch":
                 return "(a) OTel SDK + BatchSpanProcessor";
             case "sdkPooled":
+                // The committed results were measured with the processor's earlier, copying design;
+                // relabel (and re-render) when they are measured again with BoundedBatchSpanProcessor.
                 return "(b) OTel SDK + PooledBatchSpanProcessor";
             case "lowalloc":
                 return "(c) lowalloc core via otel-bridge";

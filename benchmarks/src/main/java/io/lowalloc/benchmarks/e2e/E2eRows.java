@@ -3,7 +3,7 @@ package io.lowalloc.benchmarks.e2e;
 import io.lowalloc.benchmarks.span.LowallocPipeline;
 import io.lowalloc.benchmarks.span.SdkPipeline;
 import io.lowalloc.benchmarks.span.SpanPipelines;
-import io.lowalloc.otel.PooledBatchSpanProcessor;
+import io.lowalloc.otel.BoundedBatchSpanProcessor;
 import io.lowalloc.otel.PooledSpanPipeline;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
@@ -28,7 +28,7 @@ import java.util.function.Function;
  *       {@code otlp} module — <b>the hook for that row</b>: it loads {@value #NATIVE_FACTORY_CLASS},
  *       a {@link RowFactory} this module does not contain yet; until someone adds it, naming the
  *       row fails with a message that says so;
- *   <li>(d) {@value #SDK_POOLED}: SDK tracer + lowalloc {@code PooledBatchSpanProcessor};
+ *   <li>(d) {@value #SDK_POOLED}: SDK tracer + lowalloc {@code BoundedBatchSpanProcessor};
  *   <li>(e) {@value #NONE}: no tracing at all, the harness's loop alone (to subtract).
  * </ul>
  * Any other {@link RowFactory} on the class path can be named as {@value #CLASS_PREFIX}{@code
@@ -42,7 +42,7 @@ public final class E2eRows {
     public static final String LOWALLOC = SpanPipelines.LOWALLOC;
     /** (c) lowalloc {@code SpanRecorder} + native OTLP exporter ({@link NativeOtlpRowFactory}). */
     public static final String NATIVE = "native";
-    /** (d) SDK tracer + lowalloc {@code PooledBatchSpanProcessor} + OTLP/HTTP exporter. */
+    /** (d) SDK tracer + lowalloc {@code BoundedBatchSpanProcessor} + OTLP/HTTP exporter. */
     public static final String SDK_POOLED = SpanPipelines.SDK_POOLED;
     /** (e) No tracing: the loop alone. */
     public static final String NONE = "none";
@@ -68,7 +68,7 @@ public final class E2eRows {
             case SDK_BATCH:
                 return endpoint -> new SdkRow(endpoint, e -> BatchSpanProcessor.builder(e).build());
             case SDK_POOLED:
-                return endpoint -> new SdkRow(endpoint, e -> PooledBatchSpanProcessor.builder(e).build());
+                return endpoint -> new SdkRow(endpoint, e -> BoundedBatchSpanProcessor.builder(e).build());
             case LOWALLOC:
                 return PipelineRow::new;
             case NONE:

@@ -1,6 +1,6 @@
 package io.lowalloc.benchmarks.span;
 
-import io.lowalloc.otel.PooledBatchSpanProcessor;
+import io.lowalloc.otel.BoundedBatchSpanProcessor;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -13,7 +13,7 @@ import java.util.function.Function;
 /**
  * The OpenTelemetry SDK tracer ({@link SdkTracerProvider} with default resource, sampler and id
  * generator) with a given span processor: (a) the stock {@link BatchSpanProcessor} or (b) lowalloc's
- * {@link PooledBatchSpanProcessor}, both with their (equal) defaults: queue 2048, batch 512, delay 5 s.
+ * {@link BoundedBatchSpanProcessor}, both with their (equal) defaults: queue 2048, batch 512, delay 5 s.
  */
 public final class SdkPipeline implements SpanPipeline {
 
@@ -41,12 +41,12 @@ public final class SdkPipeline implements SpanPipeline {
     }
 
     /**
-     * The SDK tracer with lowalloc's drop-in {@code PooledBatchSpanProcessor}, default options.
+     * The SDK tracer with lowalloc's drop-in {@code BoundedBatchSpanProcessor}, default options.
      *
      * @return a new pipeline
      */
-    public static SdkPipeline withPooledBatchSpanProcessor() {
-        return new SdkPipeline(e -> PooledBatchSpanProcessor.builder(e).build());
+    public static SdkPipeline withBoundedBatchSpanProcessor() {
+        return new SdkPipeline(e -> BoundedBatchSpanProcessor.builder(e).build());
     }
 
     @Override

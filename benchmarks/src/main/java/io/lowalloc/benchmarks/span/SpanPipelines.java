@@ -8,7 +8,7 @@ public final class SpanPipelines {
 
     /** (a) OpenTelemetry SDK tracer + stock {@code BatchSpanProcessor}. */
     public static final String SDK_BATCH = "sdkBatch";
-    /** (b) OpenTelemetry SDK tracer + lowalloc {@code PooledBatchSpanProcessor}. */
+    /** (b) OpenTelemetry SDK tracer + lowalloc {@code BoundedBatchSpanProcessor}. */
     public static final String SDK_POOLED = "sdkPooled";
     /** (c) lowalloc core pipeline ({@code PooledSpanPipeline}) through the OpenTelemetry bridge. */
     public static final String LOWALLOC = "lowalloc";
@@ -28,7 +28,7 @@ public final class SpanPipelines {
             case SDK_BATCH:
                 return SdkPipeline.withBatchSpanProcessor();
             case SDK_POOLED:
-                return SdkPipeline.withPooledBatchSpanProcessor();
+                return SdkPipeline.withBoundedBatchSpanProcessor();
             case LOWALLOC:
                 return new LowallocPipeline();
             default:

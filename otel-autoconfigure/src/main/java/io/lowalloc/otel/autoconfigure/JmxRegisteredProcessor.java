@@ -1,7 +1,7 @@
 package io.lowalloc.otel.autoconfigure;
 
 import io.lowalloc.core.jmx.StatsMBeans;
-import io.lowalloc.otel.PooledBatchSpanProcessor;
+import io.lowalloc.otel.BoundedBatchSpanProcessor;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
@@ -14,15 +14,15 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
  */
 final class JmxRegisteredProcessor implements SpanProcessor {
 
-    private final PooledBatchSpanProcessor processor;
+    private final BoundedBatchSpanProcessor processor;
     private final StatsMBeans.Registration registration;
 
-    JmxRegisteredProcessor(PooledBatchSpanProcessor processor, StatsMBeans.Registration registration) {
+    JmxRegisteredProcessor(BoundedBatchSpanProcessor processor, StatsMBeans.Registration registration) {
         this.processor = processor;
         this.registration = registration;
     }
 
-    PooledBatchSpanProcessor processor() {
+    BoundedBatchSpanProcessor processor() {
         return processor;
     }
 

@@ -1,8 +1,8 @@
 package io.lowalloc.otel.autoconfigure;
 
 import io.lowalloc.core.jmx.StatsMBeans;
-import io.lowalloc.otel.PooledBatchSpanProcessor;
-import io.lowalloc.otel.PooledBatchSpanProcessorBuilder;
+import io.lowalloc.otel.BoundedBatchSpanProcessor;
+import io.lowalloc.otel.BoundedBatchSpanProcessorBuilder;
 import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizer;
 import io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
@@ -21,7 +21,7 @@ import java.util.logging.Logger;
 
 /**
  * Replaces the {@code BatchSpanProcessor} of OpenTelemetry's SDK autoconfiguration with lowalloc's
- * {@link PooledBatchSpanProcessor}, when switched on. Registered in
+ * {@link BoundedBatchSpanProcessor}, when switched on. Registered in
  * {@code META-INF/services/io.opentelemetry.sdk.autoconfigure.spi.AutoConfigurationCustomizerProvider},
  * so {@code AutoConfiguredOpenTelemetrySdk} and the OpenTelemetry Java agent (given this module's
  * {@code agent-extension} jar in {@code -Dotel.javaagent.extensions}) find it.
@@ -135,7 +135,7 @@ public final class LowallocAutoConfigurationCustomizerProvider implements AutoCo
                 d.setDetached(false);
             }
         }
-        PooledBatchSpanProcessorBuilder builder = PooledBatchSpanProcessor.builder(exporter);
+        BoundedBatchSpanProcessorBuilder builder = BoundedBatchSpanProcessor.builder(exporter);
         Duration delay = config.getDuration("otel.bsp.schedule.delay");
         if (delay != null) {
             apply("otel.bsp.schedule.delay", delay, () -> builder.setScheduleDelay(delay));
@@ -152,7 +152,7 @@ public final class LowallocAutoConfigurationCustomizerProvider implements AutoCo
         if (timeout != null) {
             apply("otel.bsp.export.timeout", timeout, () -> builder.setExporterTimeout(timeout));
         }
-        PooledBatchSpanProcessor processor;
+        BoundedBatchSpanProcessor processor;
         try {
             processor = builder.build();
         } catch (IllegalArgumentException e) {

@@ -96,7 +96,7 @@ class LowallocAutoConfigurationCustomizerProviderTest {
         ObjectName name = StatsMBeans.objectName(jmxName);
         assertThat(server.getAttribute(name, "batch.offered")).isEqualTo(25L);
         assertThat(server.getAttribute(name, "batch.exported")).isEqualTo(25L);
-        assertThat(sdk.getSdkTracerProvider().toString()).contains("spanProcessor=PooledBatchSpanProcessor{")
+        assertThat(sdk.getSdkTracerProvider().toString()).contains("spanProcessor=BoundedBatchSpanProcessor{")
                 .doesNotContain("spanProcessor=BatchSpanProcessor{");
         // The replaced processor's worker thread has ended.
         Await.until(() -> workerThreads("BatchSpanProcessor_WorkerThread") <= stockWorkersBefore,
@@ -126,14 +126,14 @@ class LowallocAutoConfigurationCustomizerProviderTest {
         sdk.getSdkTracerProvider().forceFlush().join(10, TimeUnit.SECONDS);
         Await.until(() -> receiver.spans.size() == 3, "3 spans at the receiver");
         assertThat(sdk.getSdkTracerProvider().toString()).contains("spanProcessor=BatchSpanProcessor{")
-                .doesNotContain("PooledBatchSpanProcessor");
+                .doesNotContain("BoundedBatchSpanProcessor");
         assertThat(server.isRegistered(StatsMBeans.objectName(jmxName))).isFalse();
     }
 
     @Test
     void explicitlyFalseIsOffToo() {
         sdk = build(properties("FALSE"));
-        assertThat(sdk.getSdkTracerProvider().toString()).doesNotContain("PooledBatchSpanProcessor");
+        assertThat(sdk.getSdkTracerProvider().toString()).doesNotContain("BoundedBatchSpanProcessor");
     }
 
     @Test
@@ -186,7 +186,7 @@ class LowallocAutoConfigurationCustomizerProviderTest {
         p.put("otel.traces.exporter", "otlp,logging");
         sdk = build(p);
         String processors = sdk.getSdkTracerProvider().toString();
-        assertThat(processors).contains("SimpleSpanProcessor").contains("PooledBatchSpanProcessor");
+        assertThat(processors).contains("SimpleSpanProcessor").contains("BoundedBatchSpanProcessor");
     }
 
     @Test
@@ -194,7 +194,7 @@ class LowallocAutoConfigurationCustomizerProviderTest {
         Map<String, String> p = properties("true");
         p.put(LowallocAutoConfigurationCustomizerProvider.JMX_NAME_KEY, "none");
         sdk = build(p);
-        assertThat(sdk.getSdkTracerProvider().toString()).contains("PooledBatchSpanProcessor");
+        assertThat(sdk.getSdkTracerProvider().toString()).contains("BoundedBatchSpanProcessor");
         assertThat(server.isRegistered(StatsMBeans.objectName(jmxName))).isFalse();
     }
 

@@ -15,32 +15,53 @@ import io.opentelemetry.sdk.trace.data.StatusData;
 /**
  * A {@link ReadableSpan} that is not an SDK span: it answers every accessor from a fixed
  * {@link SpanData} and always reports itself ended, so a processor can be handed data the SDK
- * would never produce, such as {@link #invalidSpan()}. Immutable.
+ * would never produce, such as {@link #invalidSpan()} whose {@code toSpanData()} throws. Immutable.
  */
 @SuppressWarnings("deprecation") // the interface still declares the deprecated library-info accessor
 public final class FixedReadableSpan implements ReadableSpan {
 
-    /** Returns a span with data the core rejects: a negative start time. */
+    /** The message of the exception {@link #invalidSpan()}'s {@code toSpanData()} throws. */
+    public static final String SNAPSHOT_FAILURE = "this span cannot be snapshot";
+
+    /** Returns a sampled, ended span whose {@code toSpanData()} throws an {@link IllegalStateException}. */
     public static ReadableSpan invalidSpan() {
-        return new FixedReadableSpan(TestSpanData.builder()
+        return new FixedReadableSpan(unreadableData(), Snapshot.THROWS);
+    }
+
+    /** Returns a sampled, ended span whose {@code toSpanData()} returns null. */
+    public static ReadableSpan nullSnapshotSpan() {
+        return new FixedReadableSpan(unreadableData(), Snapshot.NULL);
+    }
+
+    private static SpanData unreadableData() {
+        return TestSpanData.builder()
                 .setSpanContext(SpanContext.create("0123456789abcdef0123456789abcdef", "0123456789abcdef",
                         TraceFlags.getSampled(), TraceState.getDefault()))
-                .setName("negative start")
+                .setName("unreadable")
                 .setKind(SpanKind.INTERNAL)
-                .setStartEpochNanos(-1)
+                .setStartEpochNanos(1)
                 .setEndEpochNanos(5)
                 .setStatus(StatusData.unset())
                 .setHasEnded(true)
                 .setTotalRecordedEvents(0)
                 .setTotalRecordedLinks(0)
-                .build());
+                .build();
     }
 
+    /** What {@link #toSpanData()} does. */
+    private enum Snapshot { DATA, THROWS, NULL }
+
     private final SpanData data;
+    private final Snapshot snapshot;
 
     /** Creates a span that shows {@code data}. */
     public FixedReadableSpan(SpanData data) {
+        this(data, Snapshot.DATA);
+    }
+
+    private FixedReadableSpan(SpanData data, Snapshot snapshot) {
         this.data = data;
+        this.snapshot = snapshot;
     }
 
     @Override
@@ -60,7 +81,14 @@ public final class FixedReadableSpan implements ReadableSpan {
 
     @Override
     public SpanData toSpanData() {
-        return data;
+        switch (snapshot) {
+            case THROWS:
+                throw new IllegalStateException(SNAPSHOT_FAILURE);
+            case NULL:
+                return null;
+            default:
+                return data;
+        }
     }
 
     @Override

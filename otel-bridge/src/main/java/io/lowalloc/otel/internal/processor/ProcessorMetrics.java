@@ -46,7 +46,7 @@ public final class ProcessorMetrics {
     static final String ALREADY_SHUTDOWN = "already_shutdown";
     /** {@code error.type} of spans dropped because the ending thread was interrupted while it waited. */
     static final String INTERRUPTED = "interrupted";
-    /** {@code error.type} of spans whose data the core rejected (for example a negative time). */
+    /** {@code error.type} of spans whose {@code toSpanData()} failed. */
     static final String INVALID_SPAN = "invalid_span";
 
     private final Supplier<MeterProvider> meterProvider;
@@ -109,9 +109,13 @@ public final class ProcessorMetrics {
         counter().add(1, interrupted);
     }
 
-    /** Counts a span whose data the core rejected. */
-    public void droppedInvalidSpan() {
-        counter().add(1, invalidSpan);
+    /**
+     * Counts spans left out of an export because their {@code toSpanData()} failed.
+     *
+     * @param count the number of spans
+     */
+    public void droppedInvalidSpan(int count) {
+        counter().add(count, invalidSpan);
     }
 
     /** Creates the counter and registers the queue gauges once, on first use. */
@@ -134,7 +138,7 @@ public final class ProcessorMetrics {
             meter = meterProvider.get().get(SCOPE_NAME);
         } catch (RuntimeException e) {
             // Metrics must never break exports: a failing provider means no self-metrics.
-            LOGGER.log(Level.WARNING, "PooledBatchSpanProcessor: the meter provider failed; no self-metrics", e);
+            LOGGER.log(Level.WARNING, "BoundedBatchSpanProcessor: the meter provider failed; no self-metrics", e);
             meter = MeterProvider.noop().get(SCOPE_NAME);
         }
         meter.upDownCounterBuilder(QUEUE_CAPACITY_NAME)

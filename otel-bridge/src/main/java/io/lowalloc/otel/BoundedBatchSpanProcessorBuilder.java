@@ -2,10 +2,7 @@ package io.lowalloc.otel;
 
 import io.lowalloc.core.batch.BatchOptions;
 import io.lowalloc.core.batch.FullQueuePolicy;
-import io.lowalloc.core.pool.ObjectPool;
-import io.lowalloc.core.span.SpanLimits;
 import io.opentelemetry.api.metrics.MeterProvider;
-import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,28 +10,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Configures and builds a {@link PooledBatchSpanProcessor}. The batching options, their names and
+ * Configures and builds a {@link BoundedBatchSpanProcessor}. The batching options, their names and
  * defaults are those of OpenTelemetry's {@code BatchSpanProcessorBuilder}: {@link BatchOptions}
  * under its {@linkplain BatchOptions.Builder#openTelemetryCompatible() OpenTelemetry-compatible
  * rules}; their setters here forward to {@link BatchOptions.Builder}, which documents and
- * validates them. The worker thread is named {@value PooledBatchSpanProcessor#WORKER_THREAD_NAME}.
+ * validates them. The worker thread is named {@value BoundedBatchSpanProcessor#WORKER_THREAD_NAME}.
  * Setters validate at once, naming the argument and its range, and return this builder. Not
  * thread-safe.
  */
-public final class PooledBatchSpanProcessorBuilder {
+public final class BoundedBatchSpanProcessorBuilder {
 
     private final SpanExporter spanExporter;
     private final BatchOptions.Builder options = BatchOptions.builder().openTelemetryCompatible()
-            .setWorkerThreadName(PooledBatchSpanProcessor.WORKER_THREAD_NAME);
-    private boolean exportUnsampledSpans = PooledBatchSpanProcessor.DEFAULT_EXPORT_UNSAMPLED_SPANS;
+            .setWorkerThreadName(BoundedBatchSpanProcessor.WORKER_THREAD_NAME);
+    private boolean exportUnsampledSpans = BoundedBatchSpanProcessor.DEFAULT_EXPORT_UNSAMPLED_SPANS;
     private Supplier<MeterProvider> meterProvider = MeterProvider::noop;
-    private SpanLimits spanLimits = SpanLimits.defaults();
-    private int poolCapacity; // 0: derived from the queue and batch sizes at build time
-    private boolean copyMode = PooledBatchSpanProcessor.DEFAULT_COPY_MODE;
-    private Resource resource; // null: taken from the first span
     private String componentName; // null: generated at build time
 
-    PooledBatchSpanProcessorBuilder(SpanExporter spanExporter) {
+    BoundedBatchSpanProcessorBuilder(SpanExporter spanExporter) {
         this.spanExporter = Objects.requireNonNull(spanExporter, "spanExporter");
     }
 
@@ -46,7 +39,7 @@ public final class PooledBatchSpanProcessorBuilder {
      * @param maxQueueSize in {@code [1, BatchOptions.MAX_QUEUE_SIZE_LIMIT]}
      * @return this builder
      */
-    public PooledBatchSpanProcessorBuilder setMaxQueueSize(int maxQueueSize) {
+    public BoundedBatchSpanProcessorBuilder setMaxQueueSize(int maxQueueSize) {
         options.setMaxQueueSize(maxQueueSize);
         return this;
     }
@@ -58,7 +51,7 @@ public final class PooledBatchSpanProcessorBuilder {
      * @param maxExportBatchSize {@code >= 1}
      * @return this builder
      */
-    public PooledBatchSpanProcessorBuilder setMaxExportBatchSize(int maxExportBatchSize) {
+    public BoundedBatchSpanProcessorBuilder setMaxExportBatchSize(int maxExportBatchSize) {
         options.setMaxExportBatchSize(maxExportBatchSize);
         return this;
     }
@@ -70,7 +63,7 @@ public final class PooledBatchSpanProcessorBuilder {
      * @param unit the unit of {@code delay}
      * @return this builder
      */
-    public PooledBatchSpanProcessorBuilder setScheduleDelay(long delay, TimeUnit unit) {
+    public BoundedBatchSpanProcessorBuilder setScheduleDelay(long delay, TimeUnit unit) {
         options.setScheduleDelay(delay, unit);
         return this;
     }
@@ -81,7 +74,7 @@ public final class PooledBatchSpanProcessorBuilder {
      * @param delay {@code >= 0}
      * @return this builder
      */
-    public PooledBatchSpanProcessorBuilder setScheduleDelay(Duration delay) {
+    public BoundedBatchSpanProcessorBuilder setScheduleDelay(Duration delay) {
         options.setScheduleDelay(delay);
         return this;
     }
@@ -94,7 +87,7 @@ public final class PooledBatchSpanProcessorBuilder {
      * @param unit the unit of {@code timeout}
      * @return this builder
      */
-    public PooledBatchSpanProcessorBuilder setExporterTimeout(long timeout, TimeUnit unit) {
+    public BoundedBatchSpanProcessorBuilder setExporterTimeout(long timeout, TimeUnit unit) {
         options.setExporterTimeout(timeout, unit);
         return this;
     }
@@ -105,32 +98,32 @@ public final class PooledBatchSpanProcessorBuilder {
      * @param timeout {@code >= 0}; 0 means no timeout
      * @return this builder
      */
-    public PooledBatchSpanProcessorBuilder setExporterTimeout(Duration timeout) {
+    public BoundedBatchSpanProcessorBuilder setExporterTimeout(Duration timeout) {
         options.setExporterTimeout(timeout);
         return this;
     }
 
     /**
      * Sets whether spans that are recorded but not sampled are exported too. Default
-     * {@value PooledBatchSpanProcessor#DEFAULT_EXPORT_UNSAMPLED_SPANS}.
+     * {@value BoundedBatchSpanProcessor#DEFAULT_EXPORT_UNSAMPLED_SPANS}.
      *
      * @param exportUnsampledSpans whether to export unsampled spans
      * @return this builder
      */
-    public PooledBatchSpanProcessorBuilder setExportUnsampledSpans(boolean exportUnsampledSpans) {
+    public BoundedBatchSpanProcessorBuilder setExportUnsampledSpans(boolean exportUnsampledSpans) {
         this.exportUnsampledSpans = exportUnsampledSpans;
         return this;
     }
 
     /**
      * Sets the meter provider for the processor's own metrics (see
-     * {@link PooledBatchSpanProcessor}). Default: {@link MeterProvider#noop()}.
+     * {@link BoundedBatchSpanProcessor}). Default: {@link MeterProvider#noop()}.
      *
      * @param meterProvider the provider
      * @return this builder
      * @throws NullPointerException if {@code meterProvider} is null
      */
-    public PooledBatchSpanProcessorBuilder setMeterProvider(MeterProvider meterProvider) {
+    public BoundedBatchSpanProcessorBuilder setMeterProvider(MeterProvider meterProvider) {
         Objects.requireNonNull(meterProvider, "meterProvider");
         this.meterProvider = () -> meterProvider;
         return this;
@@ -144,7 +137,7 @@ public final class PooledBatchSpanProcessorBuilder {
      * @return this builder
      * @throws NullPointerException if {@code meterProvider} is null
      */
-    public PooledBatchSpanProcessorBuilder setMeterProvider(Supplier<MeterProvider> meterProvider) {
+    public BoundedBatchSpanProcessorBuilder setMeterProvider(Supplier<MeterProvider> meterProvider) {
         this.meterProvider = Objects.requireNonNull(meterProvider, "meterProvider");
         return this;
     }
@@ -157,7 +150,7 @@ public final class PooledBatchSpanProcessorBuilder {
      * @param policy the policy
      * @return this builder
      */
-    public PooledBatchSpanProcessorBuilder setFullQueuePolicy(FullQueuePolicy policy) {
+    public BoundedBatchSpanProcessorBuilder setFullQueuePolicy(FullQueuePolicy policy) {
         options.setFullQueuePolicy(policy);
         return this;
     }
@@ -169,7 +162,7 @@ public final class PooledBatchSpanProcessorBuilder {
      * @param unit the unit of {@code maxBlockTime}
      * @return this builder
      */
-    public PooledBatchSpanProcessorBuilder setMaxBlockTime(long maxBlockTime, TimeUnit unit) {
+    public BoundedBatchSpanProcessorBuilder setMaxBlockTime(long maxBlockTime, TimeUnit unit) {
         options.setMaxBlockTime(maxBlockTime, unit);
         return this;
     }
@@ -180,83 +173,21 @@ public final class PooledBatchSpanProcessorBuilder {
      * @param maxBlockTime {@code > 0}
      * @return this builder
      */
-    public PooledBatchSpanProcessorBuilder setMaxBlockTime(Duration maxBlockTime) {
+    public BoundedBatchSpanProcessorBuilder setMaxBlockTime(Duration maxBlockTime) {
         options.setMaxBlockTime(maxBlockTime);
         return this;
     }
 
     /**
-     * Sets the storage limits of the pooled spans the processor copies ended spans into. To carry
-     * OpenTelemetry's dropped counts exactly, each limit should be at most the tracer provider's
-     * matching {@code SpanLimits} value; the defaults ({@link SpanLimits#defaults()}) equal
-     * OpenTelemetry's defaults. Default {@link SpanLimits#defaults()}.
-     *
-     * @param spanLimits the limits
-     * @return this builder
-     * @throws NullPointerException if {@code spanLimits} is null
-     */
-    public PooledBatchSpanProcessorBuilder setSpanLimits(SpanLimits spanLimits) {
-        this.spanLimits = Objects.requireNonNull(spanLimits, "spanLimits");
-        return this;
-    }
-
-    /**
-     * Sets how many idle pooled spans are kept. Spans are created on demand and the pool never
-     * refuses one; a capacity below the number of spans in flight only means that some are left to
-     * the garbage collector instead of reused. Default: {@code maxQueueSize + maxExportBatchSize}
-     * (everything that can be queued or exporting at once).
-     *
-     * @param poolCapacity in {@code [1, ObjectPool.MAX_CAPACITY]}
-     * @return this builder
-     * @throws IllegalArgumentException if out of range
-     */
-    public PooledBatchSpanProcessorBuilder setPoolCapacity(int poolCapacity) {
-        if (poolCapacity < 1 || poolCapacity > ObjectPool.MAX_CAPACITY) {
-            throw new IllegalArgumentException("poolCapacity must be in [1, " + ObjectPool.MAX_CAPACITY
-                    + "], was: " + poolCapacity);
-        }
-        this.poolCapacity = poolCapacity;
-        return this;
-    }
-
-    /**
-     * Sets whether the exporter receives immutable copies of the spans instead of reusable views.
-     * Turn it on for exporters that keep references past their export call (for example
-     * {@code InMemorySpanExporter}); copies allocate. Default
-     * {@value PooledBatchSpanProcessor#DEFAULT_COPY_MODE}.
-     *
-     * @param copyMode whether to hand copies to the exporter
-     * @return this builder
-     */
-    public PooledBatchSpanProcessorBuilder setCopyMode(boolean copyMode) {
-        this.copyMode = copyMode;
-        return this;
-    }
-
-    /**
-     * Sets the resource reported with every exported span. Default: the resource of the first span
-     * the processor receives, that is the tracer provider's resource (one processor instance serves
-     * one tracer provider).
-     *
-     * @param resource the resource
-     * @return this builder
-     * @throws NullPointerException if {@code resource} is null
-     */
-    public PooledBatchSpanProcessorBuilder setResource(Resource resource) {
-        this.resource = Objects.requireNonNull(resource, "resource");
-        return this;
-    }
-
-    /**
      * Sets the {@code otel.component.name} attribute of the processor's metrics. Default
-     * {@code "pooled_batching_span_processor/<n>"}, {@code n} counting instances from 0.
+     * {@code "batching_span_processor/bounded-<n>"}, {@code n} counting instances from 0.
      *
      * @param componentName a non-blank name
      * @return this builder
      * @throws IllegalArgumentException if {@code componentName} is blank
      * @throws NullPointerException if {@code componentName} is null
      */
-    public PooledBatchSpanProcessorBuilder setComponentName(String componentName) {
+    public BoundedBatchSpanProcessorBuilder setComponentName(String componentName) {
         Objects.requireNonNull(componentName, "componentName");
         if (componentName.isBlank()) {
             throw new IllegalArgumentException("componentName must be non-blank, was: \"" + componentName + "\"");
@@ -272,8 +203,8 @@ public final class PooledBatchSpanProcessorBuilder {
      *
      * @return a new processor
      */
-    public PooledBatchSpanProcessor build() {
-        return new PooledBatchSpanProcessor(this, options.build());
+    public BoundedBatchSpanProcessor build() {
+        return new BoundedBatchSpanProcessor(this, options.build());
     }
 
     // ------------------------------------------------------------ read by the processor and tests
@@ -298,26 +229,6 @@ public final class PooledBatchSpanProcessorBuilder {
 
     Supplier<MeterProvider> meterProvider() {
         return meterProvider;
-    }
-
-    SpanLimits spanLimits() {
-        return spanLimits;
-    }
-
-    int poolCapacity(BatchOptions batchOptions) {
-        if (poolCapacity != 0) {
-            return poolCapacity;
-        }
-        return (int) Math.min(ObjectPool.MAX_CAPACITY,
-                (long) batchOptions.maxQueueSize() + batchOptions.maxExportBatchSize());
-    }
-
-    boolean copyMode() {
-        return copyMode;
-    }
-
-    Resource resource() {
-        return resource;
     }
 
     String componentName() {

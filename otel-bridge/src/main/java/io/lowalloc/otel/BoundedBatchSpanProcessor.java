@@ -1,25 +1,17 @@
 package io.lowalloc.otel;
 
 import io.lowalloc.core.batch.BatchBuffer;
-import io.lowalloc.core.batch.BatchExporter;
 import io.lowalloc.core.batch.BatchOptions;
-import io.lowalloc.core.batch.ExportCompletion;
 import io.lowalloc.core.batch.FullQueuePolicy;
-import io.lowalloc.core.pool.HandOffReleaser;
-import io.lowalloc.core.pool.ObjectPool;
-import io.lowalloc.core.span.SpanData;
 import io.lowalloc.otel.internal.processor.BspConfiguration;
 import io.lowalloc.otel.internal.processor.ProcessorMetrics;
-import io.lowalloc.otel.internal.processor.ReadableSpanCopier;
+import io.lowalloc.otel.internal.processor.SnapshotExportStage;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -28,17 +20,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * A drop-in replacement for OpenTelemetry's {@code BatchSpanProcessor} that copies each ended span
- * into a pooled, reusable core {@link SpanData} and batches those through a {@link BatchBuffer}
- * to any {@link SpanExporter} (through a {@link SpanExporterAdapter}).
+ * A drop-in replacement for OpenTelemetry's {@code BatchSpanProcessor} that bounds what the stock
+ * one leaves open: the queue holds exactly {@code maxQueueSize} spans, an ending thread may wait
+ * for space for at most {@code maxBlockTime}, every export is cut off at the exporter timeout even
+ * when {@code export()} blocks, and flush and shutdown complete within bounds and report every
+ * loss. Like the stock processor it queues the ended {@link ReadableSpan} itself and takes its
+ * {@link ReadableSpan#toSpanData()} snapshot off the application thread, so the exporter receives
+ * the SDK's own span data.
  *
  * <pre>{@code
  * SdkTracerProvider provider = SdkTracerProvider.builder()
- *     .addSpanProcessor(PooledBatchSpanProcessor.builder(exporter).build())
+ *     .addSpanProcessor(BoundedBatchSpanProcessor.builder(exporter).build())
  *     .build();
  * }</pre>
  *
@@ -48,18 +42,19 @@ import java.util.logging.Logger;
  * delay {@value BatchOptions#DEFAULT_SCHEDULE_DELAY_MILLIS} ms, exporter timeout
  * {@value BatchOptions#DEFAULT_EXPORTER_TIMEOUT_MILLIS} ms, unsampled spans skipped), the
  * {@code otel.bsp.*} settings ({@link #builderFromEnvironment(SpanExporter)}), one named daemon
- * worker thread, exporter exceptions caught and logged, never thrown into the application.
+ * worker thread, one {@code toSpanData()} per span on a background thread, exporter exceptions
+ * caught and logged, never thrown into the application.
  *
  * <h2>Added</h2>
  * <ul>
  *   <li>{@link FullQueuePolicy#BLOCK}: the ending thread may wait for space instead of dropping.</li>
  *   <li>An exact queue bound, and an enforced export timeout that also covers an
  *       {@code export()} call that blocks (the exporter is called from a thread of its own): an
- *       export that does not finish in time is abandoned (its spans are never reused, the exporter
- *       may keep reading them) and {@link #forceFlush()} and {@link #shutdown()} complete within
- *       their bounds. The exporter is never called again while a timed-out call still runs in it
- *       (one export at a time, as {@code SpanExporter} promises); later spans wait in the queue,
- *       dropped and counted when it fills.</li>
+ *       export that does not finish in time is abandoned (the exporter may keep reading its list)
+ *       and {@link #forceFlush()} and {@link #shutdown()} complete within their bounds. The
+ *       exporter is never called again while a timed-out call still runs in it (one export at a
+ *       time, as {@code SpanExporter} promises); later spans wait in the queue, dropped and
+ *       counted when it fills.</li>
  *   <li>Flush results that report every loss, once: {@link #forceFlush()} fails if a span ended
  *       before it failed, was abandoned or was dropped (including failures of exports the
  *       schedule made before the call) and no earlier flush already failed for it.</li>
@@ -68,15 +63,13 @@ import java.util.logging.Logger;
  * </ul>
  *
  * <h2>Allocation</h2>
- * {@code onEnd} copies the span with one {@link ReadableSpan#toSpanData()} call (the only copy
- * the API offers; for an SDK span its wrapper does not escape the copy) and otherwise allocates
- * nothing once the pool is warm, except one array per array-valued attribute. The pooled span is
- * released when its export finished; the SDK span is not retained after {@code onEnd}. The worker
- * allocates a constant number of objects per export call; the exporter adapter hands out
- * reusable views (or copies, in copy mode).
+ * {@code onEnd} allocates nothing: the span goes into a preallocated ring (a core
+ * {@link BatchBuffer}); the processor keeps it until its export has a result (or is abandoned).
+ * The exporter thread allocates what {@code toSpanData()} allocates per span, and a constant number
+ * of objects per export call; the snapshot list is reused from one export to the next.
  *
  * <h2>Metrics</h2>
- * With a meter provider ({@link PooledBatchSpanProcessorBuilder#setMeterProvider}), under the
+ * With a meter provider ({@link BoundedBatchSpanProcessorBuilder#setMeterProvider}), under the
  * instrumentation scope {@code io.lowalloc.otel}: {@code otel.sdk.processor.span.queue.capacity}
  * and {@code otel.sdk.processor.span.queue.size} (asynchronous up-down counters; the size counts
  * queued spans plus the batch being exported) and the counter
@@ -89,61 +82,39 @@ import java.util.logging.Logger;
  * Thread-safe. {@code onEnd} is lock-free under {@link FullQueuePolicy#DROP}. Flushes and the
  * shutdown run on a short-lived daemon thread, so the returned results complete asynchronously.
  */
-public final class PooledBatchSpanProcessor implements SpanProcessor {
+public final class BoundedBatchSpanProcessor implements SpanProcessor {
 
     /** Default for exporting unsampled spans: {@value}, as in OpenTelemetry. */
     public static final boolean DEFAULT_EXPORT_UNSAMPLED_SPANS = false;
-    /** Default copy mode: {@value} (the exporter gets reusable views). */
-    public static final boolean DEFAULT_COPY_MODE = false;
     /** The worker thread's name: {@value}. */
-    public static final String WORKER_THREAD_NAME = "PooledBatchSpanProcessor_WorkerThread";
+    public static final String WORKER_THREAD_NAME = "BoundedBatchSpanProcessor_WorkerThread";
 
-    private static final String FLUSH_THREAD_NAME = "PooledBatchSpanProcessor_FlushThread";
-    private static final Logger LOGGER = Logger.getLogger(PooledBatchSpanProcessor.class.getName());
-    private static final long INVALID_SPAN_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private static final String FLUSH_THREAD_NAME = "BoundedBatchSpanProcessor_FlushThread";
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final SpanExporter spanExporter;
     private final boolean exportUnsampledSpans;
-    private final boolean copyMode;
     private final boolean blockWhenFull;
-    private final Resource configuredResource;
-    private final ObjectPool<SpanData> pool;
-    // This processor queues the pool's spans, so it alone returns submitted ones (see SpanData).
-    private final HandOffReleaser<SpanData> releaser;
-    private final BatchBuffer<SpanData> buffer;
-    private final ThreadLocal<ReadableSpanCopier> copiers = ThreadLocal.withInitial(ReadableSpanCopier::new);
+    private final SnapshotExportStage stage;
+    private final BatchBuffer<ReadableSpan> buffer;
     private final ProcessorMetrics metrics;
     private final ThreadPoolExecutor flushExecutor;
     private final String description;
 
-    // Drop paths only: AtomicLong rather than LongAdder, which allocates cells under contention.
+    // Drop path only: AtomicLong rather than LongAdder, which allocates cells under contention.
     private final AtomicLong rejectedAfterShutdown = new AtomicLong();
-    private final AtomicLong invalidSpans = new AtomicLong();
-    private final AtomicLong nextInvalidSpanLogNanos = new AtomicLong(System.nanoTime());
-    // Invalid spans already reported by a flush that failed; the next flush fails if there are more.
-    private final AtomicLong invalidReportedByFlush = new AtomicLong();
     private final AtomicReference<CompletableResultCode> shutdownResult = new AtomicReference<>();
     private volatile boolean shutdownStarted;
-    private volatile Resource firstResource;
-    // Built on the exporter thread at the first export (or the shutdown), once the resource is
-    // known; every later use is on an exporter thread of the same buffer.
-    private volatile SpanExporterAdapter adapter;
 
-    PooledBatchSpanProcessor(PooledBatchSpanProcessorBuilder builder, BatchOptions options) {
+    BoundedBatchSpanProcessor(BoundedBatchSpanProcessorBuilder builder, BatchOptions options) {
         this.spanExporter = builder.spanExporter();
         this.exportUnsampledSpans = builder.exportUnsampledSpans();
-        this.copyMode = builder.copyMode();
         this.blockWhenFull = options.fullQueuePolicy() == FullQueuePolicy.BLOCK;
-        this.configuredResource = builder.resource();
-        int poolCapacity = builder.poolCapacity(options);
-        this.pool = SpanData.newPool(poolCapacity, builder.spanLimits());
-        this.releaser = pool.claimHandOffReleaser();
         String componentName = builder.componentName() != null ? builder.componentName()
-                : ProcessorMetrics.COMPONENT_TYPE + "/pooled-" + INSTANCES.getAndIncrement();
+                : ProcessorMetrics.COMPONENT_TYPE + "/bounded-" + INSTANCES.getAndIncrement();
         this.metrics = new ProcessorMetrics(builder.meterProvider(), componentName, options.maxQueueSize(),
                 this::queueSize);
-        this.description = "PooledBatchSpanProcessor{spanExporter=" + spanExporter
+        this.description = "BoundedBatchSpanProcessor{spanExporter=" + spanExporter
                 + ", exportUnsampledSpans=" + exportUnsampledSpans
                 + ", scheduleDelayNanos=" + options.scheduleDelayNanos()
                 + ", maxQueueSize=" + options.maxQueueSize()
@@ -151,8 +122,6 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
                 + ", exporterTimeoutNanos=" + options.exporterTimeoutNanos()
                 + ", fullQueuePolicy=" + options.fullQueuePolicy()
                 + ", maxBlockTimeNanos=" + options.maxBlockTimeNanos()
-                + ", poolCapacity=" + poolCapacity
-                + ", copyMode=" + copyMode
                 + ", componentName=" + componentName + '}';
         this.flushExecutor = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 runnable -> {
@@ -160,10 +129,8 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
                     thread.setDaemon(true);
                     return thread;
                 });
-        this.buffer = BatchBuffer.builder(new ExportStage())
-                .setBatchOptions(options)
-                .setCompletionHook(releaser::release)
-                .build();
+        this.stage = new SnapshotExportStage(spanExporter, metrics);
+        this.buffer = BatchBuffer.builder(stage).setBatchOptions(options).build();
     }
 
     /**
@@ -174,8 +141,8 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
      * @return a new builder
      * @throws NullPointerException if {@code spanExporter} is null
      */
-    public static PooledBatchSpanProcessorBuilder builder(SpanExporter spanExporter) {
-        return new PooledBatchSpanProcessorBuilder(spanExporter);
+    public static BoundedBatchSpanProcessorBuilder builder(SpanExporter spanExporter) {
+        return new BoundedBatchSpanProcessorBuilder(spanExporter);
     }
 
     /**
@@ -185,7 +152,7 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
      * @return a new processor, its worker thread started
      * @throws NullPointerException if {@code spanExporter} is null
      */
-    public static PooledBatchSpanProcessor create(SpanExporter spanExporter) {
+    public static BoundedBatchSpanProcessor create(SpanExporter spanExporter) {
         return builder(spanExporter).build();
     }
 
@@ -205,7 +172,7 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
      *     variable, where it came from and the value
      * @throws NullPointerException if {@code spanExporter} is null
      */
-    public static PooledBatchSpanProcessorBuilder builderFromEnvironment(SpanExporter spanExporter) {
+    public static BoundedBatchSpanProcessorBuilder builderFromEnvironment(SpanExporter spanExporter) {
         return builderFromConfig(spanExporter, System::getProperty, System::getenv);
     }
 
@@ -223,9 +190,9 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
      *     came from and the value
      * @throws NullPointerException if an argument is null
      */
-    public static PooledBatchSpanProcessorBuilder builderFromConfig(SpanExporter spanExporter,
+    public static BoundedBatchSpanProcessorBuilder builderFromConfig(SpanExporter spanExporter,
             Function<String, String> systemProperties, Function<String, String> environment) {
-        PooledBatchSpanProcessorBuilder builder = builder(spanExporter);
+        BoundedBatchSpanProcessorBuilder builder = builder(spanExporter);
         BspConfiguration.of(systemProperties, environment).applyTo(builder.batchOptionsBuilder());
         return builder;
     }
@@ -252,11 +219,12 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
     }
 
     /**
-     * Copies an ended span into a pooled span and queues it for export. Unsampled spans are
-     * skipped unless {@code exportUnsampledSpans} is set. If the queue is full the span is dropped
-     * or, under {@link FullQueuePolicy#BLOCK}, the calling thread waits up to {@code maxBlockTime};
-     * after {@link #shutdown()} it is rejected. Every span not queued is counted
-     * ({@link #getStats()}) and never thrown about. Allocation: see the class comment.
+     * Queues an ended span for export; the span itself is kept, its {@code toSpanData()} snapshot
+     * is taken on the exporter thread. Unsampled spans are skipped unless
+     * {@code exportUnsampledSpans} is set. If the queue is full the span is dropped or, under
+     * {@link FullQueuePolicy#BLOCK}, the calling thread waits up to {@code maxBlockTime}; after
+     * {@link #shutdown()} it is rejected. Every span not queued is counted ({@link #getStats()})
+     * and never thrown about. Allocates nothing.
      *
      * @param span the ended span; null is ignored
      */
@@ -270,22 +238,7 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
             metrics.droppedAlreadyShutdown();
             return;
         }
-        // Not a SpanRecorder: the span is not started here but copied from the SDK's, and a copy
-        // that fails must go back to the pool unsubmitted; so the hand-off is done here.
-        SpanData copy = pool.acquire();
-        try {
-            Resource resource = copiers.get().copy(span, copy);
-            if (firstResource == null) {
-                firstResource = resource;
-            }
-            copy.markSubmitted();
-        } catch (RuntimeException e) {
-            pool.release(copy);
-            invalidSpan(span, e);
-            return;
-        }
-        if (!buffer.offer(copy)) {
-            releaser.release(copy);
+        if (!buffer.offer(span)) {
             countDrop();
         }
     }
@@ -298,17 +251,6 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
             metrics.droppedInterrupted();
         } else {
             metrics.droppedQueueFull();
-        }
-    }
-
-    private void invalidSpan(ReadableSpan span, RuntimeException e) {
-        long count = invalidSpans.incrementAndGet();
-        metrics.droppedInvalidSpan();
-        long now = System.nanoTime();
-        long next = nextInvalidSpanLogNanos.get();
-        if (now - next >= 0 && nextInvalidSpanLogNanos.compareAndSet(next, now + INVALID_SPAN_LOG_INTERVAL_NANOS)) {
-            LOGGER.log(Level.WARNING, "PooledBatchSpanProcessor dropped a span it could not copy (" + span.getName()
-                    + "); invalid spans so far: " + count, e);
         }
     }
 
@@ -325,8 +267,8 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
     /**
      * Exports every span ended before this call and reports whether all of it got out. The result
      * fails if any span ended before this call was not exported: its export failed (also an export
-     * the schedule made before the call) or timed out, or it was dropped (queue full, block
-     * timeout, interrupt, invalid data); unless a flush that completed earlier already failed while
+     * the schedule made before the call, and a batch holding a span whose {@code toSpanData()}
+     * failed) or timed out, or it was dropped (queue full, block timeout, interrupt); unless a flush that completed earlier already failed while
      * that loss was known, so each loss fails one flush, not every later one. Spans rejected after
      * {@link #shutdown()} do not fail it. Each export is bounded by the exporter timeout, also when
      * {@code export()} itself blocks, so the result completes unless that timeout is 0 (no timeout)
@@ -338,8 +280,7 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
     @Override
     public CompletableResultCode forceFlush() {
         CompletableResultCode result = new CompletableResultCode();
-        long invalid = invalidSpans.get();
-        runOnFlushThread(() -> complete(result, buffer.flush() & noNewInvalidSpans(invalid)));
+        runOnFlushThread(() -> complete(result, buffer.flush()));
         return result;
     }
 
@@ -361,12 +302,11 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
         if (!shutdownResult.compareAndSet(null, result)) {
             return shutdownResult.get();
         }
-        long invalid = invalidSpans.get();
         shutdownStarted = true;
         runOnFlushThread(() -> {
             // Bounded: every export and the exporter's shutdown are (unless the timeout is 0).
             boolean closed = buffer.close(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
-            complete(result, closed & noNewInvalidSpans(invalid));
+            complete(result, closed);
             flushExecutor.shutdown();
         });
         return result;
@@ -379,16 +319,6 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
             // After shutdown the buffer is closed and empty: a flush is immediate, run it here.
             task.run();
         }
-    }
-
-    /**
-     * The flush rule for spans the processor could not copy (never offered to the buffer, which
-     * applies the rule to everything else): true unless more were counted before the flush than
-     * an earlier failed flush reported; then records them as reported.
-     */
-    private boolean noNewInvalidSpans(long invalidAtCall) {
-        long reported = invalidReportedByFlush.getAndAccumulate(invalidAtCall, Math::max);
-        return invalidAtCall <= reported;
     }
 
     private static void complete(CompletableResultCode result, boolean success) {
@@ -408,8 +338,8 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
     public SpanProcessorStats getStats() {
         // Outcome counters before the buffer's: a span in motion shows as offered, never lost.
         long rejected = rejectedAfterShutdown.get();
-        long invalid = invalidSpans.get();
-        return new SpanProcessorStats(buffer.stats(), pool.stats(), rejected, invalid);
+        long invalid = stage.invalidSpans();
+        return new SpanProcessorStats(buffer.stats(), rejected, invalid);
     }
 
     /**
@@ -433,39 +363,5 @@ public final class PooledBatchSpanProcessor implements SpanProcessor {
 
     private long queueSize() {
         return buffer.stats().pending();
-    }
-
-    /**
-     * Runs on the buffer's exporter thread: counts the batch, then hands it to the adapter; maps
-     * the buffer's shutdown to the exporter's. The exporter's flush is not called by
-     * {@code forceFlush}, as in {@code BatchSpanProcessor}.
-     */
-    private final class ExportStage implements BatchExporter<SpanData> {
-
-        @Override
-        public void export(List<SpanData> batch, ExportCompletion completion) {
-            metrics.processed(batch.size());
-            adapter().export(batch, completion);
-        }
-
-        @Override
-        public void shutdown(ExportCompletion completion) {
-            adapter().shutdown(completion);
-        }
-
-        private SpanExporterAdapter adapter() {
-            SpanExporterAdapter current = adapter;
-            if (current == null) {
-                // The first span was copied (and its resource recorded) before it was queued.
-                Resource resource = configuredResource != null ? configuredResource
-                        : Objects.requireNonNullElse(firstResource, Resource.getDefault());
-                current = SpanExporterAdapter.builder(spanExporter)
-                        .setResource(resource)
-                        .setCopyMode(copyMode)
-                        .build();
-                adapter = current;
-            }
-            return current;
-        }
     }
 }

@@ -2,7 +2,6 @@ package io.lowalloc.otel;
 
 import io.lowalloc.core.batch.BatchOptions;
 import io.lowalloc.core.batch.FullQueuePolicy;
-import io.lowalloc.core.span.SpanLimits;
 import io.lowalloc.otel.testing.ScriptedExporter;
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
@@ -14,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 
-class PooledBatchSpanProcessorBuilderTest {
+class BoundedBatchSpanProcessorBuilderTest {
 
-    private final PooledBatchSpanProcessorBuilder builder = PooledBatchSpanProcessor.builder(new ScriptedExporter());
+    private final BoundedBatchSpanProcessorBuilder builder = BoundedBatchSpanProcessor.builder(new ScriptedExporter());
 
     @Test
     void defaultsAreThoseOfBatchSpanProcessor() {
@@ -33,31 +32,21 @@ class PooledBatchSpanProcessorBuilderTest {
             stock.shutdown().join(10, TimeUnit.SECONDS);
         }
         assertThat(options).isEqualTo(BatchOptions.defaults().toBuilder()
-                .setWorkerThreadName(PooledBatchSpanProcessor.WORKER_THREAD_NAME).build());
+                .setWorkerThreadName(BoundedBatchSpanProcessor.WORKER_THREAD_NAME).build());
         assertThat(builder.exportUnsampledSpans()).isFalse();
-        assertThat(builder.spanLimits()).isEqualTo(SpanLimits.defaults());
-        assertThat(builder.poolCapacity(options)).isEqualTo(2048 + 512);
-        assertThat(builder.copyMode()).isFalse();
-        assertThat(builder.resource()).isNull();
+        assertThat(builder.componentName()).isNull();
         assertThat(builder.meterProvider().get()).isSameAs(MeterProvider.noop());
     }
 
     @Test
     void settersStoreTheirValues() {
-        SpanLimits limits = SpanLimits.builder().attributeLimit(8).attributeInitialCapacity(8).build();
         MeterProvider meters = MeterProvider.noop();
 
         builder.setExportUnsampledSpans(true)
-                .setSpanLimits(limits)
-                .setPoolCapacity(33)
-                .setCopyMode(true)
                 .setMeterProvider(meters)
                 .setComponentName("mine");
 
         assertThat(builder.exportUnsampledSpans()).isTrue();
-        assertThat(builder.spanLimits()).isSameAs(limits);
-        assertThat(builder.poolCapacity(builder.batchOptions())).isEqualTo(33);
-        assertThat(builder.copyMode()).isTrue();
         assertThat(builder.meterProvider().get()).isSameAs(meters);
         assertThat(builder.componentName()).isEqualTo("mine");
     }
@@ -71,7 +60,7 @@ class PooledBatchSpanProcessorBuilderTest {
         BatchOptions expected = BatchOptions.builder().setMaxQueueSize(300).setMaxExportBatchSize(30)
                 .setScheduleDelay(40, TimeUnit.MILLISECONDS).setExporterTimeout(3, TimeUnit.SECONDS)
                 .setFullQueuePolicy(FullQueuePolicy.BLOCK).setMaxBlockTime(9, TimeUnit.MILLISECONDS)
-                .setWorkerThreadName(PooledBatchSpanProcessor.WORKER_THREAD_NAME).build();
+                .setWorkerThreadName(BoundedBatchSpanProcessor.WORKER_THREAD_NAME).build();
         assertThat(builder.batchOptions()).isEqualTo(expected);
         assertThat(builder.setScheduleDelay(1, TimeUnit.SECONDS).setExporterTimeout(1, TimeUnit.SECONDS)
                 .setMaxBlockTime(1, TimeUnit.SECONDS).batchOptions())
@@ -92,9 +81,9 @@ class PooledBatchSpanProcessorBuilderTest {
 
     @Test
     void batchSizeAboveQueueSizeIsLoweredToTheQueueSizeAsInOpenTelemetry() {
-        PooledBatchSpanProcessor processor = builder.setMaxQueueSize(10).setMaxExportBatchSize(50).build();
+        BoundedBatchSpanProcessor processor = builder.setMaxQueueSize(10).setMaxExportBatchSize(50).build();
         try {
-            assertThat(processor.toString()).contains("maxQueueSize=10", "maxExportBatchSize=10", "poolCapacity=20");
+            assertThat(processor.toString()).contains("maxQueueSize=10", "maxExportBatchSize=10");
         } finally {
             processor.shutdown().join(10, TimeUnit.SECONDS);
         }
@@ -113,22 +102,16 @@ class PooledBatchSpanProcessorBuilderTest {
 
     @Test
     void invalidOwnOptionsAreRejectedWithTheirRange() {
-        assertThatThrownBy(() -> builder.setPoolCapacity(0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("poolCapacity must be in [1, 1073741824], was: 0");
-        assertThatThrownBy(() -> builder.setPoolCapacity(Integer.MAX_VALUE)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("poolCapacity must be in [1, 1073741824], was: 2147483647");
         assertThatThrownBy(() -> builder.setComponentName(" ")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("componentName must be non-blank, was: \" \"");
     }
 
     @Test
     void nullArgumentsAreRejectedByName() {
-        assertThatThrownBy(() -> PooledBatchSpanProcessor.builder(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> BoundedBatchSpanProcessor.builder(null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("spanExporter");
-        assertThatThrownBy(() -> builder.setSpanLimits(null)).hasMessage("spanLimits");
         assertThatThrownBy(() -> builder.setMeterProvider((MeterProvider) null)).hasMessage("meterProvider");
         assertThatThrownBy(() -> builder.setMeterProvider((Supplier<MeterProvider>) null)).hasMessage("meterProvider");
-        assertThatThrownBy(() -> builder.setResource(null)).hasMessage("resource");
         assertThatThrownBy(() -> builder.setComponentName(null)).hasMessage("componentName");
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * {@code forceFlush} once, and a blocking or never-returning {@code export()} is abandoned at the
  * exporter timeout, so {@code forceFlush} and {@code shutdown} complete within their bounds.
  */
-class PooledBatchSpanProcessorLifecycleTest {
+class BoundedBatchSpanProcessorLifecycleTest {
 
     /** Released after each test, so that no exporter thread stays blocked in a test's exporter. */
     private final CountDownLatch release = new CountDownLatch(1);
@@ -28,7 +28,7 @@ class PooledBatchSpanProcessorLifecycleTest {
         release.countDown();
     }
 
-    private static Tracer tracer(PooledBatchSpanProcessor processor) {
+    private static Tracer tracer(BoundedBatchSpanProcessor processor) {
         return SdkTracerProvider.builder().addSpanProcessor(processor).build().get("lifecycle-test");
     }
 
@@ -49,7 +49,7 @@ class PooledBatchSpanProcessorLifecycleTest {
         ScriptedExporter exporter = new ScriptedExporter();
         exporter.mode = ScriptedExporter.Mode.FAIL;
         try (LogCapture logs = LogCapture.of("io.lowalloc")) {
-            PooledBatchSpanProcessor processor = PooledBatchSpanProcessor.builder(exporter)
+            BoundedBatchSpanProcessor processor = BoundedBatchSpanProcessor.builder(exporter)
                     .setScheduleDelay(10, TimeUnit.MILLISECONDS).build();
             tracer(processor).spanBuilder("s").startSpan().end();
             Await.until(() -> processor.getStats().batch().failed() == 1, "the schedule exported the span");
@@ -71,7 +71,7 @@ class PooledBatchSpanProcessorLifecycleTest {
             return CompletableResultCode.ofSuccess();
         });
         try (LogCapture logs = LogCapture.of("io.lowalloc")) {
-            PooledBatchSpanProcessor processor = PooledBatchSpanProcessor.builder(exporter)
+            BoundedBatchSpanProcessor processor = BoundedBatchSpanProcessor.builder(exporter)
                     .setScheduleDelay(1, TimeUnit.HOURS).setExporterTimeout(500, TimeUnit.MILLISECONDS).build();
             tracer(processor).spanBuilder("slow").startSpan().end();
 
@@ -98,7 +98,7 @@ class PooledBatchSpanProcessorLifecycleTest {
             return CompletableResultCode.ofSuccess();
         });
         try (LogCapture logs = LogCapture.of("io.lowalloc")) {
-            PooledBatchSpanProcessor processor = PooledBatchSpanProcessor.builder(exporter)
+            BoundedBatchSpanProcessor processor = BoundedBatchSpanProcessor.builder(exporter)
                     .setScheduleDelay(1, TimeUnit.HOURS).setExporterTimeout(200, TimeUnit.MILLISECONDS).build();
             Tracer tracer = tracer(processor);
             tracer.spanBuilder("stuck").startSpan().end();
