@@ -463,7 +463,8 @@ public final class SpanData extends GuardedAttributes implements Poolable {
         Objects.requireNonNull(name, "name");
         checkNanos("epochNanos", epochNanos);
         if (!recording) {
-            return droppedEvent;
+            // The stand-in that ignores writes, made once per pooled span and kept.
+            return droppedEvent();
         }
         if (eventCount == events.length) {
             if (eventCount >= limits.eventLimit()) {
@@ -518,7 +519,7 @@ public final class SpanData extends GuardedAttributes implements Poolable {
         checkWritable();
         Objects.requireNonNull(traceState, "traceState");
         if (!recording) {
-            return droppedLink;
+            return droppedLink();
         }
         if (linkCount == links.length) {
             if (linkCount >= limits.linkLimit()) {
