@@ -46,7 +46,10 @@ final class EncoderSpans {
                 .build();
     }
 
-    /** {@return spans covering every kind, status, flag, parent form, attribute type and count} */
+    /**
+     * {@return spans covering every kind, status, flag, parent form, attribute type and count, and
+     * trace states of a span and its links; fewer than 32 (the allocation test places each in a batch)}
+     */
     static List<SpanData> everyField() {
         List<SpanData> spans = new ArrayList<>();
         SpanKind[] kinds = SpanKind.values();
