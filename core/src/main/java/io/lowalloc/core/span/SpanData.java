@@ -463,7 +463,7 @@ public final class SpanData extends GuardedAttributes implements Poolable {
         Objects.requireNonNull(name, "name");
         checkNanos("epochNanos", epochNanos);
         if (!recording) {
-            return droppedEvent;
+            return droppedEvent();
         }
         if (eventCount == events.length) {
             if (eventCount >= limits.eventLimit()) {
@@ -518,7 +518,7 @@ public final class SpanData extends GuardedAttributes implements Poolable {
         checkWritable();
         Objects.requireNonNull(traceState, "traceState");
         if (!recording) {
-            return droppedLink;
+            return droppedLink();
         }
         if (linkCount == links.length) {
             if (linkCount >= limits.linkLimit()) {
