@@ -21,17 +21,17 @@ import java.util.Objects;
  * order. Resource and scope are encoded once, at construction, and copied into every request.
  *
  * <p><b>What is written.</b> Per span: trace id (16 bytes) and span id (8 bytes), big-endian, even
- * when zero; the parent span id when the span has a parent and a valid trace id (as OpenTelemetry
+ * when zero; the {@code tracestate} ({@link SpanData#traceState()}, omitted when empty); the parent
+ * span id when the span has a parent and a valid trace id (as OpenTelemetry
  * writes it only for a valid parent context); name; kind; start and end as fixed64; attributes;
  * dropped attribute, event and link counts; events (time, name, attributes, dropped attribute
- * count); links (trace and span id, attributes, dropped attribute count, flags); the status
+ * count); links (trace and span id, {@code tracestate} when not empty, attributes, dropped
+ * attribute count, flags); the status
  * message (always present, as OpenTelemetry writes it: code and description); and
  * {@code flags}: the W3C trace flags in bits 0-7, {@code SPAN_FLAGS_CONTEXT_HAS_IS_REMOTE} always
  * and {@code SPAN_FLAGS_CONTEXT_IS_REMOTE} when the span has a parent that is remote. A link's flags
- * are its trace flags with {@code HAS_IS_REMOTE} set and {@code IS_REMOTE} clear: core links do not
- * record whether their context was remote, and the OpenTelemetry bridge reports them as local.
- * No trace state is written (core keeps none yet; the sampling issue adds trace state and link
- * flags). String attribute values, and string-array elements, longer than the span's
+ * are its trace flags with {@code HAS_IS_REMOTE} set and {@code IS_REMOTE} set when
+ * {@link SpanLink#isRemote()}. String attribute values, and string-array elements, longer than the span's
  * {@link io.lowalloc.core.span.SpanLimits#maxAttributeValueLength()} are cut to it, never
  * splitting a surrogate pair, as the bridge's views cut them (OpenTelemetry's SDK cuts at exactly
  * the limit and may leave a lone high surrogate, written as {@code '?'}). Fields at their proto3
@@ -41,7 +41,12 @@ import java.util.Objects;
  *
  * <p><b>Differences from OpenTelemetry's exporter</b> (same meaning otherwise, message for
  * message): a {@code null} element of a string-array attribute becomes an empty {@code AnyValue}
- * (OpenTelemetry's marshaler fails on it). At the OpenTelemetry version this build pins, the
+ * (OpenTelemetry's marshaler fails on it). A {@code tracestate} is written exactly as the span or
+ * link carries it; OpenTelemetry's exporter writes the {@code TraceState} the bridge parsed from it,
+ * serialized again as {@code key=value} members joined by {@code ','}. The two are the same string
+ * for a value in that form; they differ for a value with optional whitespace or empty list members
+ * (OpenTelemetry drops both) and for an invalid value (OpenTelemetry writes none). At the
+ * OpenTelemetry version this build pins, the
  * request bytes are even identical, field order and omitted defaults included (the equality test
  * checks both).
  *
@@ -84,6 +89,7 @@ final class TraceRequestEncoder {
     // Span
     private static final int SPAN_TRACE_ID = 1;
     private static final int SPAN_SPAN_ID = 2;
+    private static final int SPAN_TRACE_STATE = 3;
     private static final int SPAN_PARENT_SPAN_ID = 4;
     private static final int SPAN_NAME = 5;
     private static final int SPAN_KIND = 6;
@@ -105,6 +111,7 @@ final class TraceRequestEncoder {
     // Span.Link
     private static final int LINK_TRACE_ID = 1;
     private static final int LINK_SPAN_ID = 2;
+    private static final int LINK_TRACE_STATE = 3;
     private static final int LINK_ATTRIBUTES = 4;
     private static final int LINK_DROPPED_ATTRIBUTES = 5;
     private static final int LINK_FLAGS = 6;
@@ -261,6 +268,8 @@ final class TraceRequestEncoder {
         if (hasValidParent(span)) {
             s += SPAN_ID_FIELD_SIZE;
         }
+        // Queued before the name: the write pass takes tokens in field order (3 before 5).
+        s += sizeString(span.traceState());
         s += sizeString(span.name());
         s += fixed64Size(span.startEpochNanos()) + fixed64Size(span.endEpochNanos());
         s += AttributeEncoder.size(SPAN_ATTRIBUTES, span.attributes(), maxLength, sizes);
@@ -293,6 +302,7 @@ final class TraceRequestEncoder {
     private int sizeLink(SpanLink link, int maxLength) {
         int slot = sizes.reserve();
         int s = TRACE_ID_FIELD_SIZE + SPAN_ID_FIELD_SIZE + LINK_FLAGS_FIELD_SIZE;
+        s += sizeString(link.traceState());
         s += AttributeEncoder.size(LINK_ATTRIBUTES, link.attributes(), maxLength, sizes);
         s += uint32Size(link.droppedAttributeCount());
         sizes.set(slot, s);
@@ -333,6 +343,7 @@ final class TraceRequestEncoder {
         out.writeVarint(sizes.next());
         writeTraceId(SPAN_TRACE_ID, span.traceIdHigh(), span.traceIdLow(), out);
         writeSpanId(SPAN_SPAN_ID, span.spanId(), out);
+        writeString(SPAN_TRACE_STATE, span.traceState(), out);
         if (hasValidParent(span)) {
             writeSpanId(SPAN_PARENT_SPAN_ID, span.parentSpanId(), out);
         }
@@ -375,10 +386,15 @@ final class TraceRequestEncoder {
         out.writeVarint(sizes.next());
         writeTraceId(LINK_TRACE_ID, link.traceIdHigh(), link.traceIdLow(), out);
         writeSpanId(LINK_SPAN_ID, link.spanId(), out);
+        writeString(LINK_TRACE_STATE, link.traceState(), out);
         AttributeEncoder.write(LINK_ATTRIBUTES, link.attributes(), maxLength, sizes, out);
         writeUint32(LINK_DROPPED_ATTRIBUTES, link.droppedAttributeCount(), out);
+        int flags = (link.traceFlags() & 0xFF) | FLAG_HAS_IS_REMOTE;
+        if (link.isRemote()) {
+            flags |= FLAG_IS_REMOTE;
+        }
         out.writeTag(LINK_FLAGS, FIXED32);
-        out.writeFixed32((link.traceFlags() & 0xFF) | FLAG_HAS_IS_REMOTE);
+        out.writeFixed32(flags);
     }
 
     private void writeStatus(SpanData span, ProtoBuffer out) {

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Spans for the encoder tests: {@link #everyField()} covers every field the encoder writes and
  * every value shape that could encode differently; {@link #typical(SpanData, int)} fills a span the
- * way a service would, for splitting and allocation tests. All spans are ended.
+ * way a service would, for splitting and allocation tests. Both carry {@code tracestate}s. All spans are ended.
  */
 final class EncoderSpans {
 
@@ -20,6 +20,11 @@ final class EncoderSpans {
     static final String NON_ASCII = "a\u00e9\u20ac\uD83D\uDE00\uD834\uDD1E";
     /** A lone high surrogate, a lone low surrogate and a reversed pair: each written as '?'. */
     static final String UNPAIRED = "x\uD800y\uDC00z\uDE00\uD83D";
+
+    /** A {@code tracestate} in the form OpenTelemetry writes back (no spaces, no empty members). */
+    static final String TRACE_STATE = "rojo=00f067aa0ba902b7,congo=t61rcWkgMzE";
+    /** A second one, with a multi-tenant key, for links. */
+    static final String LINK_TRACE_STATE = "tenant@vendor=opaque-1,other=x";
 
     private static final long T0 = 1_700_000_000_000_000_000L;
 
@@ -41,7 +46,10 @@ final class EncoderSpans {
                 .build();
     }
 
-    /** {@return spans covering every kind, status, flag, parent form, attribute type and count} */
+    /**
+     * {@return spans covering every kind, status, flag, parent form, attribute type and count, and
+     * trace states of a span and its links; fewer than 32 (the allocation test places each in a batch)}
+     */
     static List<SpanData> everyField() {
         List<SpanData> spans = new ArrayList<>();
         SpanKind[] kinds = SpanKind.values();
@@ -83,7 +91,23 @@ final class EncoderSpans {
         invalidTrace.setSpanId(4L).setParent(5L, true).setName("invalid trace").setStartEpochNanos(T0);
         invalidTrace.end(T0 + 1);
         spans.add(invalidTrace);
+        spans.add(traceContext());
         return spans;
+    }
+
+    /**
+     * A span under a remote parent with a {@code tracestate}, and links: local with a trace state,
+     * remote without one, remote and sampled with one.
+     */
+    private static SpanData traceContext() {
+        SpanData span = SpanData.create(SpanLimits.defaults());
+        span.setTraceId(0x7ace5747eL, 0x5747eL).setSpanId(0x77L).setParent(0x78L, true).setSampled(true)
+                .setTraceState(TRACE_STATE).setName("trace context").setStartEpochNanos(T0);
+        span.addLink(0x1L, 0x2L, 0x3L, (byte) 0, false, LINK_TRACE_STATE).put("link.kind", "local");
+        span.addLink(0x4L, 0x5L, 0x6L, (byte) 0, true, "");
+        span.addLink(0x7L, 0x8L, 0x9L, (byte) 1, true, TRACE_STATE);
+        span.end(T0 + 99);
+        return span;
     }
 
     /** Every attribute type and value shape, then more keys than the limit (dropped and counted). */
@@ -145,7 +169,8 @@ final class EncoderSpans {
 
     /**
      * Writes a typical server span into {@code span} (acquired) and ends it: ids from {@code i},
-     * eight attributes, one event on every fourth span; allocates nothing once the span is warm.
+     * a remote parent and {@link #TRACE_STATE} on every second span, eight attributes, one event on
+     * every fourth span; allocates nothing once the span is warm.
      *
      * @param span the span to fill, acquired
      * @param i a per-span number
@@ -156,6 +181,8 @@ final class EncoderSpans {
                 .setSpanId(0x1000L + i)
                 .setParent(0x2000L + i, (i & 1) == 0)
                 .setSampled(true)
+                // Spans under a remote parent carry its tracestate, as a server's spans would.
+                .setTraceState((i & 1) == 0 ? TRACE_STATE : "")
                 .setKind(SpanKind.SERVER)
                 .setName("GET /users/{id}")
                 .setStartEpochNanos(T0 + 1000L * i);

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
  * The encoder's share of the zero-allocation contract: encoding 512-span batches again and again
  * allocates nothing once its size queue and the buffer have reached the batch's size, measured
  * with {@link AllocationMeter#bytesPerOp} (least of up to 3 rounds after warm-up). The batch mixes
- * typical spans with the every-field spans, so every attribute type, events, links, non-ASCII
- * strings and surrogate pairs are on the measured path.
+ * typical spans with all of the every-field spans, so every attribute type, events, links, trace
+ * states of spans and links, non-ASCII strings and surrogate pairs are on the measured path.
  */
 class TraceRequestEncoderAllocationTest {
 
@@ -31,8 +31,9 @@ class TraceRequestEncoderAllocationTest {
         List<SpanData> batch = new ArrayList<>(BATCH);
         List<SpanData> everyField = EncoderSpans.everyField();
         for (int i = 0; i < BATCH; i++) {
-            batch.add(i % 32 == 0
-                    ? everyField.get((i / 32) % everyField.size())
+            // Every 16th slot: 32 slots, so each every-field span (fewer than 32) is in the batch.
+            batch.add(i % 16 == 0
+                    ? everyField.get((i / 16) % everyField.size())
                     : EncoderSpans.typical(SpanData.create(SpanLimits.defaults()), i));
         }
         return batch;

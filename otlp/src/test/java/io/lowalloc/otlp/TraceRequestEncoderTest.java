@@ -146,6 +146,44 @@ class TraceRequestEncoderTest {
     }
 
     @Test
+    void traceStatesAreWrittenAsTheSpanCarriesThemAndLinkFlagsSayWhetherTheLinkIsRemote() throws Exception {
+        // Not OpenTelemetry's canonical form (a space, an empty member): written unchanged all the same.
+        String unusual = "b=2 ,,a=1";
+        SpanData span = SpanData.create(SpanLimits.defaults());
+        span.setTraceId(1L, 2L).setSpanId(3L).setTraceState(unusual).setName("s");
+        span.addLink(1L, 2L, 4L, (byte) 1, true, EncoderSpans.LINK_TRACE_STATE);
+        span.addLink(1L, 2L, 5L, (byte) 0x81, false, "");
+        span.end(10L);
+
+        encoder.encode(List.of(span), 0, Integer.MAX_VALUE, out);
+
+        Span encoded = spansOf(decode(out)).get(0);
+        assertThat(encoded.getTraceState()).isEqualTo(unusual);
+        assertThat(encoded.getLinks(0).getTraceState()).isEqualTo(EncoderSpans.LINK_TRACE_STATE);
+        assertThat(encoded.getLinks(0).getFlags()).isEqualTo(0x301);
+        assertThat(encoded.getLinks(1).getTraceState()).isEmpty();
+        assertThat(encoded.getLinks(1).getFlags()).isEqualTo(0x181);
+    }
+
+    @Test
+    void anEmptyTraceStateIsOmitted() {
+        encoder.encode(List.of(spanWithTraceState("")), 0, Integer.MAX_VALUE, out);
+        int withoutState = out.length();
+
+        encoder.encode(List.of(spanWithTraceState("a=1")), 0, Integer.MAX_VALUE, out);
+
+        // Tag, length and three bytes: nothing at all for "".
+        assertThat(out.length() - withoutState).isEqualTo(1 + 1 + 3);
+    }
+
+    private static SpanData spanWithTraceState(String traceState) {
+        SpanData span = SpanData.create(SpanLimits.defaults());
+        span.setTraceId(1L, 2L).setSpanId(3L).setTraceState(traceState).setName("s");
+        span.end(10L);
+        return span;
+    }
+
+    @Test
     void aSpanThatChangesBetweenTheTwoPassesIsDetected() {
         SpanData small = EncoderSpans.typical(SpanData.create(SpanLimits.defaults()), 1);
         SpanData large = EncoderSpans.typical(SpanData.create(SpanLimits.defaults()), 4);
