@@ -28,8 +28,9 @@ import java.util.Objects;
  * size + dropped (attributes, events, links); {@link #hasEnded()} is true once the core span is
  * {@code ENDED} or {@code SUBMITTED}. The {@link Resource} is the one given at creation; the scope
  * is the span's {@link io.lowalloc.core.span.SpanData#attachment() attachment} when that is an
- * {@link InstrumentationScopeInfo}, otherwise the default given at creation. The trace state is
- * always {@code TraceState.getDefault()}: the core records none. Nested objects (contexts,
+ * {@link InstrumentationScopeInfo}, otherwise the default given at creation. The trace state is the
+ * core span's W3C {@code tracestate}, parsed through a bounded cache ({@code TraceStateCache});
+ * {@code TraceState.getDefault()} when it is empty or invalid. Nested objects (contexts,
  * attributes, events, links, status, lists, iterators) are reusable views owned by this one.
  * String attribute values (and string-array elements) longer than the span's
  * {@link io.lowalloc.core.span.SpanLimits#maxAttributeValueLength()} are shown cut to it.
