@@ -40,8 +40,11 @@ public final class BatchSizing {
     }
 
     /**
-     * Offers {@code items} items, one every {@code intervalMicros} microseconds, to a buffer with
-     * batch size {@code batchSize}, then closes it (which exports what is left).
+     * Offers {@code items} items, each at least {@code intervalMicros} microseconds after the one
+     * before (a pause of the offering thread delays the rest rather than bunching them), to a
+     * buffer with batch size {@code batchSize}, then closes it (which exports what is left). So an
+     * item exported by the size trigger has waited at least {@code intervalMicros} times the number
+     * of items offered after it in its batch.
      *
      * @param batchSize the maximum export batch size, {@code > 0}
      * @param items how many items to offer, {@code > 0}
@@ -66,12 +69,14 @@ public final class BatchSizing {
                 .setWorkerThreadName("batch-sizing-" + batchSize)
                 .build();
         long interval = TimeUnit.MICROSECONDS.toNanos(intervalMicros);
-        long start = System.nanoTime();
         for (int i = 0; i < items; i++) {
-            long due = start + i * interval;
-            long ahead = due - System.nanoTime();
-            if (ahead > 0) {
-                LockSupport.parkNanos(ahead);
+            if (i > 0) {
+                // Paced from the previous offer, not from the start: after a stall the offers do not
+                // catch up in a burst, which would make a large batch's items look as if they waited less.
+                long due = all[i - 1].offeredAt + interval;
+                for (long ahead = due - System.nanoTime(); ahead > 0; ahead = due - System.nanoTime()) {
+                    LockSupport.parkNanos(ahead);
+                }
             }
             all[i].offeredAt = System.nanoTime();
             buffer.offer(all[i]);

@@ -339,6 +339,14 @@ public final class BatchBuffer<T> implements AutoCloseable {
         return options;
     }
 
+    /**
+     * For tests: whether {@code thread} is one of this buffer's exporter threads (the current one
+     * or a retired one still inside a call).
+     */
+    boolean isExporterThread(Thread thread) {
+        return worker.isCallerThread(thread);
+    }
+
     /** For tests: the worker thread. */
     Thread workerThread() {
         return workerThread;
