@@ -7,7 +7,6 @@ import io.lowalloc.core.span.SpanLimits;
 import io.lowalloc.otel.SpanExporterAdapter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -100,16 +99,7 @@ public class ViewReadBenchmark extends StandardRun {
             sdkData.add(new ArrayList<>(BATCH));
         }
         for (int n = 0; n < BATCH * BATCHES; n++) {
-            Span span = tracer.spanBuilder(SpanShape.NAME).startSpan();
-            span.setAttribute(SpanShape.K_HTTP_METHOD, SpanShape.METHOD_VALUE);
-            span.setAttribute(SpanShape.K_HTTP_ROUTE, SpanShape.ROUTE_VALUE);
-            span.setAttribute(SpanShape.K_SERVER_ADDRESS, SpanShape.ADDRESS_VALUE);
-            span.setAttribute(SpanShape.K_USER_AGENT, SpanShape.AGENT_VALUE);
-            span.setAttribute(SpanShape.K_STATUS_CODE, SpanShape.statusCode(n));
-            span.setAttribute(SpanShape.K_BODY_SIZE, SpanShape.bodySize(n));
-            span.setAttribute(SpanShape.K_DURATION, SpanShape.duration(n));
-            span.setAttribute(SpanShape.K_CACHE_HIT, (n & 1) == 0);
-            span.end();
+            SdkPipeline.recordSpan(tracer, n);
 
             io.lowalloc.core.span.SpanData core = io.lowalloc.core.span.SpanData.create(SpanLimits.defaults());
             core.setTraceId(random.nextLong() | 1, random.nextLong())
@@ -118,14 +108,7 @@ public class ViewReadBenchmark extends StandardRun {
                     .setName(SpanShape.NAME)
                     .setKind(SpanKind.INTERNAL)
                     .setStartEpochNanos(start + 1_000L * n);
-            core.put(SpanShape.HTTP_METHOD, SpanShape.METHOD_VALUE);
-            core.put(SpanShape.HTTP_ROUTE, SpanShape.ROUTE_VALUE);
-            core.put(SpanShape.SERVER_ADDRESS, SpanShape.ADDRESS_VALUE);
-            core.put(SpanShape.USER_AGENT, SpanShape.AGENT_VALUE);
-            core.put(SpanShape.STATUS_CODE, SpanShape.statusCode(n));
-            core.put(SpanShape.BODY_SIZE, SpanShape.bodySize(n));
-            core.put(SpanShape.DURATION, SpanShape.duration(n));
-            core.put(SpanShape.CACHE_HIT, (n & 1) == 0);
+            SpanShape.putAttributes(core, n);
             core.end(start + 1_000L * n + 250_000L);
             coreSpans.get(n / BATCH).add(core);
             sdkData.get(n / BATCH).add(sdkSpans.get(n).toSpanData());
