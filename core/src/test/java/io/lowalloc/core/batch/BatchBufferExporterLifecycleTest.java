@@ -184,14 +184,21 @@ class BatchBufferExporterLifecycleTest {
         }
     }
 
-    @Test
-    void closeWaitsForABlockingShutdownOnlyUpToTheExportTimeout() {
-        LifecycleExporter exporter = new LifecycleExporter();
-        // Blocks until the test ends (not a fixed sleep, whose late signal would land in a later test).
+    /**
+     * Makes the exporter's shutdown block until the test's release opens at teardown, then succeed:
+     * not a fixed sleep, whose late signal would land in a later test's log capture.
+     */
+    private void blockShutdownUntilTheTestEnds(LifecycleExporter exporter) {
         exporter.onShutdown = c -> {
             release.await();
             c.success();
         };
+    }
+
+    @Test
+    void closeWaitsForABlockingShutdownOnlyUpToTheExportTimeout() {
+        LifecycleExporter exporter = new LifecycleExporter();
+        blockShutdownUntilTheTestEnds(exporter);
         BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setExporterTimeout(200, TimeUnit.MILLISECONDS));
         buffer.offer(1);
         try (LogCapture logs = LogCapture.of(BatchBuffer.class)) {
@@ -210,10 +217,7 @@ class BatchBufferExporterLifecycleTest {
     @Test
     void aShutdownThatNeverReturnsHangsNeitherCloseNorASecondClose() {
         LifecycleExporter exporter = new LifecycleExporter();
-        exporter.onShutdown = c -> {
-            release.await();
-            c.success();
-        };
+        blockShutdownUntilTheTestEnds(exporter);
         BatchBuffer<Integer> buffer = buffers.build(slowBuilder(exporter).setExporterTimeout(200, TimeUnit.MILLISECONDS));
         buffer.offer(1);
         try (LogCapture logs = LogCapture.of(BatchBuffer.class)) {
