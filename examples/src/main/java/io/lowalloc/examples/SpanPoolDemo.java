@@ -17,7 +17,7 @@ import java.util.Objects;
  * allocation), once acquiring them from an {@link ObjectPool} and releasing them — and compares
  * the time ({@link System#nanoTime()}) and the bytes allocated on the recording thread
  * ({@link AllocationMeter}). Each figure is the best of {@value LoopMeter#ROUNDS} rounds after a
- * warm-up of the same loop.
+ * warm-up of the same loop, the two sides' rounds interleaved ({@link LoopMeter#compare}).
  *
  * <p>Not thread-safe; run it on one thread.
  */
@@ -73,10 +73,10 @@ public final class SpanPoolDemo {
         ObjectPool<SpanData> pool = SpanData.newPool(16, LIMITS);
         pool.prefill(1);
 
-        LoopMeter.Result unpooled = meter.measure(
-                new UnpooledSpans(recipe)::run, spans, WARMUP_OPS);
-        LoopMeter.Result pooled = meter.measure(
-                new PooledSpans(pool, recipe)::run, spans, WARMUP_OPS);
+        LoopMeter.Comparison side = meter.compare(
+                new UnpooledSpans(recipe)::run, new PooledSpans(pool, recipe)::run, spans, WARMUP_OPS);
+        LoopMeter.Result unpooled = side.baseline();
+        LoopMeter.Result pooled = side.candidate();
         Result result = new Result(spans, unpooled.nanos(), unpooled.bytes(), pooled.nanos(), pooled.bytes());
 
         out.printf(Locale.ROOT, "📊 Without Pool: %s, Alloc: %d bytes (%.1f B/span)%n",
@@ -87,7 +87,7 @@ public final class SpanPoolDemo {
         out.printf(Locale.ROOT, "🚀 Improvement:  %s, %s%n",
                 Figures.speedup(result.unpooledNanos(), result.pooledNanos()),
                 Figures.allocationRatio(result.unpooledBytes(), result.pooledBytes()));
-        out.printf(Locale.ROOT, "   (%d spans per round, best of %d rounds after warm-up; pool: %s)%n",
+        out.printf(Locale.ROOT, "   (%d spans per round, best of %d rounds each, interleaved with the other side, after warm-up; pool: %s)%n",
                 spans, LoopMeter.ROUNDS, pool.stats());
         return result;
     }

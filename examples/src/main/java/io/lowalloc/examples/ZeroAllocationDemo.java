@@ -16,7 +16,7 @@ import java.util.Objects;
  * object per attribute and a boxed status), once through one reused
  * {@link FixedAttributeBuilder} copied into the span — and compares time and bytes allocated on
  * the recording thread ({@link AllocationMeter}, best of {@value LoopMeter#ROUNDS} rounds after
- * warm-up). When the builder side allocated nothing, the ratio line says
+ * warm-up, the two sides' rounds interleaved). When the builder side allocated nothing, the ratio line says
  * "Inf less allocation (0 bytes)".
  *
  * <p>Not thread-safe; run it on one thread.
@@ -59,8 +59,10 @@ public final class ZeroAllocationDemo {
         out.println("--- Zero-Allocation Demo ---");
         Attributes attributes = new Attributes("service", "api", "status", 200, "method", "GET");
         LoopMeter meter = new LoopMeter(AllocationMeter.create());
-        LoopMeter.Result fresh = meter.measure(new FreshList(attributes)::run, spans, WARMUP_OPS);
-        LoopMeter.Result builder = meter.measure(new ReusedBuilder(attributes)::run, spans, WARMUP_OPS);
+        LoopMeter.Comparison side = meter.compare(
+                new FreshList(attributes)::run, new ReusedBuilder(attributes)::run, spans, WARMUP_OPS);
+        LoopMeter.Result fresh = side.baseline();
+        LoopMeter.Result builder = side.candidate();
         Result result = new Result(spans, fresh.nanos(), fresh.bytes(), builder.nanos(), builder.bytes());
 
         out.printf(Locale.ROOT, "📊 Fresh list per span:    %s, Alloc: %d bytes (%.1f B/span)%n",
@@ -72,7 +74,7 @@ public final class ZeroAllocationDemo {
         out.printf(Locale.ROOT, "🚀 Improvement:            %s, %s%n",
                 Figures.speedup(result.freshListNanos(), result.builderNanos()),
                 Figures.allocationRatio(result.freshListBytes(), result.builderBytes()));
-        out.printf(Locale.ROOT, "   (%d spans per round, best of %d rounds after warm-up)%n", spans, LoopMeter.ROUNDS);
+        out.printf(Locale.ROOT, "   (%d spans per round, best of %d rounds each, interleaved with the other side, after warm-up)%n", spans, LoopMeter.ROUNDS);
         return result;
     }
 
