@@ -63,6 +63,10 @@ abstract sealed class AttributeArrays implements AttributeSink, AttributeReader
     private int[] hashes;
     private byte[] types;
     private long[] bits;
+    /**
+     * Reference values. Every slot at or past {@code size} is null: only slots below the size are
+     * written, and {@link #clear()} nulls those it may have filled before the size drops to 0.
+     */
     private Object[] refs;
     private int size;
     private int dropped;
@@ -312,6 +316,14 @@ abstract sealed class AttributeArrays implements AttributeSink, AttributeReader
         return indexed;
     }
 
+    /**
+     * Whether every put since the last {@link #clear()} took the replay fast path (vacuously true
+     * before the first put after a clear that emptied a non-empty instance); for tests.
+     */
+    final boolean replaying() {
+        return replayLimit != 0;
+    }
+
     /** Sets the index generation, for the test of its wrap-around. */
     final void generation(int generation) {
         this.generation = generation;
@@ -347,16 +359,17 @@ abstract sealed class AttributeArrays implements AttributeSink, AttributeReader
         int i = replaySlot(key);
         if (i < 0) {
             i = slotFor(key, checkKey(key));
-        }
-        if (i >= 0) {
-            types[i] = type;
-            bits[i] = value;
-            // A primitive may replace a reference value: let go of the old object. Read first, so a
-            // slot that holds none (the usual case) is not written.
+            if (i < 0) {
+                return;
+            }
+            // Only a key found in place can hold a reference value (slots at or past the size hold
+            // none, see refs): let go of it. A replayed slot is new, so the fast path skips this.
             if (refs[i] != null) {
                 refs[i] = null;
             }
         }
+        types[i] = type;
+        bits[i] = value;
     }
 
     /**
