@@ -1,6 +1,7 @@
 package io.lowalloc.core.batch;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -69,13 +70,15 @@ public final class BatchBuffer<T> implements AutoCloseable {
     private final RateLimitedLog dropLog =
             new RateLimitedLog(ExportWorker.LOGGER, Level.WARNING, RateLimitedLog.DEFAULT_INTERVAL_NANOS);
 
-    private BatchBuffer(BatchExporter<T> exporter, Consumer<? super T> completionHook, BatchOptions options) {
+    private BatchBuffer(BatchExporter<T> exporter, Consumer<? super T> completionHook,
+            Consumer<? super List<T>> batchCompletionHook, BatchOptions options) {
         this.options = options;
         this.maxQueueSize = options.maxQueueSize();
         this.blockWhenFull = options.fullQueuePolicy() == FullQueuePolicy.BLOCK;
         this.maxBlockNanos = options.maxBlockTimeNanos();
         this.queue = new BatchQueue<>(maxQueueSize, options.maxExportBatchSize());
-        this.worker = new ExportWorker<>(queue, exporter, completionHook, options.maxExportBatchSize(),
+        this.worker = new ExportWorker<>(queue, exporter, completionHook, batchCompletionHook,
+                options.maxExportBatchSize(),
                 options.scheduleDelayNanos(), options.exporterTimeoutNanos(),
                 options.workerThreadName() + EXPORTER_THREAD_SUFFIX);
         this.workerThread = new Thread(worker, options.workerThreadName());
@@ -378,6 +381,7 @@ public final class BatchBuffer<T> implements AutoCloseable {
         private final BatchExporter<T> exporter;
         private BatchOptions.Builder options = BatchOptions.builder();
         private Consumer<? super T> completionHook = NO_HOOK;
+        private Consumer<? super List<T>> batchCompletionHook; // null: completionHook per item
 
         private Builder(BatchExporter<T> exporter) {
             this.exporter = exporter;
@@ -516,12 +520,34 @@ public final class BatchBuffer<T> implements AutoCloseable {
          * before the item is counted as exported or failed; exceptions are logged and ignored.
          * Default: none.
          *
+         * Replaces a hook set by {@link #setBatchCompletionHook(Consumer)}.
+         *
          * @param completionHook the hook
          * @return this
          * @throws NullPointerException if {@code completionHook} is null
          */
         public Builder<T> setCompletionHook(Consumer<? super T> completionHook) {
             this.completionHook = Objects.requireNonNull(completionHook, "completionHook");
+            this.batchCompletionHook = null;
+            return this;
+        }
+
+        /**
+         * Sets a hook the worker calls once per batch, with all its items in queue order, where
+         * {@link #setCompletionHook(Consumer)}'s hook is called per item: for the same items, at
+         * the same point, on the worker thread (for example a pool's
+         * {@code HandOffReleaser::releaseAll}, one call per exported batch). The list is read-only
+         * and valid only during the call; the hook must not keep it. An exception is logged and
+         * ignored; the hook is not called again for that batch's items. Replaces a hook set by {@link #setCompletionHook(Consumer)}.
+         * Default: none.
+         *
+         * @param batchCompletionHook the hook
+         * @return this
+         * @throws NullPointerException if {@code batchCompletionHook} is null
+         */
+        public Builder<T> setBatchCompletionHook(Consumer<? super List<T>> batchCompletionHook) {
+            this.batchCompletionHook = Objects.requireNonNull(batchCompletionHook, "batchCompletionHook");
+            this.completionHook = NO_HOOK;
             return this;
         }
 
@@ -533,7 +559,7 @@ public final class BatchBuffer<T> implements AutoCloseable {
          * @throws IllegalArgumentException if {@code maxExportBatchSize > maxQueueSize}
          */
         public BatchBuffer<T> build() {
-            return new BatchBuffer<>(exporter, completionHook, options.build());
+            return new BatchBuffer<>(exporter, completionHook, batchCompletionHook, options.build());
         }
     }
 }

@@ -53,6 +53,8 @@ final class ExportWorker<T> implements Runnable {
     private final BatchQueue<T> queue;
     private final BatchExporter<T> exporter;
     private final Consumer<? super T> hook;
+    // Non-null: called once per batch instead of hook per item (a pool's releaseAll).
+    private final Consumer<? super List<T>> batchHook;
     private final int batchSize;
     private final long scheduleDelayNanos;
     private final long exporterTimeoutNanos;
@@ -110,9 +112,16 @@ final class ExportWorker<T> implements Runnable {
 
     ExportWorker(BatchQueue<T> queue, BatchExporter<T> exporter, Consumer<? super T> hook,
             int batchSize, long scheduleDelayNanos, long exporterTimeoutNanos, String callerThreadName) {
+        this(queue, exporter, hook, null, batchSize, scheduleDelayNanos, exporterTimeoutNanos, callerThreadName);
+    }
+
+    ExportWorker(BatchQueue<T> queue, BatchExporter<T> exporter, Consumer<? super T> hook,
+            Consumer<? super List<T>> batchHook, int batchSize, long scheduleDelayNanos, long exporterTimeoutNanos,
+            String callerThreadName) {
         this.queue = queue;
         this.exporter = exporter;
         this.hook = hook;
+        this.batchHook = batchHook;
         this.batchSize = batchSize;
         this.scheduleDelayNanos = scheduleDelayNanos;
         this.exporterTimeoutNanos = exporterTimeoutNanos;
@@ -440,7 +449,18 @@ final class ExportWorker<T> implements Runnable {
         }
     }
 
+    /** Runs the completion hook on the {@code size} items the batch list holds, once per batch or per item. */
     private void runHook(int size) {
+        if (batchHook != null) {
+            try {
+                batchHook.accept(batchView);
+            } catch (Throwable t) { // a faulty hook must not stop the worker
+                if (hookLog.shouldLog()) {
+                    hookLog.log("BatchBuffer batch completion hook threw; continuing with the next batch", t);
+                }
+            }
+            return;
+        }
         for (int i = 0; i < size; i++) {
             try {
                 hook.accept(batch.get(i));

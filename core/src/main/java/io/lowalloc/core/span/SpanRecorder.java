@@ -6,6 +6,7 @@ import io.lowalloc.core.batch.BatchOptions;
 import io.lowalloc.core.pool.HandOffReleaser;
 import io.lowalloc.core.batch.BatchStats;
 import io.lowalloc.core.pool.ObjectPool;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -122,9 +123,20 @@ public final class SpanRecorder implements AutoCloseable {
         this.sampler = sampler;
         this.releaser = pool.claimHandOffReleaser();
         this.clock = clock;
-        this.buffer = BatchBuffer.builder(exporter).setBatchOptions(options).setCompletionHook(releaser::release)
-                .build();
+        this.buffer = BatchBuffer.builder(exporter).setBatchOptions(options)
+                .setBatchCompletionHook(this::releaseSettled).build();
         this.shutdownHook = registerShutdownHook ? registerShutdownHook(options.workerThreadName()) : null;
+    }
+
+    /**
+     * The buffer's completion hook: a settled batch back to the pool in one call. If a span of it
+     * refuses (a bug: it was released already), the spans after it are left to the GC and the pool
+     * makes new ones in their place; they are never retried one by one, since a span released
+     * before the failure may already be another thread's again. The exception goes on to the
+     * worker, which logs it.
+     */
+    private void releaseSettled(List<SpanData> spans) {
+        releaser.releaseAll(spans);
     }
 
     private Thread registerShutdownHook(String workerThreadName) {

@@ -20,7 +20,8 @@ import java.util.function.BiConsumer;
  *
  * <p>Keys come from the shared {@link AttributeKeyCache}. Values: strings as stored, or cut to the
  * attribute value length limit (see {@link ValueLimit}); numbers and booleans boxed, as the API
- * demands, with the box remembered per index (see {@link Boxes}); arrays as a reusable
+ * demands, with the box remembered per index and reused while the value recurs (see
+ * {@link Boxes}; small longs from a shared table); arrays as a reusable
  * {@link ArrayValueList} per index over the stored array. The first {@link #forEach} or
  * {@link #get} of a binding resolves every key and value once into two arrays; later reads of
  * that binding (an OTLP marshaler's write pass after its size pass) walk the arrays, so a value
@@ -117,8 +118,9 @@ final class AttributesView extends OwnedView implements Attributes {
             if (k[i] != key) {
                 k[i] = key;
             }
-            Object value = value(r, i);
-            if (v[i] != value) {
+            Object shown = v[i];
+            Object value = resolvedValue(r, i, shown);
+            if (shown != value) {
                 v[i] = value;
             }
         }
@@ -252,6 +254,22 @@ final class AttributesView extends OwnedView implements Attributes {
     /** {@return a new {@code {key=value, ...}} of the current content, unchecked: for the owners' descriptions} */
     String describe() {
         return copyMap().toString();
+    }
+
+    /**
+     * The value of index {@code i} for {@link #resolve}: a number reuses {@code shown}, the box the
+     * previous binding showed there, when the value recurs, and is otherwise boxed without a
+     * memo in {@link #boxes}, since {@link #shownValues} keeps it (one store of the box, not two).
+     */
+    private Object resolvedValue(AttributeReader r, int i, Object shown) {
+        switch (r.type(i)) {
+            case LONG:
+                return Boxes.reuseLong(shown, r.longValue(i));
+            case DOUBLE:
+                return Boxes.reuseDouble(shown, r.doubleValue(i));
+            default:
+                return value(r, i);
+        }
     }
 
     private Object value(AttributeReader r, int i) {

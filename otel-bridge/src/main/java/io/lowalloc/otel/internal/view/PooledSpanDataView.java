@@ -45,7 +45,9 @@ import java.util.Objects;
  *
  * <p>Allocation: {@link #bind} and the getters allocate nothing in steady state, except where
  * the OpenTelemetry API forces it: hex id strings are made on first request and kept until the
- * next bind; a numeric attribute value that changed at its index costs one box; a string over the
+ * next bind (the trace id once for a run of consecutive spans of one trace in a batch); a numeric
+ * attribute value that changed at its index costs one box (none for a long in
+ * {@code [0, 1024)}, which comes from a shared table); a string over the
  * length limit costs one cut, remembered; the deprecated {@code getInstrumentationLibraryInfo()}
  * allocates when the scope changes; {@code asMap()}, {@code toBuilder()}, the id byte arrays,
  * {@link #copy()} and every {@code toString()} allocate. Attribute keys come from a bounded cache
@@ -146,10 +148,19 @@ public final class PooledSpanDataView extends OwnedView implements SpanData {
      * takes it. Until then, reads through a reference kept from an earlier binding still fail.
      */
     void attach(io.lowalloc.core.span.SpanData span) {
+        attach(span, null);
+    }
+
+    /**
+     * Binds as {@link #attach(io.lowalloc.core.span.SpanData)}; {@code previous} is the view bound
+     * just before in the same batch (or null): a span of the same trace shares its trace id
+     * string, so a trace's spans in one export make it once.
+     */
+    void attach(io.lowalloc.core.span.SpanData span, PooledSpanDataView previous) {
         Objects.requireNonNull(span, "span");
         generation.advance();
         int maxLength = span.limits().maxAttributeValueLength();
-        traceId.bind(span.traceIdHigh(), span.traceIdLow());
+        traceId.bind(span.traceIdHigh(), span.traceIdLow(), previous == null ? null : previous.traceId);
         spanContext.bind(span.spanId(), span.traceFlags(), false, span.traceState());
         // The core keeps one trace state, the parent's, which the span inherited.
         parentContext.bind(span.parentSpanId(), span.traceFlags(), span.isParentRemote(), span.traceState());

@@ -88,10 +88,12 @@ public final class ViewSet {
         size = n;
         generation.advance();
         int over = 0;
+        PooledSpanDataView previous = null;
         for (int i = 0; i < n; i++) {
             PooledSpanDataView view = views[i];
-            view.attach(batch.get(i));
+            view.attach(batch.get(i), previous);
             over += view.overLimitValueCount();
+            previous = view;
         }
         overLimitValues = over;
         list = list == evenList ? oddList : evenList;
