@@ -198,6 +198,7 @@ public final class FixedRateLoad {
         r.put("failed", (double) row.failedSpans());
         r.put("dropped", tracing ? r.get("offered") - row.exportedSpans() - row.failedSpans() : 0.0);
         r.put("sinkSpans", (double) sinkRun.spans());
+        r.put("exportsToSink", row.exportsToSink() ? 1.0 : 0.0);
         r.put("sinkRequests", (double) sinkRun.requests());
         r.put("sinkBadRequests", (double) sinkRun.badRequests());
     }
