@@ -76,6 +76,16 @@ public final class RecorderPipeline implements SpanPipeline {
     }
 
     @Override
+    public long pooledSpansCreated() {
+        return stats().pool().created();
+    }
+
+    @Override
+    public long pooledSpansIdle() {
+        return stats().pool().pooled();
+    }
+
+    @Override
     public void close() {
         recorder.close();
     }
