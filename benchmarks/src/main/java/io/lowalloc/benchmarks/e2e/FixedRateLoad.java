@@ -101,6 +101,7 @@ public final class FixedRateLoad {
                 new RunTable.Column("B/span producer", "producerBytesPerSpan", 1),
                 new RunTable.Column("GCs", "gcCount", 0),
                 new RunTable.Column("GC ms", "gcMillis", 0),
+                new RunTable.Column("exported/s in the window", "windowExportedPerSecond", 0),
                 new RunTable.Column("dropped", "dropped", 0),
                 new RunTable.Column("exported", "exported", 0),
                 new RunTable.Column("sink spans", "sinkSpans", 0),
