@@ -23,7 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  * The GC-pause load test (table 5): one producer thread records {@code SpanShape} spans through a
  * pipeline at a fixed target rate (open loop: it catches up if it falls behind, in bursts of at
  * most {@value #MAX_BURST}) for a fixed time after a warm-up, and reports the achieved rate, spans
- * dropped (recorded minus exported after a final flush), allocation of all live threads in MB/s
+ * dropped (recorded minus exported after a final flush), allocation of the threads alive at the end of
+ * the window in MB/s
  * and bytes per span (and the producer thread's share), and the GC pauses: count, per second,
  * average, p99 and max from lowalloc's {@link GcMonitor} (whole milliseconds) and, with
  * {@code --gc-log}, from the JVM's GC log (microseconds).
@@ -46,6 +47,8 @@ public final class GcLoadTest {
     /** The most spans recorded back to back when the producer is behind schedule. */
     static final int MAX_BURST = 1_000;
     private static final long IDLE_PARK_NANOS = 50_000L;
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static final Gson JSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
             .disableHtmlEscaping().create();
 
@@ -101,13 +104,13 @@ public final class GcLoadTest {
             long callsBefore = pipeline.exportCalls();
             try (GcMonitor monitor = GcMonitor.create().start()) {
                 double uptimeStart = uptimeSeconds();
-                long allocatedBefore = meter.allThreadsAllocatedBytes();
+                long[][] allocatedBefore = threadAllocatedBytes();
                 long producerBefore = meter.currentThreadAllocatedBytes();
                 long start = System.nanoTime();
                 long end = drive(pipeline, config.rate(), config.seconds(), n);
                 long elapsedNanos = System.nanoTime() - start;
                 long producerAllocated = meter.currentThreadAllocatedBytes() - producerBefore;
-                long allocated = meter.allThreadsAllocatedBytes() - allocatedBefore;
+                long allocated = allocatedSince(allocatedBefore);
                 double uptimeEnd = uptimeSeconds();
                 // GC notifications arrive asynchronously, shortly after the collection.
                 Thread.sleep(300);
@@ -151,6 +154,36 @@ public final class GcLoadTest {
                 LockSupport.parkNanos(IDLE_PARK_NANOS);
             }
         }
+    }
+
+    /** Thread ids and their allocated bytes, now: {ids, bytes}. */
+    private static long[][] threadAllocatedBytes() {
+        long[] ids = THREADS.getAllThreadIds();
+        return new long[][] {ids, THREADS.getThreadAllocatedBytes(ids)};
+    }
+
+    /**
+     * Bytes allocated since {@code before} by the threads alive now: a thread born since counts from
+     * zero, a thread that died since is left out (its bytes are missed, never subtracted, so the sum
+     * cannot go negative when an earlier pipeline's worker exits during the window).
+     */
+    private static long allocatedSince(long[][] before) {
+        long[][] now = threadAllocatedBytes();
+        long sum = 0;
+        for (int i = 0; i < now[0].length; i++) {
+            if (now[1][i] < 0) {
+                continue;
+            }
+            long start = 0;
+            for (int j = 0; j < before[0].length; j++) {
+                if (before[0][j] == now[0][i]) {
+                    start = Math.max(0, before[1][j]);
+                    break;
+                }
+            }
+            sum += now[1][i] - start;
+        }
+        return sum;
     }
 
     /** The used bytes of the old-generation memory pools (G1 Old Gen, Tenured Gen, ...). */
