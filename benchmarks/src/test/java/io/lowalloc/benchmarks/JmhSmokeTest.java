@@ -9,6 +9,8 @@ import io.lowalloc.benchmarks.pool.PoolCrossThreadBenchmark;
 import io.lowalloc.benchmarks.pool.QueueVariantBenchmark;
 import io.lowalloc.benchmarks.results.JmhResult;
 import io.lowalloc.benchmarks.span.SamplingBenchmark;
+import io.lowalloc.benchmarks.span.SpanBlockingBenchmark;
+import io.lowalloc.benchmarks.span.SpanBurstBenchmark;
 import io.lowalloc.benchmarks.span.SpanPipelineBenchmark;
 import io.lowalloc.benchmarks.span.ViewReadBenchmark;
 import io.lowalloc.otlp.TraceRequestEncoderBenchmark;
@@ -47,6 +49,7 @@ class JmhSmokeTest {
     static Stream<Class<?>> benchmarkClasses() {
         return Stream.of(PoolBenchmark.class, PoolCrossThreadBenchmark.class, QueueVariantBenchmark.class,
                 AttributesBenchmark.class, BatchingBenchmark.class, SpanPipelineBenchmark.class,
+                SpanBurstBenchmark.class, SpanBlockingBenchmark.class,
                 SamplingBenchmark.class, ViewReadBenchmark.class, TraceRequestEncoderBenchmark.class);
     }
 

@@ -17,14 +17,23 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Renders the SVG charts from a results directory:
+ * Renders the SVG charts from a results directory, in either layout: the phase-1 one
+ * ({@code benchmarks/results/}) or a dated run's ({@code benchmarks/results/2026-12-02b/}, written by
+ * its {@code run-all.sh}):
  * <ul>
- *   <li>{@value #TABLE1} (JMH JSON) → {@code pool-time.svg}, {@code pool-bytes.svg};</li>
- *   <li>{@value #TABLE2} (JMH JSON) → {@code span-throughput.svg}, {@code span-bytes.svg};</li>
+ *   <li>{@value #TABLE1} or {@value #POOL} (JMH JSON) → {@code pool-time.svg}, {@code pool-bytes.svg};</li>
+ *   <li>{@value #TABLE2}, {@value #SPANS_OVERLOAD} or {@value #SPANS} (JMH JSON, table 2 under overload)
+ *       → {@code span-throughput.svg}, {@code span-bytes.svg};</li>
+ *   <li>{@value #SPANS_BURST} (table 2 (a)) → {@code span-recording.svg}; {@value #SPANS_BLOCKING} (table 2 (b))
+ *       → {@code span-blocking.svg};</li>
  *   <li>{@code table5-gc-*.json} (load test JSON; {@code table5-gc-PIPELINE-runN.json} for repeated runs)
  *       → {@code gc-pauses.svg}, {@code gc-allocation.svg}.</li>
  * </ul>
- * Missing inputs are skipped. Usage: {@code ChartMain RESULTS_DIR OUT_DIR}.
+ * The first existing name of each list is used; missing inputs are skipped. Each chart's note names
+ * its source file under {@code benchmarks/}, and {@value #SOURCE_FILE} in the output directory records
+ * the results directory the charts were rendered from (relative to {@code benchmarks/}), so that the
+ * test can re-render the committed charts from the same results. Usage:
+ * {@code ChartMain RESULTS_DIR OUT_DIR}.
  */
 public final class ChartMain {
 
@@ -32,6 +41,18 @@ public final class ChartMain {
     public static final String TABLE1 = "table1-pool.json";
     /** The table 2 JMH result file name. */
     public static final String TABLE2 = "table2-span-pipeline.json";
+    /** A dated run's table 1 single-thread file. */
+    public static final String POOL = "pool.json";
+    /** A dated run's table 2 (c) overload file. */
+    public static final String SPANS_OVERLOAD = "spans-c.json";
+    /** The 2026-12-02 run's table 2 file (overload, before the split). */
+    public static final String SPANS = "spans.json";
+    /** A dated run's table 2 (a) file: producer cost with the worker keeping up. */
+    public static final String SPANS_BURST = "spans-a.json";
+    /** A dated run's table 2 (b) file: rate with blocking. */
+    public static final String SPANS_BLOCKING = "spans-b.json";
+    /** The file, in the output directory, that names the results directory the charts came from. */
+    public static final String SOURCE_FILE = "SOURCE.txt";
     private static final String GC_NORM = "gc.alloc.rate.norm";
 
     /** One load-test result and its legend label. */
@@ -67,13 +88,28 @@ public final class ChartMain {
     public static List<Path> render(Path results, Path out) throws IOException {
         Files.createDirectories(out);
         List<Path> written = new ArrayList<>();
-        Path t1 = results.resolve(TABLE1);
-        if (Files.exists(t1)) {
-            poolCharts(JmhResult.read(t1), out, written);
+        String source = sourceLabel(results);
+        Path t1 = first(results, TABLE1, POOL);
+        if (t1 != null) {
+            poolCharts(JmhResult.read(t1), source + t1.getFileName(), out, written);
         }
-        Path t2 = results.resolve(TABLE2);
-        if (Files.exists(t2)) {
-            spanCharts(JmhResult.read(t2), out, written);
+        Path t2 = first(results, TABLE2, SPANS_OVERLOAD, SPANS);
+        if (t2 != null) {
+            spanCharts(JmhResult.read(t2), source + t2.getFileName(), out, written);
+        }
+        Path burst = first(results, SPANS_BURST);
+        if (burst != null) {
+            singleMetricChart(JmhResult.read(burst), "burst", out.resolve("span-recording.svg"),
+                    "Span recording, export worker keeping up, 0 drops: producer time (lower is better)", "ns/span",
+                    "JMH avgt over bursts of 1,024 spans, waits for the worker untimed; error bars = 99.9% CI. Source: "
+                            + source + burst.getFileName(), written);
+        }
+        Path blocking = first(results, SPANS_BLOCKING);
+        if (blocking != null) {
+            singleMetricChart(JmhResult.read(blocking), "blockWhenFull", out.resolve("span-blocking.svg"),
+                    "Span pipeline rate with the producer blocked when the queue is full, 0 drops (higher is better)",
+                    "spans/s", "JMH thrpt, one producer; error bars = 99.9% CI. Source: " + source
+                            + blocking.getFileName(), written);
         }
         List<LoadRun> loads = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(results, "table5-gc-*.json")) {
@@ -90,9 +126,48 @@ public final class ChartMain {
             }
         }
         if (!loads.isEmpty()) {
-            gcCharts(loads, out, written);
+            gcCharts(loads, source, out, written);
+        }
+        if (!written.isEmpty()) {
+            Files.write(out.resolve(SOURCE_FILE), (source.substring(BENCHMARKS.length(), source.length() - 1) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         return written;
+    }
+
+    private static final String BENCHMARKS = "benchmarks/";
+
+    /**
+     * Returns how a chart note names the results directory: {@code benchmarks/} and the path from the
+     * last {@code results} element on, with a trailing slash (e.g. {@code benchmarks/results/2026-12-02b/});
+     * a directory outside any {@code results} directory is named by its last element.
+     *
+     * @param results the results directory
+     * @return the label, ending in {@code /}
+     */
+    static String sourceLabel(Path results) {
+        Path absolute = results.toAbsolutePath().normalize();
+        int from = -1;
+        for (int i = 0; i < absolute.getNameCount(); i++) {
+            if (absolute.getName(i).toString().equals("results")) {
+                from = i;
+            }
+        }
+        if (absolute.getNameCount() == 0) {
+            return BENCHMARKS + "results/";
+        }
+        Path tail = from < 0 ? absolute.getFileName() : absolute.subpath(from, absolute.getNameCount());
+        return BENCHMARKS + tail.toString().replace('\\', '/') + "/";
+    }
+
+    private static Path first(Path dir, String... names) {
+        for (String name : names) {
+            Path p = dir.resolve(name);
+            if (Files.exists(p)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /**
@@ -111,6 +186,8 @@ public final class ChartMain {
                 return "(b) OTel SDK + PooledBatchSpanProcessor";
             case "lowalloc":
                 return "(c) lowalloc core via otel-bridge";
+            case "recorder":
+                return "(d) lowalloc SpanRecorder, core exporter";
             default:
                 return id;
         }
@@ -123,7 +200,8 @@ public final class ChartMain {
         return run < 0 ? rest : rest.substring(0, run);
     }
 
-    private static void poolCharts(List<JmhResult> results, Path out, List<Path> written) throws IOException {
+    private static void poolCharts(List<JmhResult> results, String source, Path out, List<Path> written)
+            throws IOException {
         List<String> methods = new ArrayList<>(Arrays.asList(
                 "plainAllocation", "objectPool", "nettyRecycler", "commonsPool2", "stormpot"));
         List<String> sizes = new ArrayList<>();
@@ -162,12 +240,13 @@ public final class ChartMain {
             time.series("payload " + size + " longs", t, te);
             bytes.series("payload " + size + " longs", a, ae);
         }
-        String note = "JMH avgt, error bars = 99.9% CI; B/op = gc.alloc.rate.norm. Source: benchmarks/results/" + TABLE1;
+        String note = "JMH avgt, error bars = 99.9% CI; B/op = gc.alloc.rate.norm. Source: " + source;
         written.add(write(out.resolve("pool-time.svg"), time.note(note).toSvg()));
         written.add(write(out.resolve("pool-bytes.svg"), bytes.note(note).toSvg()));
     }
 
-    private static void spanCharts(List<JmhResult> results, Path out, List<Path> written) throws IOException {
+    private static void spanCharts(List<JmhResult> results, String source, Path out, List<Path> written)
+            throws IOException {
         Map<String, double[][]> byPipeline = new LinkedHashMap<>();
         List<String> methods = Arrays.asList("oneProducer", "twoProducers");
         for (JmhResult r : results) {
@@ -190,12 +269,13 @@ public final class ChartMain {
             rate.series(pipelineName(e.getKey()), e.getValue()[0], e.getValue()[1]);
             bytes.series(pipelineName(e.getKey()), e.getValue()[2], e.getValue()[3]);
         }
-        String note = "JMH thrpt, error bars = 99.9% CI; B/span = gc.alloc.rate.norm. Source: benchmarks/results/" + TABLE2;
+        String note = "JMH thrpt, error bars = 99.9% CI; B/span = gc.alloc.rate.norm. Source: " + source;
         written.add(write(out.resolve("span-throughput.svg"), rate.note(note).toSvg()));
         written.add(write(out.resolve("span-bytes.svg"), bytes.note(note).toSvg()));
     }
 
-    private static void gcCharts(List<LoadRun> loads, Path out, List<Path> written) throws IOException {
+    private static void gcCharts(List<LoadRun> loads, String sourceDir, Path out, List<Path> written)
+            throws IOException {
         boolean fromLog = true;
         for (LoadRun l : loads) {
             fromLog &= l.report().hasGcLog();
@@ -220,9 +300,29 @@ public final class ChartMain {
         }
         String source = fromLog ? "pause durations from the JVM GC log (-Xlog:gc)" : "pause durations from GcMonitor (whole ms)";
         written.add(write(out.resolve("gc-pauses.svg"),
-                pauses.note(rate + "; " + source + ". Source: benchmarks/results/table5-gc-*.json").toSvg()));
+                pauses.note(rate + "; " + source + ". Source: " + sourceDir + "table5-gc-*.json").toSvg()));
         written.add(write(out.resolve("gc-allocation.svg"),
-                alloc.note(rate + ". Source: benchmarks/results/table5-gc-*.json").toSvg()));
+                alloc.note(rate + ". Source: " + sourceDir + "table5-gc-*.json").toSvg()));
+    }
+
+    /**
+     * One bar per pipeline: {@code method}'s primary score with its error, in one category. The bytes
+     * per span stay in the tables: one axis for two units would mislead.
+     */
+    private static void singleMetricChart(List<JmhResult> results, String method, Path file, String title,
+            String unit, String note, List<Path> written) throws IOException {
+        BarChart chart = BarChart.create(title, unit).categories(Arrays.asList(method));
+        boolean any = false;
+        for (JmhResult r : results) {
+            if (method.equals(r.method())) {
+                chart.series(pipelineName(r.param("pipeline")), new double[] {r.primaryMetric().score()},
+                        new double[] {r.primaryMetric().scoreError()});
+                any = true;
+            }
+        }
+        if (any) {
+            written.add(write(file, chart.note(note).toSvg()));
+        }
     }
 
     private static double[][] nanRows(int rows, int columns) {

@@ -2,6 +2,7 @@ package io.lowalloc.benchmarks.e2e;
 
 import io.lowalloc.benchmarks.span.LowallocPipeline;
 import io.lowalloc.benchmarks.span.SdkPipeline;
+import io.lowalloc.benchmarks.span.SpanPipeline;
 import io.lowalloc.benchmarks.span.SpanPipelines;
 import io.lowalloc.otel.BoundedBatchSpanProcessor;
 import io.lowalloc.otel.PooledSpanPipeline;
@@ -29,7 +30,13 @@ import java.util.function.Function;
  *       a {@link RowFactory} this module does not contain yet; until someone adds it, naming the
  *       row fails with a message that says so;
  *   <li>(d) {@value #SDK_POOLED}: SDK tracer + lowalloc {@code BoundedBatchSpanProcessor};
- *   <li>(e) {@value #NONE}: no tracing at all, the harness's loop alone (to subtract).
+ *   <li>(e) {@value #NONE}: no tracing at all, the harness's loop alone (to subtract);
+ *   <li>in-process rows, no sink: {@value #SDK_BATCH_READING} (SDK + {@code BatchSpanProcessor}),
+ *       {@value #LOWALLOC_READING} ({@code PooledSpanPipeline}), both to the no-op
+ *       {@code ReadingSpanExporter} that reads every field through OpenTelemetry's {@code SpanData}, and
+ *       {@value #RECORDER_READING} (core {@code SpanRecorder} + {@code CoreReadingExporter}, which reads
+ *       every field through the core API) — the table 2 pipelines of {@link SpanPipelines}, same
+ *       defaults; every span goes through the export worker and back to the pool (or to the GC).
  * </ul>
  * Any other {@link RowFactory} on the class path can be named as {@value #CLASS_PREFIX}{@code
  * fully.qualified.Name}.
@@ -46,6 +53,14 @@ public final class E2eRows {
     public static final String SDK_POOLED = SpanPipelines.SDK_POOLED;
     /** (e) No tracing: the loop alone. */
     public static final String NONE = "none";
+    /** In-process: SDK + {@code BatchSpanProcessor} + the field-reading no-op exporter. */
+    public static final String SDK_BATCH_READING = "sdkBatchReading";
+    /** In-process: {@code PooledSpanPipeline} + the field-reading no-op exporter (through the views). */
+    public static final String LOWALLOC_READING = "lowallocReading";
+    /** In-process: core {@code SpanRecorder} + the core field-reading no-op exporter. */
+    public static final String RECORDER_READING = "recorderReading";
+    /** The in-process rows, in interleaving order. */
+    public static final List<String> READING_ROWS = List.of(SDK_BATCH_READING, LOWALLOC_READING, RECORDER_READING);
     /** The {@link RowFactory} row {@link #NATIVE} loads. */
     public static final String NATIVE_FACTORY_CLASS = "io.lowalloc.benchmarks.e2e.NativeOtlpRowFactory";
     /** Prefix of a row named by its factory's class. */
@@ -75,12 +90,19 @@ public final class E2eRows {
                 return endpoint -> new NoTracingRow();
             case NATIVE:
                 return new NativeOtlpRowFactory();
+            case SDK_BATCH_READING:
+                return endpoint -> new InProcessRow(SpanPipelines.create(SpanPipelines.SDK_BATCH));
+            case LOWALLOC_READING:
+                return endpoint -> new InProcessRow(SpanPipelines.create(SpanPipelines.LOWALLOC));
+            case RECORDER_READING:
+                return endpoint -> new InProcessRow(SpanPipelines.create(SpanPipelines.RECORDER));
             default:
                 if (name.startsWith(CLASS_PREFIX)) {
                     return load(name.substring(CLASS_PREFIX.length()), "row " + name);
                 }
                 throw new IllegalArgumentException("row must be one of [" + SDK_BATCH + ", " + LOWALLOC + ", "
-                        + NATIVE + ", " + SDK_POOLED + ", " + NONE + "] or " + CLASS_PREFIX + "<RowFactory class>, was: "
+                        + NATIVE + ", " + SDK_POOLED + ", " + NONE + ", " + SDK_BATCH_READING + ", " + LOWALLOC_READING + ", "
+                        + RECORDER_READING + "] or " + CLASS_PREFIX + "<RowFactory class>, was: "
                         + name);
         }
     }
@@ -173,6 +195,46 @@ public final class E2eRows {
         @Override
         public long failedSpans() {
             return exporter.failed();
+        }
+
+        @Override
+        public void close() {
+            pipeline.close();
+        }
+    }
+
+    /** The in-process rows: a table 2 pipeline, nothing sent anywhere. */
+    private static final class InProcessRow implements TracedRow {
+        private final SpanPipeline pipeline;
+
+        InProcessRow(SpanPipeline pipeline) {
+            this.pipeline = pipeline;
+        }
+
+        @Override
+        public void record(long n) {
+            pipeline.recordSpan(n);
+        }
+
+        @Override
+        public boolean flush() {
+            return pipeline.flush();
+        }
+
+        @Override
+        public long exportedSpans() {
+            return pipeline.exportedSpans();
+        }
+
+        @Override
+        public long failedSpans() {
+            // The reading exporters succeed at once, always.
+            return 0;
+        }
+
+        @Override
+        public boolean exportsToSink() {
+            return false;
         }
 
         @Override

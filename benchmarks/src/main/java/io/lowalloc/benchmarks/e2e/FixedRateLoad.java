@@ -101,6 +101,7 @@ public final class FixedRateLoad {
                 new RunTable.Column("B/span producer", "producerBytesPerSpan", 1),
                 new RunTable.Column("GCs", "gcCount", 0),
                 new RunTable.Column("GC ms", "gcMillis", 0),
+                new RunTable.Column("exported/s in the window", "windowExportedPerSecond", 0),
                 new RunTable.Column("dropped", "dropped", 0),
                 new RunTable.Column("exported", "exported", 0),
                 new RunTable.Column("sink spans", "sinkSpans", 0),
@@ -198,6 +199,7 @@ public final class FixedRateLoad {
         r.put("failed", (double) row.failedSpans());
         r.put("dropped", tracing ? r.get("offered") - row.exportedSpans() - row.failedSpans() : 0.0);
         r.put("sinkSpans", (double) sinkRun.spans());
+        r.put("exportsToSink", row.exportsToSink() ? 1.0 : 0.0);
         r.put("sinkRequests", (double) sinkRun.requests());
         r.put("sinkBadRequests", (double) sinkRun.badRequests());
     }

@@ -32,7 +32,8 @@ import org.HdrHistogram.Histogram;
  * {@code maxMicros}, {@code meanMicros}, {@code requests}, {@code achievedRate},
  * {@code processCpuNsPerRequest}, {@code gcCount}, {@code gcMillis}, and the totals of
  * {@link FixedRateLoad} ({@code exported}, {@code dropped}, {@code sinkSpans}, ...); the table adds
- * each percentile minus the median of row {@code none} ({@code ...Net}).
+ * each percentile minus the median of row {@code none} ({@code ...Net}); the markdown and the JSON
+ * summary give every figure as the median and the min–max spread over the runs.
  */
 public final class RequestLatency {
 
@@ -107,11 +108,15 @@ public final class RequestLatency {
                 new RunTable.Column("max µs", "maxMicros", 0),
                 new RunTable.Column("p50 net µs", "p50MicrosNet", 2),
                 new RunTable.Column("p90 net µs", "p90MicrosNet", 2),
+                new RunTable.Column("p99 net µs", "p99MicrosNet", 2),
                 new RunTable.Column("p99.9 net µs", "p999MicrosNet", 2),
+                new RunTable.Column("max net µs", "maxMicrosNet", 0),
                 new RunTable.Column("GCs", "gcCount", 0),
                 new RunTable.Column("dropped", "dropped", 0),
                 new RunTable.Column("sink spans", "sinkSpans", 0)),
-                "Latency from each request's intended start (open loop); net: minus the median of row none;"
+                "Latency from each request's intended start (open loop); every cell is the median over the runs and"
+                        + " (min–max) across them; net: each run minus the median of row none, so an overhead is"
+                        + " apart from the noise only where its spread does not reach the other row's;"
                         + " wait mode " + options.string("wait") + ", " + options.string("work-iterations")
                         + " work iterations per request.");
         return table;

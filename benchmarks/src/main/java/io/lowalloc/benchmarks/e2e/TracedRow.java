@@ -37,6 +37,16 @@ public interface TracedRow extends AutoCloseable {
      */
     long failedSpans();
 
+    /**
+     * Says whether the row's exports go to the sink (so that the sink's count must equal
+     * {@link #exportedSpans()}), or stay in-process (a no-op exporter reading every field).
+     *
+     * @return true for a row exporting over OTLP/HTTP; the default
+     */
+    default boolean exportsToSink() {
+        return true;
+    }
+
     /** Flushes, then shuts the row down, its exporter included. */
     @Override
     void close();

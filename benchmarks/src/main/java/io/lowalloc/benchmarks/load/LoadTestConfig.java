@@ -6,7 +6,7 @@ import java.nio.file.Paths;
 
 /**
  * The load test's command line: {@code --pipeline NAME --rate SPANS_PER_SECOND --seconds N
- * --warmup-seconds N --out FILE.json --gc-log FILE}. Immutable.
+ * --warmup-seconds N --tenure-gcs N --out FILE.json --gc-log FILE}. Immutable.
  */
 public final class LoadTestConfig {
 
@@ -16,6 +16,8 @@ public final class LoadTestConfig {
     public static final double DEFAULT_SECONDS = 20.0;
     /** Default warm-up before the measurement: {@value} seconds. */
     public static final double DEFAULT_WARMUP_SECONDS = 5.0;
+    /** Default number of {@code System.gc()} calls between the warm-up and the window: {@value}. */
+    public static final int DEFAULT_TENURE_GCS = 1;
 
     private final String pipeline;
     private final long rate;
@@ -23,8 +25,11 @@ public final class LoadTestConfig {
     private final double warmupSeconds;
     private final Path out;
     private final Path gcLog;
+    private final int tenureGcs;
 
-    private LoadTestConfig(String pipeline, long rate, double seconds, double warmupSeconds, Path out, Path gcLog) {
+    private LoadTestConfig(String pipeline, long rate, double seconds, double warmupSeconds, Path out, Path gcLog,
+            int tenureGcs) {
+        this.tenureGcs = tenureGcs;
         this.pipeline = pipeline;
         this.rate = rate;
         this.seconds = seconds;
@@ -47,6 +52,7 @@ public final class LoadTestConfig {
         double warmup = DEFAULT_WARMUP_SECONDS;
         Path out = null;
         Path gcLog = null;
+        int tenureGcs = DEFAULT_TENURE_GCS;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -72,9 +78,12 @@ public final class LoadTestConfig {
                 case "--gc-log":
                     gcLog = Paths.get(value);
                     break;
+                case "--tenure-gcs":
+                    tenureGcs = Integer.parseInt(value);
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown option: " + option
-                            + " (known: --pipeline, --rate, --seconds, --warmup-seconds, --out, --gc-log)");
+                            + " (known: --pipeline, --rate, --seconds, --warmup-seconds, --tenure-gcs, --out, --gc-log)");
             }
         }
         if (rate <= 0) {
@@ -86,7 +95,10 @@ public final class LoadTestConfig {
         if (!(warmup >= 0)) {
             throw new IllegalArgumentException("warmup-seconds must be >= 0, was: " + warmup);
         }
-        return new LoadTestConfig(pipeline, rate, seconds, warmup, out, gcLog);
+        if (tenureGcs < 1 || tenureGcs > 10) {
+            throw new IllegalArgumentException("tenure-gcs must be in [1, 10], was: " + tenureGcs);
+        }
+        return new LoadTestConfig(pipeline, rate, seconds, warmup, out, gcLog, tenureGcs);
     }
 
     /**
@@ -141,5 +153,17 @@ public final class LoadTestConfig {
      */
     public Path gcLog() {
         return gcLog;
+    }
+
+    /**
+     * Returns how many full collections ({@code System.gc()}, a full GC on G1 unless
+     * {@code -XX:+ExplicitGCInvokesConcurrent}) run between the warm-up and the window: with two or
+     * more, every object live after the warm-up — the pool's spans, the queue — is in the old
+     * generation when the window starts, so the window measures the steady state, not the promotion.
+     *
+     * @return {@code >= 1}
+     */
+    public int tenureGcs() {
+        return tenureGcs;
     }
 }

@@ -1,5 +1,9 @@
 package io.lowalloc.benchmarks.load;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.lowalloc.benchmarks.results.LoadTestReport;
 import io.lowalloc.core.gc.GcPauseStats;
 import java.lang.management.ManagementFactory;
@@ -22,6 +26,7 @@ import java.util.Objects;
  * @param pauses {@code GcMonitor}'s pause statistics
  * @param logged the pauses read from the JVM's GC log, or null if the run read none
  * @param collectors the garbage collectors' names
+ * @param extras further figures written next to the report's in the JSON file (see {@code GcLoadTest})
  */
 public record LoadTestResult(
         LoadTestConfig config,
@@ -33,13 +38,15 @@ public record LoadTestResult(
         long producerAllocatedBytes,
         GcPauseStats pauses,
         GcLogPauses logged,
-        List<String> collectors) {
+        List<String> collectors,
+        Map<String, Double> extras) {
 
     /** Rejects a missing config or pause statistics and copies the collector names. */
     public LoadTestResult {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(pauses, "pauses");
         collectors = List.copyOf(collectors);
+        extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
     }
 
     /**
@@ -126,6 +133,13 @@ public record LoadTestResult(
             b.append(String.format(Locale.ROOT, "GC log:    %d pauses, avg %.3f ms, p99 %.3f ms, max %.3f ms, total %.1f ms%n",
                     logged.count(), logged.averageMillis(), logged.p99Millis(), logged.maxMillis(),
                     logged.totalMillis()));
+        }
+        long count = logged != null ? logged.count() : pauses.pauseCount();
+        if (count < 100) {
+            b.append(String.format(Locale.ROOT, "(%d pauses < 100: the nearest-rank p99 is the max)%n", count));
+        }
+        if (!extras.isEmpty()) {
+            b.append("extras: ").append(extras).append(String.format("%n"));
         }
         return b.toString();
     }

@@ -54,6 +54,16 @@ public final class LowallocPipeline implements SpanPipeline {
     }
 
     @Override
+    public long pooledSpansCreated() {
+        return stats().pool().created();
+    }
+
+    @Override
+    public long pooledSpansIdle() {
+        return stats().pool().pooled();
+    }
+
+    @Override
     public void close() {
         pipeline.close();
     }

@@ -46,6 +46,25 @@ public interface SpanPipeline extends AutoCloseable {
         return exporter().exportCalls();
     }
 
+    /**
+     * Returns how many spans the pipeline's pool has created so far, for the pipelines that pool
+     * (a count that stops growing once the pool holds the workload's peak).
+     *
+     * @return the count, or -1 for a pipeline without a pool (the SDK's)
+     */
+    default long pooledSpansCreated() {
+        return -1;
+    }
+
+    /**
+     * Returns how many idle spans the pipeline's pool holds now.
+     *
+     * @return the count, or -1 for a pipeline without a pool (the SDK's)
+     */
+    default long pooledSpansIdle() {
+        return -1;
+    }
+
     /** Flushes and shuts the pipeline down. */
     @Override
     void close();

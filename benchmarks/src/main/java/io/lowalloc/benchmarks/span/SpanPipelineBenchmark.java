@@ -18,10 +18,14 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.infra.ThreadParams;
 
 /**
- * Table 2: producers record {@link SpanShape} spans as fast as they can through one
- * {@link SpanPipeline}; a no-op {@link ReadingSpanExporter} receives them in batches. Every
- * processor runs with its defaults (queue 2048, batch 512, drop when full), so a producer faster
- * than the export worker loses spans: the auxiliary counters say how many.
+ * Table 2 (c), overload: producers record {@link SpanShape} spans as fast as they can through one
+ * {@link SpanPipeline}; a no-op exporter that reads every field receives them in batches
+ * ({@link ReadingSpanExporter} through the OpenTelemetry {@code SpanData} interface, or
+ * {@link CoreReadingExporter} for the {@code recorder} row). Every processor runs with its defaults
+ * (queue 2048, batch 512, drop when full), so a producer faster than the export worker loses spans:
+ * the auxiliary counters say how many. The figure to quote here is the drop share
+ * ({@code 1 - exported / spans}); the producer's cost with the worker keeping up is
+ * {@link SpanBurstBenchmark} (a), the rate with no drop at all {@link SpanBlockingBenchmark} (b).
  *
  * <p>Counters per iteration: {@code spans} recorded by all producers (including the few recorded
  * while JMH synchronises the end of the iteration) and {@code exported} (read by producer 0 after
@@ -37,8 +41,8 @@ public class SpanPipelineBenchmark extends StandardRun {
     /** The pipeline under test, shared by all producer threads. */
     @State(Scope.Benchmark)
     public static class Pipeline {
-        /** Which pipeline; see {@link SpanPipelines}. */
-        @Param({SpanPipelines.SDK_BATCH, SpanPipelines.SDK_POOLED, SpanPipelines.LOWALLOC})
+        /** Which pipeline; see {@link SpanPipelines} ({@code sdkPooled} can be named with {@code -p}). */
+        @Param({SpanPipelines.SDK_BATCH, SpanPipelines.LOWALLOC, SpanPipelines.RECORDER})
         public String pipeline;
 
         SpanPipeline spans;

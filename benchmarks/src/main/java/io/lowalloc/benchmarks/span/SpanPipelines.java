@@ -12,6 +12,8 @@ public final class SpanPipelines {
     public static final String SDK_POOLED = "sdkPooled";
     /** (c) lowalloc core pipeline ({@code PooledSpanPipeline}) through the OpenTelemetry bridge. */
     public static final String LOWALLOC = "lowalloc";
+    /** (d) lowalloc core {@code SpanRecorder} + a core exporter reading every field ({@link RecorderPipeline}). */
+    public static final String RECORDER = "recorder";
 
     private SpanPipelines() {
     }
@@ -31,9 +33,11 @@ public final class SpanPipelines {
                 return SdkPipeline.withBoundedBatchSpanProcessor();
             case LOWALLOC:
                 return new LowallocPipeline();
+            case RECORDER:
+                return new RecorderPipeline();
             default:
                 throw new IllegalArgumentException("pipeline must be one of [" + SDK_BATCH + ", " + SDK_POOLED + ", "
-                        + LOWALLOC + "], was: " + name);
+                        + LOWALLOC + ", " + RECORDER + "], was: " + name);
         }
     }
 }

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,15 +69,65 @@ class ChartMainTest {
     }
 
     @Test
-    void rendersTheCommittedChartsFromTheCommittedResults(@TempDir Path dir) throws Exception {
-        // Surefire runs in the module directory: results/ and charts/ are the last full run's.
-        List<Path> written = ChartMain.render(Paths.get("results"), dir);
+    void rendersTheCommittedChartsFromTheResultsTheyWereBuiltFrom(@TempDir Path dir) throws Exception {
+        // Surefire runs in the module directory. charts/SOURCE.txt names the results directory the committed
+        // charts were rendered from (ChartMain writes it), so this holds for whichever run they show.
+        Path charts = Paths.get("charts");
+        String source = Files.readString(charts.resolve(ChartMain.SOURCE_FILE), StandardCharsets.UTF_8).trim();
+        assertThat(Paths.get(source)).as("results directory named by charts/SOURCE.txt").isDirectory();
 
-        assertThat(written).hasSize(6);
-        for (Path svg : written) {
-            assertThat(svg).as(svg.getFileName().toString())
-                    .hasSameBinaryContentAs(Paths.get("charts").resolve(svg.getFileName()));
+        List<Path> written = ChartMain.render(Paths.get(source), dir);
+
+        Set<String> committed;
+        try (Stream<Path> files = Files.list(charts)) {
+            committed = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".svg"))
+                    .collect(Collectors.toSet());
         }
+        assertThat(written).extracting(p -> p.getFileName().toString()).as("every committed chart, and no other")
+                .containsExactlyInAnyOrderElementsOf(committed);
+        for (Path svg : written) {
+            assertThat(svg).as(svg.getFileName().toString()).hasSameBinaryContentAs(charts.resolve(svg.getFileName()));
+        }
+        assertThat(dir.resolve(ChartMain.SOURCE_FILE)).hasSameTextualContentAs(charts.resolve(ChartMain.SOURCE_FILE));
+    }
+
+    @Test
+    void rendersADatedRunsLayoutAndNamesItsDirectoryInEveryNote(@TempDir Path dir) throws Exception {
+        Path results = Files.createDirectories(dir.resolve("benchmarks/results/2026-12-02b"));
+        Files.write(results.resolve(ChartMain.SPANS_OVERLOAD), TABLE2.getBytes(StandardCharsets.UTF_8));
+        Files.write(results.resolve(ChartMain.SPANS_BURST), ("[\n" + jmh("SpanBurstBenchmark.burst", "sdkBatch", 625, "ns/op")
+                + ",\n" + jmh("SpanBurstBenchmark.burst", "recorder", 192, "ns/op") + "\n]").getBytes(StandardCharsets.UTF_8));
+        Files.write(results.resolve(ChartMain.SPANS_BLOCKING), ("[\n"
+                + jmh("SpanBlockingBenchmark.blockWhenFull", "lowalloc", 810000, "ops/s") + "\n]")
+                .getBytes(StandardCharsets.UTF_8));
+
+        List<Path> written = ChartMain.render(results, dir.resolve("svg"));
+
+        assertThat(written).extracting(p -> p.getFileName().toString())
+                .containsExactly("span-throughput.svg", "span-bytes.svg", "span-recording.svg", "span-blocking.svg");
+        String recording = Files.readString(dir.resolve("svg/span-recording.svg"), StandardCharsets.UTF_8);
+        assertThat(recording).contains(">625<", ">192<", "(d) lowalloc SpanRecorder, core exporter",
+                "Source: benchmarks/results/2026-12-02b/spans-a.json");
+        assertThat(Files.readString(dir.resolve("svg/span-blocking.svg"), StandardCharsets.UTF_8))
+                .contains(">810k<", "Source: benchmarks/results/2026-12-02b/spans-b.json");
+        assertThat(Files.readString(dir.resolve("svg/span-bytes.svg"), StandardCharsets.UTF_8))
+                .contains("Source: benchmarks/results/2026-12-02b/spans-c.json");
+        assertThat(Files.readString(dir.resolve("svg").resolve(ChartMain.SOURCE_FILE), StandardCharsets.UTF_8))
+                .isEqualTo("results/2026-12-02b\n");
+    }
+
+    @Test
+    void namesTheResultsDirectoryFromItsLastResultsElement() {
+        assertThat(ChartMain.sourceLabel(Paths.get("results"))).isEqualTo("benchmarks/results/");
+        assertThat(ChartMain.sourceLabel(Paths.get("/x/benchmarks/results/2026-12-02b"))).isEqualTo(
+                "benchmarks/results/2026-12-02b/");
+        assertThat(ChartMain.sourceLabel(Paths.get("/tmp/runs"))).isEqualTo("benchmarks/runs/");
+    }
+
+    private static String jmh(String benchmark, String pipeline, double score, String unit) {
+        return "{\"benchmark\": \"io.lowalloc.benchmarks.span." + benchmark + "\", \"threads\": 1, "
+                + "\"params\": {\"pipeline\": \"" + pipeline + "\"}, \"primaryMetric\": {\"score\": " + score
+                + ", \"scoreError\": 10, \"scoreUnit\": \"" + unit + "\"}, \"secondaryMetrics\": {}}";
     }
 
     @Test

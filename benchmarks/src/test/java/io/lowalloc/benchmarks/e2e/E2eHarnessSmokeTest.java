@@ -63,6 +63,44 @@ class E2eHarnessSmokeTest {
     }
 
     @Test
+    void fixedRateLoadRunsTheInProcessRowsWithoutTheSinkAndLosesNothing(@TempDir Path dir) throws Exception {
+        RunTable table = FixedRateLoad.run(E2eOptions.parse(new String[] {
+            "--rows", String.join(",", E2eRows.READING_ROWS), "--runs", "2", "--rate", "5000",
+            "--warmup-seconds", "0.2", "--seconds", "0.3", "--out-dir", dir.toString(), "--name", "fixed-reading"},
+            FixedRateLoad.defaults()));
+
+        for (String row : E2eRows.READING_ROWS) {
+            assertThat(table.runs(row)).as(row + ": two interleaved runs").hasSize(2);
+            for (Map<String, Double> run : table.runs(row)) {
+                // 5,000 spans/s is far below any pipeline's worker: every span reaches the exporter.
+                assertThat(run.get("exported")).as(row).isEqualTo(2_500.0);
+                assertThat(run.get("dropped")).as(row).isZero();
+                assertThat(run.get("sinkSpans")).as(row + ": nothing goes to the sink").isZero();
+                assertThat(run.get("exportsToSink")).as(row).isZero();
+                assertThat(run.get("recordNsPerSpan")).as(row).isPositive();
+            }
+            double[] spread = table.stats(row, "recordNsPerSpan");
+            assertThat(spread[1]).as(row + " min <= median <= max").isLessThanOrEqualTo(spread[0]);
+            assertThat(spread[0]).as(row).isLessThanOrEqualTo(spread[2]);
+        }
+        assertThat(Files.readString(dir.resolve("fixed-reading.md"))).contains("| recorderReading | 2 |", "–");
+    }
+
+    @Test
+    void sustainedRateSearchesAnInProcessRowWithoutAskingTheSink(@TempDir Path dir) throws Exception {
+        RunTable table = SustainedRate.run(E2eOptions.parse(new String[] {
+            "--rows", E2eRows.RECORDER_READING, "--start-rate", "2000", "--min-rate", "100", "--max-rate", "4000",
+            "--resolution", "0.5", "--probe-warmup-seconds", "0.1", "--probe-seconds", "0.2", "--warmup-seconds", "0.1",
+            "--seconds", "0.3", "--out-dir", dir.toString(), "--name", "sustained-reading"}, SustainedRate.defaults()));
+
+        Map<String, Double> result = only(table, E2eRows.RECORDER_READING);
+        assertThat(result.get("sustainedRate")).isBetween(100.0, 4_000.0);
+        assertThat(result.get("dropped")).isZero();
+        assertThat(result.get("exported")).isPositive();
+        assertThat(result.get("sinkSpans")).isZero();
+    }
+
+    @Test
     void sustainedRateFindsARateThatHeldAndConfirmsIt(@TempDir Path dir) throws Exception {
         RunTable table = SustainedRate.run(E2eOptions.parse(new String[] {
             "--rows", "lowalloc", "--start-rate", "2000", "--min-rate", "100", "--max-rate", "4000", "--resolution", "0.5",
@@ -114,7 +152,8 @@ class E2eHarnessSmokeTest {
         assertThatThrownBy(() -> FixedRateLoad.run(E2eOptions.parse(new String[] {"--rows", "sdkBatch,fast"},
                 FixedRateLoad.defaults())))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("row must be one of [sdkBatch, lowalloc, native, sdkPooled, none]")
+                .hasMessageStartingWith("row must be one of [sdkBatch, lowalloc, native, sdkPooled, none, sdkBatchReading,"
+                        + " lowallocReading, recorderReading]")
                 .hasMessageEndingWith("was: fast");
     }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class GcLoadTestSmokeTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {SpanPipelines.SDK_BATCH, SpanPipelines.SDK_POOLED, SpanPipelines.LOWALLOC})
+    @ValueSource(strings = {SpanPipelines.SDK_BATCH, SpanPipelines.SDK_POOLED, SpanPipelines.LOWALLOC,
+        SpanPipelines.RECORDER})
     void runsAtTheTargetRateAndWritesJson(String pipeline, @TempDir Path dir) throws Exception {
         Path out = dir.resolve("result.json");
 
@@ -37,6 +38,38 @@ class GcLoadTestSmokeTest {
                 new String(Files.readAllBytes(out), StandardCharsets.UTF_8)).getAsJsonObject();
         assertThat(json.keySet()).contains("gcCount", "gcPerSecond", "avgPauseMs", "p99PauseMs", "maxPauseMs")
                 .doesNotContain("gcLogAvgPauseMs");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {SpanPipelines.SDK_BATCH, SpanPipelines.LOWALLOC})
+    void aFairStartTenuresWhatThePipelineKeepsAndSaysWhetherThePoolGrew(String pipeline, @TempDir Path dir)
+            throws Exception {
+        Path out = dir.resolve("fair.json");
+
+        GcLoadTest.main(new String[] {
+            "--pipeline", pipeline, "--rate", "20000", "--seconds", "0.3", "--warmup-seconds", "0.3",
+            "--tenure-gcs", "2", "--out", out.toString()});
+
+        JsonObject json = JsonParser.parseString(Files.readString(out, StandardCharsets.UTF_8)).getAsJsonObject();
+        assertThat(json.get("tenureGcs").getAsDouble()).isEqualTo(2.0);
+        assertThat(json.get("oldGenUsedBytesAtStart").getAsDouble()).as("old generation after the full GCs").isPositive();
+        assertThat(json.get("pausesBelow100").getAsDouble()).isEqualTo(1.0);
+        if (pipeline.equals(SpanPipelines.SDK_BATCH)) {
+            assertThat(json.get("poolCreatedInWindow").getAsDouble()).as("the SDK has no pool").isEqualTo(-1.0);
+        } else {
+            assertThat(json.get("poolCreatedAtStart").getAsDouble()).as("warm-up filled the pool").isPositive();
+            assertThat(json.get("poolIdleAtStart").getAsDouble()).isPositive();
+            assertThat(json.get("poolCreatedInWindow").getAsDouble()).isNotNegative();
+        }
+        // The committed report type still reads the file.
+        assertThat(LoadTestReport.read(out).pipeline()).isEqualTo(pipeline);
+    }
+
+    @Test
+    void rejectsATenureCountOutOfRange() {
+        assertThatThrownBy(() -> LoadTestConfig.parse(new String[] {"--tenure-gcs", "0"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("tenure-gcs must be in [1, 10], was: 0");
     }
 
     @Test
