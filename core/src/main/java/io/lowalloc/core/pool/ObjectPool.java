@@ -106,9 +106,10 @@ public final class ObjectPool<T extends Poolable> {
     private final Magazine[] magazines;
     // The magazine a thread looks at first, indexed by its id: magazines[i % count] at i, a power
     // of two long (noMagazine alone when there are none). A thread that owns the magazine of its
-    // index finds it with a few plain loads and no ThreadLocal probe (the probe's hash, table and
-    // Reference loads cost more than the rest of a warm acquire); a thread whose index magazine
-    // another thread owns, or that has none, asks threadMagazine. Read-only after construction.
+    // index finds it with a few plain loads instead of the ThreadLocal probe (hash, table, weak
+    // Reference loads) and, on JDK 21+, without the virtual-thread check (a virtual thread never
+    // owns one); a thread whose index magazine another thread owns, or that has none, asks
+    // threadMagazine. Read-only after construction.
     private final Magazine[] homeMagazines;
     private final int homeMask;
     // The calling platform thread's magazine, or NO_MAGAZINE; never read by a virtual thread.
