@@ -104,6 +104,14 @@ public final class ObjectPool<T extends Poolable> {
     private final AtomicLong magazineRoom = new AtomicLong();
     // Empty when the capacity is too small for magazines of 2.
     private final Magazine[] magazines;
+    // The magazine a thread looks at first, indexed by its id: magazines[i % count] at i, a power
+    // of two long (noMagazine alone when there are none). A thread that owns the magazine of its
+    // index finds it with a few plain loads instead of the ThreadLocal probe (hash, table, weak
+    // Reference loads) and, on JDK 21+, without the virtual-thread check (a virtual thread never
+    // owns one); a thread whose index magazine another thread owns, or that has none, asks
+    // threadMagazine. Read-only after construction.
+    private final Magazine[] homeMagazines;
+    private final int homeMask;
     // The calling platform thread's magazine, or NO_MAGAZINE; never read by a virtual thread.
     private final ThreadLocal<Magazine> threadMagazine = new ThreadLocal<>();
     private final Magazine noMagazine = new Magazine(0);
@@ -130,6 +138,12 @@ public final class ObjectPool<T extends Poolable> {
         for (int i = 0; i < count; i++) {
             magazines[i] = new Magazine(room);
         }
+        int homes = count == 0 ? 1 : Integer.highestOneBit(2 * count - 1);
+        this.homeMagazines = new Magazine[homes];
+        for (int i = 0; i < homes; i++) {
+            homeMagazines[i] = count == 0 ? noMagazine : magazines[i % count];
+        }
+        this.homeMask = homes - 1;
     }
 
     /**
@@ -181,7 +195,7 @@ public final class ObjectPool<T extends Poolable> {
             slot = object.poolSlot();
             // No compare-and-set: a pooled object is reachable only through this pool, and the
             // magazine pop or queue poll gave it to this thread alone. The check finds pool bugs.
-            if (slot.state() != State.POOLED) {
+            if (!slot.isPooled()) {
                 throw new IllegalStateException("pool corrupted: a pooled object was " + slot.state()
                         + " instead of POOLED in " + this);
             }
@@ -424,12 +438,15 @@ public final class ObjectPool<T extends Poolable> {
      * every magazine was taken (then the thread uses the queue from then on).
      */
     private Magazine magazine() {
-        if (magazines.length == 0) {
-            return null;
-        }
         Thread thread = Thread.currentThread();
+        // Exact: only this thread gives its ownership up, and a virtual thread never owns one.
+        Magazine home = homeMagazines[(int) thread.getId() & homeMask];
+        return home.isOwnedBy(thread) ? home : magazineByThreadLocal(thread);
+    }
+
+    private Magazine magazineByThreadLocal(Thread thread) {
         // Before the ThreadLocal: its get() would create an entry for every virtual thread.
-        if (VirtualThreads.isVirtual(thread)) {
+        if (magazines.length == 0 || VirtualThreads.isVirtual(thread)) {
             return null;
         }
         Magazine magazine = threadMagazine.get();
@@ -440,9 +457,14 @@ public final class ObjectPool<T extends Poolable> {
         return magazine == noMagazine ? null : magazine;
     }
 
-    // Once per platform thread: a free magazine, or one whose owner terminated (with its objects
-    // and its room), or none. A free magazine has no room yet: it takes room as it fills.
+    // Once per platform thread: its home magazine if free, else a free magazine, or one whose owner
+    // terminated (with its objects and its room), or none. A free magazine has no room yet: it
+    // takes room as it fills.
     private Magazine claimMagazine(Thread thread) {
+        Magazine home = homeMagazines[(int) thread.getId() & homeMask];
+        if (home != noMagazine && home.tryClaim(thread)) {
+            return home;
+        }
         for (Magazine magazine : magazines) {
             if (magazine.tryClaim(thread)) {
                 return magazine;

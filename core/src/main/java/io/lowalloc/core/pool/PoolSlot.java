@@ -31,6 +31,7 @@ public final class PoolSlot {
 
     // Ordinal-indexed, so reading the state allocates nothing.
     private static final State[] STATES = State.values();
+    private static final int POOLED = State.POOLED.ordinal();
     private static final VarHandle STATE;
     private static final VarHandle OWNER;
     private static final VarHandle LEASES;
@@ -112,6 +113,11 @@ public final class PoolSlot {
         }
         throw new IllegalStateException("slot is already bound to this pool (" + pool
                 + "): the factory must return a new object on every call");
+    }
+
+    /** {@return whether the state is POOLED; one acquire load and an int compare} */
+    boolean isPooled() {
+        return (int) STATE.getAcquire(this) == POOLED;
     }
 
     /** Atomically moves from {@code expected} to {@code next}; false if the state was not {@code expected}. */
