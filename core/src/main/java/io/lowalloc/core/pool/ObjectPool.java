@@ -267,6 +267,25 @@ public final class ObjectPool<T extends Poolable> {
     }
 
     private void release(T object, boolean vetoable) {
+        if (beginRelease(object, vetoable)) {
+            PoolSlot slot = object.poolSlot();
+            if (reserveRoom(capacity)) {
+                // Before the object becomes reachable to another thread: the queue's offer (a
+                // release store) publishes the reset and this state.
+                slot.setState(State.POOLED);
+                enqueue(object);
+            } else {
+                discard(slot);
+            }
+        }
+    }
+
+    // Everything of a release up to the shared queue: the checks, the one compare-and-set that
+    // makes a racing second release fail, the reset, and the way back into the releasing thread's
+    // magazine when it acquired the object. True if the object, reset and counted as released, is
+    // left RELEASING for the caller to queue (or discard when the pool is full); false if it went
+    // into the magazine (or was discarded there).
+    private boolean beginRelease(T object, boolean vetoable) {
         Objects.requireNonNull(object, "object");
         PoolSlot slot = object.poolSlot();
         if (slot == null || slot.owner() != this) {
@@ -302,18 +321,15 @@ public final class ObjectPool<T extends Poolable> {
             discard(slot);
             throw t;
         }
-        // Before the object becomes reachable to another thread: the queue's offer (a release
-        // store) or the magazine's owner, this thread, publishes the reset and this state.
+        if (magazine == null) {
+            return true;
+        }
+        // The magazine's owner is this thread: nobody else sees the object until it is acquired.
         slot.setState(State.POOLED);
-        if (magazine != null) {
-            if (!magazine.push(object) && !(makeRoom(magazine) && magazine.push(object))) {
-                discard(slot);
-            }
-        } else if (reserveRoom(capacity)) {
-            enqueue(object);
-        } else {
+        if (!magazine.push(object) && !(makeRoom(magazine) && magazine.push(object))) {
             discard(slot);
         }
+        return false;
     }
 
     /**
@@ -337,10 +353,50 @@ public final class ObjectPool<T extends Poolable> {
         releaseAll(objects, false);
     }
 
+    // Two passes, so that a batch bound for the shared queue (the export worker's spans) reserves
+    // its room with one compare-and-set instead of one per object: first every object is checked,
+    // moved to RELEASING and reset (beginRelease); then the room for those left RELEASING is
+    // reserved at once and they are queued. A failing object (double release, foreign, a throwing
+    // reset) ends the first pass with its exception, and the objects before it still complete.
     private void releaseAll(List<? extends T> objects, boolean vetoable) {
-        // Indexed, not iterated: an iterator would allocate per call.
-        for (int i = 0, n = objects.size(); i < n; i++) {
-            release(objects.get(i), vetoable);
+        int n = objects.size();
+        if (n == 1) {
+            release(objects.get(0), vetoable);
+            return;
+        }
+        int begun = 0;
+        int toQueue = 0;
+        try {
+            // Indexed, not iterated: an iterator would allocate per call.
+            for (; begun < n; begun++) {
+                if (beginRelease(objects.get(begun), vetoable)) {
+                    toQueue++;
+                }
+            }
+        } finally {
+            queueReleased(objects, begun, toQueue);
+        }
+    }
+
+    // The second pass: the first `begun` objects went through beginRelease, and `toQueue` of them
+    // are RELEASING (only this thread moves an object out of RELEASING). Those beyond the free
+    // room are discarded, as a single release would discard them.
+    private void queueReleased(List<? extends T> objects, int begun, int toQueue) {
+        int granted = toQueue == 0 ? 0 : reserveRoomUpTo(toQueue);
+        for (int i = 0; i < begun && toQueue > 0; i++) {
+            T object = objects.get(i);
+            PoolSlot slot = object.poolSlot();
+            if (slot.state() != State.RELEASING) {
+                continue;
+            }
+            toQueue--;
+            if (granted > 0) {
+                granted--;
+                slot.setState(State.POOLED);
+                enqueue(object);
+            } else {
+                discard(slot);
+            }
         }
     }
 
@@ -507,7 +563,33 @@ public final class ObjectPool<T extends Poolable> {
             return cast(top);
         }
         giveBackRoom(magazine);
-        return acquireShared();
+        T object = acquireShared();
+        if (object != null) {
+            refill(magazine);
+        }
+        return object;
+    }
+
+    // After a hit on the queue with the magazine empty and without room: up to half a magazine of
+    // queued objects move into it, with their share of pooledCount (unchanged) becoming the
+    // magazine's room, so that this thread's next acquires touch no shared counter. This is what
+    // makes a producer whose objects come back through another thread (spans released by the
+    // export worker) pay the queue's shared counters once per refill instead of once per object.
+    // An empty queue costs one failed poll.
+    private void refill(Magazine magazine) {
+        int want = magazine.maxRoom() / 2;
+        if (want == 0) {
+            return;
+        }
+        magazine.setRoom(want);
+        int moved = 0;
+        for (T next; moved < want && (next = queue.relaxedPoll()) != null; moved++) {
+            magazine.push(next);
+        }
+        magazine.setRoom(moved);
+        if (moved > 0) {
+            magazineRoom.getAndAdd(moved);
+        }
     }
 
     // Called with the magazine empty.
@@ -593,6 +675,20 @@ public final class ObjectPool<T extends Poolable> {
         slot.bind(this);
         created.increment();
         return object;
+    }
+
+    // Reserves room for up to `count` objects with one compare-and-set; returns how many it got.
+    private int reserveRoomUpTo(int count) {
+        for (;;) {
+            long pooled = pooledCount.get();
+            long grant = Math.min(count, capacity - pooled);
+            if (grant <= 0) {
+                return 0;
+            }
+            if (pooledCount.compareAndSet(pooled, pooled + grant)) {
+                return (int) grant;
+            }
+        }
     }
 
     private boolean reserveRoom(int limit) {
