@@ -61,7 +61,7 @@ run fixed $E.e2e.FixedRateLoad --rows sdkBatchReading,lowallocReading,recorderRe
 run sustained-inprocess $E.e2e.SustainedRate --rows sdkBatchReading,lowallocReading,recorderReading \
   --start-rate 50000 --max-rate 8000000 --resolution 0.1 --probe-seconds 2 --probe-warmup-seconds 1 \
   --seconds 60 --warmup-seconds 5 --out-dir /tmp/runs --name e2e-sustained-inprocess
-run sustained-otlp $E.e2e.SustainedRate --rows sdkBatch,lowalloc,native \
+run sustained-otlp $E.e2e.SustainedRate --rows sdkBatch,native \
   --start-rate 25000 --max-rate 4000000 --resolution 0.1 --probe-seconds 2 --probe-warmup-seconds 1 \
   --seconds 60 --warmup-seconds 5 --out-dir /tmp/runs --name e2e-sustained-otlp
 # Request latency: 5 interleaved runs of 60 s per row (~20 x 67 s).
