@@ -9,7 +9,7 @@
 # Duration estimates (JMH: about 10.5 s per benchmark x parameter combination x fork with
 # -wi 3 -w 1s -i 5 -r 1s, fork start included; e2e: warm-up + window + ~2 s JVM start per run):
 #   pool 0.7 min, poolx 0.9, attrs 1.4, spans-a 1.1, spans-b 1.1, spans-c 2.1, views 0.4, encoder 0.4,
-#   sampling 0.4, table 5 fair 2.8, fixed 5.8, sustained 11.5, latency 22.5, footprint 0.4  => about 51 min
+#   sampling 0.4, batching 0.9, table 5 fair 2.8, fixed 5.8, sustained 11.5, latency 22.5, footprint 0.4  => about 51 min
 #   (more if sustained confirmations fail, see there).
 # Over the 45-minute budget even after these cuts of repetitions (said here, not hidden); the latency table
 # alone, 5 x 60 s per row as asked, is 22.5 min:
@@ -43,6 +43,8 @@ run views $J 'ViewReadBenchmark' -p exporter=reusable -p source=sdkToSpanData,vi
 run encoder $J 'TraceRequestEncoderBenchmark' $O -rf json -rff encoder.json
 # Sampling (~0.4 min).
 run sampling $J 'SamplingBenchmark' $O -rf json -rff sampling.json
+# Table 4: batching, BatchBuffer with BLOCK and a no-op exporter, batch sizes 1 to 1000 (~0.9 min).
+run batching $J '\.BatchingBenchmark\.' $O -rf json -rff batching.json
 # Table 5 fair: 20 s warm-up at the rate (fills the pool), 2 full GCs (tenures what the pipeline keeps),
 # 60 s measured, G1 with a fixed 256 MB heap, pauses from the GC log (~2 x 83 s).
 for p in sdkBatch lowalloc; do
@@ -55,7 +57,7 @@ done
 run fixed $E.e2e.FixedRateLoad --rows sdkBatchReading,lowallocReading,recorderReading,none --runs 5 --rate 100000 \
   --seconds 10 --warmup-seconds 5 --out-dir /tmp/runs --name e2e-fixed-rate
 # Sustained 0-drop rate (target 5), 60 s confirming window: in-process rows, then the OTLP-sink rows; about
-# 10 probes of ~4.5 s and one 67 s confirmation per row (~6 x 115 s); each failed confirmation adds 67 s (at most
+# 10 probes of ~4.5 s and one 67 s confirmation per row (~5 x 115 s: the OTLP-sink rows are sdkBatch and native only); each failed confirmation adds 67 s (at most
 # 2 more per row: a noisy machine can add up to ~13 min here). A smoke run on the loaded machine (load 6) held
 # only ~38k spans/s for the recorder row: one 5 ms stall of the worker fills the 2,048-span queue at 400k/s.
 run sustained-inprocess $E.e2e.SustainedRate --rows sdkBatchReading,lowallocReading,recorderReading \
