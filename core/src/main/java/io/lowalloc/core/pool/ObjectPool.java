@@ -569,8 +569,6 @@ public final class ObjectPool<T extends Poolable> {
         return acquireShared();
     }
 
-    }
-
     // Called with the magazine empty.
     private void giveBackRoom(Magazine magazine) {
         int room = magazine.room();
