@@ -4,7 +4,7 @@
 # runs, each run a fresh -Xmx64m G1 JVM), the sustained-rate search (sdkBatch, lowalloc, sdkPooled)
 # and the request latency (none, sdkBatch, lowalloc; 50k requests/s, 5 runs), each against an OTLP/HTTP
 # sink in its own JVM. JSON and markdown go to $OUT/e2e-*.{json,md}; `uptime` before and after each
-# table is appended to $OUT/run-log.txt (run-benchmarks.sh truncates that file, so run this after it).
+# table is appended to $OUT/run-log.txt.
 # About 75 minutes with the defaults (4 rows x 5 runs x 65 s, 3 rows x 5 runs x 65 s, plus the search).
 #   benchmarks/run-e2e.sh                     # builds benchmarks/target/benchmarks.jar first
 # Environment: OUT (benchmarks/results), SKIP_BUILD (set to skip mvn), FIXED_ARGS, SUSTAINED_ARGS,
