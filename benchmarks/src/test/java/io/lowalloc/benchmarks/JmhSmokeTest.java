@@ -108,13 +108,23 @@ class JmhSmokeTest {
         return names;
     }
 
-    /** The product of the lengths of all @Param fields of the class and its nested states. */
+    /** The product of the lengths of all @Param fields of the class, its nested states and the states its benchmarks take. */
     private static int parameterCombinations(Class<?> benchmarkClass) {
         int product = 1;
         Set<Class<?>> classes = new LinkedHashSet<>();
         classes.add(benchmarkClass);
         for (Class<?> nested : benchmarkClass.getClasses()) {
             classes.add(nested);
+        }
+        // State classes of their own (shared by several benchmarks) reach a benchmark as a parameter.
+        for (java.lang.reflect.Method m : benchmarkClass.getMethods()) {
+            if (m.isAnnotationPresent(org.openjdk.jmh.annotations.Benchmark.class)) {
+                for (Class<?> type : m.getParameterTypes()) {
+                    if (type.isAnnotationPresent(org.openjdk.jmh.annotations.State.class)) {
+                        classes.add(type);
+                    }
+                }
+            }
         }
         for (Class<?> c : classes) {
             for (java.lang.reflect.Field f : c.getFields()) {

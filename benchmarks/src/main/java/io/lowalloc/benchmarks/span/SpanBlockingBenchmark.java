@@ -10,7 +10,6 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -41,28 +40,6 @@ public class SpanBlockingBenchmark extends StandardRun {
     /** The queue capacity of every row (the {@code BatchSpanProcessor} default). */
     public static final int QUEUE = BatchOptions.DEFAULT_MAX_QUEUE_SIZE;
 
-    /** The pipeline under test (one producer; Benchmark scope so that every fixture sees the same instance). */
-    @State(Scope.Benchmark)
-    public static class Pipeline {
-        /** Which pipeline; see {@link SpanPipelines}. */
-        @Param({SpanPipelines.SDK_BATCH, SpanPipelines.LOWALLOC, SpanPipelines.RECORDER})
-        public String pipeline;
-
-        SpanPipeline spans;
-
-        /** Builds the pipeline. */
-        @Setup(Level.Trial)
-        public void setUp() {
-            spans = SpanPipelines.create(pipeline);
-        }
-
-        /** Shuts it down. */
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            spans.close();
-        }
-    }
-
     /** The producer's counters, per iteration. */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
@@ -90,7 +67,7 @@ public class SpanBlockingBenchmark extends StandardRun {
          * @param p the pipeline
          */
         @Setup(Level.Iteration)
-        public void start(Pipeline p) {
+        public void start(PipelineUnderTest p) {
             exportedBefore = p.spans.exportedSpans();
             blockedWaits = 0;
             bytesBefore = meter.currentThreadAllocatedBytes();
@@ -102,7 +79,7 @@ public class SpanBlockingBenchmark extends StandardRun {
          * @param p the pipeline
          */
         @TearDown(Level.Iteration)
-        public void finish(Pipeline p) {
+        public void finish(PipelineUnderTest p) {
             producerBytes = meter.currentThreadAllocatedBytes() - bytesBefore;
             SpanBurstBenchmark.drain(p.spans, next, SpanBurstBenchmark.DRAIN_WAIT_MILLIS);
             exported = p.spans.exportedSpans() - exportedBefore;
@@ -118,7 +95,7 @@ public class SpanBlockingBenchmark extends StandardRun {
      */
     @Benchmark
     @Threads(1)
-    public void blockWhenFull(Pipeline p, Counts c) {
+    public void blockWhenFull(PipelineUnderTest p, Counts c) {
         SpanPipeline spans = p.spans;
         long n = c.next;
         if (n - spans.exportedSpans() >= QUEUE) {

@@ -10,7 +10,6 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -48,28 +47,6 @@ public class SpanBurstBenchmark extends StandardRun {
     public static final int BURST = 1024;
     /** How long the drain wait spins before it asks the pipeline to flush. */
     public static final long DRAIN_WAIT_MILLIS = 50;
-
-    /** The pipeline under test (one producer; Benchmark scope so that every fixture sees the same instance). */
-    @State(Scope.Benchmark)
-    public static class Pipeline {
-        /** Which pipeline; see {@link SpanPipelines}. */
-        @Param({SpanPipelines.SDK_BATCH, SpanPipelines.LOWALLOC, SpanPipelines.RECORDER})
-        public String pipeline;
-
-        SpanPipeline spans;
-
-        /** Builds the pipeline. */
-        @Setup(Level.Trial)
-        public void setUp() {
-            spans = SpanPipelines.create(pipeline);
-        }
-
-        /** Shuts it down. */
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            spans.close();
-        }
-    }
 
     /**
      * Waits until {@code pipeline} has exported {@code recorded} spans in all (spinning, then
@@ -124,7 +101,7 @@ public class SpanBurstBenchmark extends StandardRun {
          * @param p the pipeline
          */
         @Setup(Level.Iteration)
-        public void start(Pipeline p) {
+        public void start(PipelineUnderTest p) {
             exportedBefore = p.spans.exportedSpans();
             flushes = 0;
             bytesBefore = meter.currentThreadAllocatedBytes();
@@ -136,7 +113,7 @@ public class SpanBurstBenchmark extends StandardRun {
          * @param p the pipeline
          */
         @Setup(Level.Invocation)
-        public void waitForTheWorker(Pipeline p) {
+        public void waitForTheWorker(PipelineUnderTest p) {
             flushes += drain(p.spans, next, DRAIN_WAIT_MILLIS);
         }
 
@@ -146,7 +123,7 @@ public class SpanBurstBenchmark extends StandardRun {
          * @param p the pipeline
          */
         @TearDown(Level.Iteration)
-        public void finish(Pipeline p) {
+        public void finish(PipelineUnderTest p) {
             producerBytes = meter.currentThreadAllocatedBytes() - bytesBefore;
             flushes += drain(p.spans, next, DRAIN_WAIT_MILLIS);
             exported = p.spans.exportedSpans() - exportedBefore;
@@ -163,7 +140,7 @@ public class SpanBurstBenchmark extends StandardRun {
     @Benchmark
     @Threads(1)
     @OperationsPerInvocation(BURST)
-    public void burst(Pipeline p, Counts c) {
+    public void burst(PipelineUnderTest p, Counts c) {
         SpanPipeline spans = p.spans;
         long n = c.next;
         for (int i = 0; i < BURST; i++) {

@@ -9,7 +9,6 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -38,28 +37,6 @@ import org.openjdk.jmh.infra.ThreadParams;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class SpanPipelineBenchmark extends StandardRun {
 
-    /** The pipeline under test, shared by all producer threads. */
-    @State(Scope.Benchmark)
-    public static class Pipeline {
-        /** Which pipeline; see {@link SpanPipelines} ({@code sdkPooled} can be named with {@code -p}). */
-        @Param({SpanPipelines.SDK_BATCH, SpanPipelines.LOWALLOC, SpanPipelines.RECORDER})
-        public String pipeline;
-
-        SpanPipeline spans;
-
-        /** Builds the pipeline. */
-        @Setup(Level.Trial)
-        public void setUp() {
-            spans = SpanPipelines.create(pipeline);
-        }
-
-        /** Shuts it down. */
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            spans.close();
-        }
-    }
-
     /** Per-producer counters, reported by JMH as sums over producers. */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
@@ -82,7 +59,7 @@ public class SpanPipelineBenchmark extends StandardRun {
          * @param p the pipeline
          */
         @Setup(Level.Iteration)
-        public void start(Pipeline p) {
+        public void start(PipelineUnderTest p) {
             exportedBefore = p.spans.exportedSpans();
             bytesBefore = meter.currentThreadAllocatedBytes();
         }
@@ -94,7 +71,7 @@ public class SpanPipelineBenchmark extends StandardRun {
          * @param thread which producer this is
          */
         @TearDown(Level.Iteration)
-        public void finish(Pipeline p, ThreadParams thread) {
+        public void finish(PipelineUnderTest p, ThreadParams thread) {
             producerBytes = meter.currentThreadAllocatedBytes() - bytesBefore;
             if (thread.getThreadIndex() == 0) {
                 p.spans.flush();
@@ -113,7 +90,7 @@ public class SpanPipelineBenchmark extends StandardRun {
      */
     @Benchmark
     @Threads(1)
-    public void oneProducer(Pipeline p, Counts c) {
+    public void oneProducer(PipelineUnderTest p, Counts c) {
         p.spans.recordSpan(c.next++);
         c.spans++;
     }
@@ -126,7 +103,7 @@ public class SpanPipelineBenchmark extends StandardRun {
      */
     @Benchmark
     @Threads(2)
-    public void twoProducers(Pipeline p, Counts c) {
+    public void twoProducers(PipelineUnderTest p, Counts c) {
         p.spans.recordSpan(c.next++);
         c.spans++;
     }
